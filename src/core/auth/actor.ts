@@ -1,0 +1,49 @@
+import type { Role } from './roles.ts';
+import { forbidden } from '../errors.ts';
+
+/** The signed-in user, as every use case and policy sees them. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  provinceCode: string | null;
+  communeCode: string | null;
+  producerId: string | null;
+  locale: 'vi' | 'en';
+}
+
+/** Where a record lies: its province and commune (current codes), and its producer when it has one. */
+export interface ScopedRecord {
+  provinceCode: string;
+  communeCode?: string | null;
+  producerId?: string | null;
+}
+
+/**
+ * Whether the record lies within the actor's administrative scope. Feature policies decide which
+ * roles may do what; this only answers "is it theirs to see".
+ */
+export function isWithinScope(actor: Actor, record: ScopedRecord): boolean {
+  switch (actor.role) {
+    case 'system_admin':
+    case 'ministry_officer':
+      return true;
+    case 'producer':
+      return actor.producerId !== null && record.producerId === actor.producerId;
+    case 'commune_officer':
+      return record.provinceCode === actor.provinceCode && record.communeCode === actor.communeCode;
+    case 'province_office':
+    case 'council_member':
+    case 'advisory_member':
+      return actor.provinceCode === null || record.provinceCode === actor.provinceCode;
+  }
+}
+
+export function requireRole(actor: Actor, allowed: readonly Role[]): void {
+  if (!allowed.includes(actor.role)) throw forbidden();
+}
+
+export function auditActorOf(actor: Actor): { userId: string; label: string } {
+  return { userId: actor.userId, label: `${actor.username} (${actor.role})` };
+}

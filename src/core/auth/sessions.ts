@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Sql } from '../db/database.ts';
+import type { Actor } from './actor.ts';
+
+export const SESSION_COOKIE = 'ocop_session';
+export const CSRF_COOKIE = 'ocop_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface SessionRecord {
+  actor: Actor;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** Creates a session and returns the cookie token (only its hash is stored). */
+export async function createSession(
+  sql: Sql,
+  input: { userId: string; csrfToken: string; now: Date; ip: string; userAgent: string | undefined },
+): Promise<string> {
+  const token = newToken();
+  await sql.query(
+    `INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at, ip, user_agent)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      sessionIdOf(token),
+      input.userId,
+      input.csrfToken,
+      input.now,
+      new Date(input.now.getTime() + SESSION_TTL_MS),
+      input.ip,
+      input.userAgent?.slice(0, 300) ?? null,
+    ],
+  );
+  return token;
+}
+
+/** The live session of a cookie token, with its user; none when expired or the user is deactivated. */
+export async function findSession(sql: Sql, token: string, now: Date): Promise<SessionRecord | null> {
+  const { rows } = await sql.query<Actor & { csrfToken: string; expiresAt: Date }>(
+    `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.role,
+            u.scope_province_code AS "provinceCode", u.scope_commune_code AS "communeCode",
+            u.producer_id AS "producerId", u.locale, s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt"
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id = $1 AND s.expires_at > $2 AND u.is_active`,
+    [sessionIdOf(token), now],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const { csrfToken, expiresAt, ...actor } = row;
+  return { actor, csrfToken, expiresAt };
+}
+
+export async function deleteSession(sql: Sql, token: string): Promise<void> {
+  await sql.query('DELETE FROM sessions WHERE id = $1', [sessionIdOf(token)]);
+}
+
+export async function deleteSessionsOfUser(sql: Sql, userId: string): Promise<void> {
+  await sql.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}

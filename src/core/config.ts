@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+export interface Config {
+  /** A PostgreSQL URL; absent means the embedded database (PGlite in a child process). */
+  databaseUrl: string | null;
+  /** Where the embedded database keeps its files. */
+  embeddedDataDir: string;
+  host: string;
+  port: number;
+  /** Demo mode seeds demo data and lets the demo accounts log in. */
+  demoMode: boolean;
+  /** Cookies get the Secure flag when the app is served over HTTPS (behind a proxy). */
+  secureCookies: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const demoFlag = env.OCOP_DEMO?.trim();
+  return {
+    databaseUrl,
+    embeddedDataDir: path.resolve(env.OCOP_DATA_DIR ?? 'data/db'),
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 3000),
+    // The embedded mode is the try-it-out mode, so it is a demo unless told otherwise.
+    demoMode: demoFlag ? demoFlag === '1' || demoFlag === 'true' : databaseUrl === null,
+    secureCookies: env.OCOP_SECURE_COOKIES === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    bodyLimitBytes: Number(env.OCOP_BODY_LIMIT ?? 1024 * 1024),
+  };
+}

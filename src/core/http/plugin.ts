@@ -1,0 +1,139 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, httpStatusOf, type FieldIssue } from '../errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, findSession } from '../auth/sessions.ts';
+import type { Sql } from '../db/database.ts';
+import type { Clock } from '../clock/index.ts';
+import { englishMessage } from './validation-messages.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionCsrfToken: string | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface ErrorBody {
+  error: { code: string; message: string; messageEn?: string; details?: unknown };
+  requestId: string;
+}
+
+/** The signed-in user of the request, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) {
+    throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.', undefined, 'Please sign in.');
+  }
+  return request.actor;
+}
+
+interface ValidationEntry {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** fastify-type-provider-zod reports each zod issue as { keyword: code, instancePath, message, params }. */
+function issuesFromValidation(entries: readonly ValidationEntry[], prefix: string): FieldIssue[] {
+  return entries.map((entry) => {
+    const segments = entry.instancePath.split('/').filter(Boolean);
+    const rawIssue = { code: entry.keyword, path: segments, ...entry.params } as never;
+    return {
+      path: [prefix, ...segments].filter(Boolean).join('.'),
+      message: entry.message ?? 'Giá trị không hợp lệ.',
+      messageEn: englishMessage(rawIssue),
+    };
+  });
+}
+
+function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
+  const body: ErrorBody = {
+    error: { code: error.code, message: error.message, messageEn: error.messageEn, details: error.details },
+    requestId: request.id,
+  };
+  return reply.status(httpStatusOf[error.code]).type('application/json; charset=utf-8').send(body);
+}
+
+/** Turns anything thrown into the error body of DESIGN.md; never leaks a stack trace or SQL. */
+function toAppError(error: FastifyError | Error): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext ?? '';
+    const prefix = context === 'body' ? '' : context;
+    const issues = issuesFromValidation(error.validation as unknown as ValidationEntry[], prefix);
+    return new AppError('INVALID_INPUT', 'Dữ liệu không hợp lệ.', { issues }, 'Invalid input.');
+  }
+  const fastifyError = error as FastifyError;
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn.', undefined, 'Request body too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('INVALID_INPUT', 'Nội dung gửi lên không đọc được (cần JSON hợp lệ).', undefined, 'Unreadable body.');
+  }
+  if (fastifyError.statusCode === 400 && (error as SyntaxError).name === 'SyntaxError') {
+    return new AppError('INVALID_INPUT', 'Nội dung gửi lên không đọc được (cần JSON hợp lệ).', undefined, 'Malformed JSON.');
+  }
+  return new AppError('INTERNAL', 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', undefined, 'Internal error.');
+}
+
+export interface HttpCoreOptions {
+  sql: Sql;
+  clock: Clock;
+  secureCookies: boolean;
+}
+
+/**
+ * Request plumbing shared by every route: who is calling (session cookie), CSRF protection for
+ * state-changing API calls (double-submit token bound to the session), and one error format.
+ */
+export function installHttpCore(app: FastifyInstance, options: HttpCoreOptions): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionCsrfToken', null);
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await findSession(options.sql, token, options.clock.now());
+    if (session) {
+      request.actor = session.actor;
+      request.sessionCsrfToken = session.csrfToken;
+    }
+  });
+
+  // Before validation, so a forged request learns nothing about the body it sent.
+  app.addHook('onRequest', async (request) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    const header = request.headers[CSRF_HEADER];
+    const cookie = request.cookies[CSRF_COOKIE];
+    const expected = request.sessionCsrfToken ?? cookie;
+    if (typeof header !== 'string' || !expected || header !== expected || (cookie && cookie !== header)) {
+      throw new AppError(
+        'FORBIDDEN',
+        'Yêu cầu bị từ chối vì thiếu hoặc sai mã chống giả mạo (CSRF). Hãy tải lại trang.',
+        { reason: 'csrf' },
+        'Missing or invalid CSRF token.',
+      );
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, request, appError);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return sendError(reply, request, new AppError('NOT_FOUND', 'Không tìm thấy địa chỉ này.', undefined, 'No such route.'));
+    }
+    return reply
+      .status(404)
+      .type('text/html; charset=utf-8')
+      .send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy</title><p>Không tìm thấy trang. <a href="/">Về trang chủ</a></p></html>');
+  });
+}

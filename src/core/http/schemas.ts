@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Shared zod primitives for request and response schemas. */
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      messageEn: z.string().optional(),
+      details: z.unknown().optional(),
+    }),
+    requestId: z.string(),
+  })
+  .meta({ id: 'Error' });
+
+/** The error responses every authenticated route may give, for the OpenAPI document. */
+export const standardErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody } as const;
+
+export const provinceCode = z.string().regex(/^\d{2}$/, { message: 'Mã tỉnh gồm 2 chữ số.' });
+export const communeCode = z.string().regex(/^\d{5}$/, { message: 'Mã xã gồm 5 chữ số.' });
+export const uuid = z.uuid({ message: 'Mã định danh không hợp lệ.' });
+export const isoDateTime = z.date().or(z.string()).transform((v) => (v instanceof Date ? v.toISOString() : v));

@@ -1,0 +1,256 @@
+import type { Sql } from '../../core/db/database.ts';
+
+export type UnitLevel = 'province' | 'district' | 'commune';
+
+export interface AdminUnitVersion {
+  id: string;
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
+  legalBasis: string;
+  source: unknown;
+}
+
+export interface AdminUnit {
+  versionId: string;
+  level: UnitLevel;
+  code: string;
+  name: string;
+  fullName: string;
+  typeName: string;
+  nameEn: string | null;
+  parentCode: string | null;
+  provinceCode: string;
+}
+
+export interface UnitWithContext extends AdminUnit {
+  parentName: string | null;
+  provinceName: string;
+}
+
+export interface Succession {
+  fromCode: string;
+  fromName: string;
+  toCode: string | null;
+  toName: string | null;
+  toProvinceCode: string | null;
+  toProvinceName: string | null;
+  isPartial: boolean;
+}
+
+const unitColumns = (alias: string) => `${alias}.version_id AS "versionId", ${alias}.level, ${alias}.code, ${alias}.name,
+  ${alias}.full_name AS "fullName", ${alias}.type_name AS "typeName", ${alias}.name_en AS "nameEn",
+  ${alias}.parent_code AS "parentCode", ${alias}.province_code AS "provinceCode"`;
+
+// Parent and province names for display ("Xã Mường Than, Huyện Than Uyên, Tỉnh Lai Châu").
+const withContext = `
+  LEFT JOIN admin_units parent ON parent.version_id = u.version_id AND parent.code = u.parent_code
+    AND parent.level = CASE u.level WHEN 'commune' THEN (CASE WHEN length(u.parent_code) = 3 THEN 'district' ELSE 'province' END)
+                                    ELSE 'province' END
+  JOIN admin_units province ON province.version_id = u.version_id AND province.level = 'province'
+    AND province.code = u.province_code`;
+
+const contextColumns = `${unitColumns('u')}, parent.full_name AS "parentName", province.full_name AS "provinceName"`;
+
+export async function listVersions(sql: Sql): Promise<AdminUnitVersion[]> {
+  const { rows } = await sql.query<AdminUnitVersion>(
+    `SELECT id, name, valid_from AS "validFrom", valid_to AS "validTo", legal_basis AS "legalBasis", source
+       FROM admin_unit_versions ORDER BY valid_from NULLS FIRST`,
+  );
+  return rows;
+}
+
+export async function findVersion(sql: Sql, id: string): Promise<AdminUnitVersion | null> {
+  const { rows } = await sql.query<AdminUnitVersion>(
+    `SELECT id, name, valid_from AS "validFrom", valid_to AS "validTo", legal_basis AS "legalBasis", source
+       FROM admin_unit_versions WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/** The version in force on a date (YYYY-MM-DD). */
+export async function findVersionInForce(sql: Sql, onDate: string): Promise<AdminUnitVersion | null> {
+  const { rows } = await sql.query<AdminUnitVersion>(
+    `SELECT id, name, valid_from AS "validFrom", valid_to AS "validTo", legal_basis AS "legalBasis", source
+       FROM admin_unit_versions
+      WHERE (valid_from IS NULL OR valid_from <= $1) AND (valid_to IS NULL OR valid_to >= $1)
+      ORDER BY valid_from DESC NULLS LAST LIMIT 1`,
+    [onDate],
+  );
+  return rows[0] ?? null;
+}
+
+export async function insertVersion(sql: Sql, version: AdminUnitVersion): Promise<void> {
+  await sql.query(
+    `INSERT INTO admin_unit_versions (id, name, valid_from, valid_to, legal_basis, source)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [version.id, version.name, version.validFrom, version.validTo, version.legalBasis, JSON.stringify(version.source)],
+  );
+}
+
+/** One statement for a whole version (~14,000 rows): fast on PGlite as well as on a server. */
+export async function insertUnits(sql: Sql, versionId: string, units: Omit<AdminUnit, 'versionId'>[]): Promise<void> {
+  const column = <K extends keyof Omit<AdminUnit, 'versionId'>>(key: K) => units.map((unit) => unit[key]);
+  await sql.query(
+    `INSERT INTO admin_units (version_id, level, code, name, full_name, type_name, name_en, parent_code, province_code)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+    [
+      versionId,
+      column('level'),
+      column('code'),
+      column('name'),
+      column('fullName'),
+      column('typeName'),
+      column('nameEn'),
+      column('parentCode'),
+      column('provinceCode'),
+    ],
+  );
+}
+
+export interface SuccessionRow {
+  fromLevel: UnitLevel;
+  fromCode: string;
+  toLevel: UnitLevel;
+  toCode: string;
+  isPartial: boolean;
+}
+
+export async function insertSuccessions(
+  sql: Sql,
+  fromVersion: string,
+  toVersion: string,
+  rows: SuccessionRow[],
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO admin_unit_successions (from_version, from_level, from_code, to_version, to_level, to_code, is_partial)
+     SELECT $1, from_level, from_code, $2, to_level, to_code, is_partial
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[])
+         AS t(from_level, from_code, to_level, to_code, is_partial)
+     ON CONFLICT DO NOTHING`,
+    [
+      fromVersion,
+      toVersion,
+      rows.map((r) => r.fromLevel),
+      rows.map((r) => r.fromCode),
+      rows.map((r) => r.toLevel),
+      rows.map((r) => r.toCode),
+      rows.map((r) => r.isPartial),
+    ],
+  );
+}
+
+export async function findUnit(sql: Sql, versionId: string, level: UnitLevel, code: string): Promise<UnitWithContext | null> {
+  const { rows } = await sql.query<UnitWithContext>(
+    `SELECT ${contextColumns} FROM admin_units u ${withContext}
+      WHERE u.version_id = $1 AND u.level = $2 AND u.code = $3`,
+    [versionId, level, code],
+  );
+  return rows[0] ?? null;
+}
+
+export interface UnitFilter {
+  versionId: string;
+  level?: UnitLevel;
+  parentCode?: string;
+  provinceCode?: string;
+  /** Free text; matched without diacritics against the unit, its parent and province names. */
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listUnits(sql: Sql, filter: UnitFilter): Promise<{ items: UnitWithContext[]; total: number }> {
+  const values: unknown[] = [filter.versionId];
+  const conditions = ['u.version_id = $1'];
+  const add = (condition: string, value: unknown) => {
+    values.push(value);
+    conditions.push(condition.replaceAll('?', `$${values.length}`));
+  };
+  if (filter.level) add('u.level = ?', filter.level);
+  if (filter.parentCode) add('u.parent_code = ?', filter.parentCode);
+  if (filter.provinceCode) add('u.province_code = ?', filter.provinceCode);
+  let rank = '0';
+  if (filter.text) {
+    // Every word must appear in "unit, parent, province" without diacritics ('d' finds 'đ').
+    const words = filter.text.split(/[\s,]+/).filter(Boolean);
+    for (const word of words) {
+      add(
+        `vn_unaccent(u.full_name || ' ' || coalesce(parent.full_name, '') || ' ' || province.full_name) LIKE '%' || vn_unaccent(?) || '%'`,
+        word,
+      );
+    }
+    // Spelled exactly as typed (with its diacritics) ranks first, then the unit's own name matching.
+    values.push(filter.text.trim());
+    const exact = `$${values.length}`;
+    rank = `(CASE WHEN u.full_name ILIKE '%' || ${exact} || '%' THEN 0 ELSE 2 END
+             + CASE WHEN vn_unaccent(u.full_name) LIKE '%' || vn_unaccent(${exact}) || '%' THEN 0 ELSE 1 END)`;
+  }
+  values.push(filter.limit, filter.offset);
+  const { rows } = await sql.query<UnitWithContext & { total: number }>(
+    `SELECT ${contextColumns}, count(*) OVER () AS total
+       FROM admin_units u ${withContext}
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY ${rank}, CASE u.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, u.code
+      LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    values,
+  );
+  return { items: rows.map(({ total: _total, ...unit }) => unit), total: rows[0]?.total ?? 0 };
+}
+
+/**
+ * What became of a unit in the next version. A commune maps directly; a district or province
+ * maps through its communes (the 2025 reform abolished districts and merged communes across them).
+ */
+export async function listSuccessions(
+  sql: Sql,
+  fromVersion: string,
+  level: UnitLevel,
+  code: string,
+): Promise<Succession[]> {
+  const scope =
+    level === 'commune' ? 'c.code = $2' : level === 'district' ? 'c.parent_code = $2' : 'c.province_code = $2';
+  const { rows } = await sql.query<Succession>(
+    `SELECT c.code AS "fromCode", c.full_name AS "fromName", n.code AS "toCode", n.full_name AS "toName",
+            np.code AS "toProvinceCode", np.full_name AS "toProvinceName", coalesce(s.is_partial, false) AS "isPartial"
+       FROM admin_units c
+       LEFT JOIN admin_unit_successions s
+         ON s.from_version = c.version_id AND s.from_level = 'commune' AND s.from_code = c.code
+       LEFT JOIN admin_units n ON n.version_id = s.to_version AND n.level = s.to_level AND n.code = s.to_code
+       LEFT JOIN admin_units np ON np.version_id = n.version_id AND np.level = 'province' AND np.code = n.province_code
+      WHERE c.version_id = $1 AND c.level = 'commune' AND ${scope}
+      ORDER BY c.code, n.code`,
+    [fromVersion, code],
+  );
+  return rows;
+}
+
+export async function hasSuccessorVersion(sql: Sql, versionId: string): Promise<boolean> {
+  const { rows } = await sql.query('SELECT 1 FROM admin_unit_successions WHERE from_version = $1 LIMIT 1', [versionId]);
+  return rows.length > 0;
+}
+
+/** The units a unit was formed from (the reverse of listSuccessions, for a new commune). */
+export async function listPredecessors(sql: Sql, toVersion: string, level: UnitLevel, code: string): Promise<UnitWithContext[]> {
+  const { rows } = await sql.query<UnitWithContext>(
+    `SELECT ${contextColumns}
+       FROM admin_unit_successions s
+       JOIN admin_units u ON u.version_id = s.from_version AND u.level = s.from_level AND u.code = s.from_code
+       ${withContext}
+      WHERE s.to_version = $1 AND s.to_level = $2 AND s.to_code = $3
+      ORDER BY u.code`,
+    [toVersion, level, code],
+  );
+  return rows;
+}
+
+export async function countUnits(sql: Sql, versionId: string): Promise<Record<UnitLevel, number>> {
+  const { rows } = await sql.query<{ level: UnitLevel; count: number }>(
+    'SELECT level, count(*)::int AS count FROM admin_units WHERE version_id = $1 GROUP BY level',
+    [versionId],
+  );
+  const counts = { province: 0, district: 0, commune: 0 };
+  for (const row of rows) counts[row.level] = row.count;
+  return counts;
+}

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { recordAuditEvent } from '../../core/audit.ts';
+import { withTransaction, type Database } from '../../core/db/database.ts';
+import type { Clock } from '../../core/clock/index.ts';
+import * as repository from './admin-units.repository.ts';
+
+const dataDir = fileURLToPath(new URL('../../../data/admin-units/', import.meta.url));
+
+interface VersionFile {
+  version: repository.AdminUnitVersion;
+  units: Omit<repository.AdminUnit, 'versionId'>[];
+}
+
+interface MappingFile {
+  fromVersion: string;
+  toVersion: string;
+  provinces: { oldCode: string; newCode: string }[];
+  communes: { oldCode: string; newCode: string; part: boolean }[];
+}
+
+const readJson = async <T>(file: string): Promise<T> => JSON.parse(await readFile(dataDir + file, 'utf8')) as T;
+
+/**
+ * Loads the official unit lists shipped in data/admin-units (built by scripts/generate-admin-units.ts)
+ * and the 2025 succession table. Idempotent: a version already present is left as it is.
+ */
+export async function loadAdminUnits(db: Database, clock: Clock): Promise<{ loaded: string[] }> {
+  const loaded: string[] = [];
+  for (const file of ['vn-pre-2025.json', 'vn-2025.json']) {
+    const data = await readJson<VersionFile>(file);
+    if (await repository.findVersion(db.pool, data.version.id)) continue;
+    await withTransaction(db, async (tx) => {
+      await repository.insertVersion(tx, data.version);
+      await repository.insertUnits(tx, data.version.id, data.units);
+      await recordAuditEvent(tx, {
+        actor: { userId: null, label: 'system' },
+        action: 'admin_units.version_loaded',
+        entityType: 'admin_unit_version',
+        entityId: data.version.id,
+        after: { ...data.version, unitCount: data.units.length },
+        occurredAt: clock.now(),
+      });
+    });
+    loaded.push(data.version.id);
+  }
+  if (loaded.length > 0) {
+    const mapping = await readJson<MappingFile>('mapping-2025.json');
+    await withTransaction(db, async (tx) => {
+      await repository.insertSuccessions(tx, mapping.fromVersion, mapping.toVersion, [
+        ...mapping.provinces.map((p) => ({
+          fromLevel: 'province' as const,
+          fromCode: p.oldCode,
+          toLevel: 'province' as const,
+          toCode: p.newCode,
+          isPartial: false,
+        })),
+        ...mapping.communes.map((c) => ({
+          fromLevel: 'commune' as const,
+          fromCode: c.oldCode,
+          toLevel: 'commune' as const,
+          toCode: c.newCode,
+          isPartial: c.part,
+        })),
+      ]);
+    });
+  }
+  return { loaded };
+}

@@ -1,0 +1,3 @@
+export { registerProducerRoutes } from './producers.routes.ts';
+export { findProducer, insertProducer } from './producers.repository.ts';
+export { legalFormLabels } from './producers.schemas.ts';

@@ -1,0 +1,40 @@
+import { isWithinScope, type Actor } from '../../core/auth/actor.ts';
+import type { Producer } from './producers.schemas.ts';
+import type { ProducerVisibility } from './producers.repository.ts';
+
+/**
+ * Who sees and changes producers. Officers work within their unit; councils and advisory teams
+ * read the producers of their province (they evaluate their products); a producer sees itself.
+ */
+export function producerVisibility(actor: Actor): ProducerVisibility {
+  switch (actor.role) {
+    case 'system_admin':
+    case 'ministry_officer':
+      return { provinceCode: null, communeCode: null, producerId: null };
+    case 'province_office':
+    case 'council_member':
+    case 'advisory_member':
+      return { provinceCode: actor.provinceCode, communeCode: null, producerId: null };
+    case 'commune_officer':
+      return { provinceCode: actor.provinceCode, communeCode: actor.communeCode, producerId: null };
+    case 'producer':
+      // A producer account without a producer sees nothing (the filter matches no id).
+      return { provinceCode: null, communeCode: null, producerId: actor.producerId ?? '00000000-0000-0000-0000-000000000000' };
+  }
+}
+
+export function canViewProducer(actor: Actor, producer: Pick<Producer, 'id' | 'provinceCode' | 'communeCode'>): boolean {
+  return isWithinScope(actor, { ...producer, producerId: producer.id });
+}
+
+/** Registering a producer: the officers of its commune or province, or an administrator. */
+export function canRegisterProducerIn(actor: Actor, place: { provinceCode: string; communeCode: string }): boolean {
+  if (!['system_admin', 'province_office', 'commune_officer'].includes(actor.role)) return false;
+  return isWithinScope(actor, place);
+}
+
+/** Editing: the registering officers, or the producer itself (its own contact details). */
+export function canEditProducer(actor: Actor, producer: Pick<Producer, 'id' | 'provinceCode' | 'communeCode'>): boolean {
+  if (!['system_admin', 'province_office', 'commune_officer', 'producer'].includes(actor.role)) return false;
+  return canViewProducer(actor, producer);
+}

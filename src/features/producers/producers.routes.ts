@@ -1,0 +1,55 @@
+import { notFound } from '../../core/errors.ts';
+import { requireActor } from '../../core/http/plugin.ts';
+import { standardErrors } from '../../core/http/schemas.ts';
+import type { App, AppContext } from '../../core/http/types.ts';
+import { editProducer } from './edit-producer.ts';
+import { canViewProducer, producerVisibility } from './producers.policy.ts';
+import * as repository from './producers.repository.ts';
+import * as schemas from './producers.schemas.ts';
+import { registerProducer } from './register-producer.ts';
+
+const tags = ['Chủ thể OCOP (producers)'];
+
+export function registerProducerRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/producers',
+    { schema: { tags, summary: 'Danh sách chủ thể trong phạm vi của người dùng', querystring: schemas.listProducersQuery, response: { 200: schemas.producerPage, ...standardErrors } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      const { items, total } = await repository.listProducers(ctx.db.pool, producerVisibility(actor), {
+        q: q.q || undefined,
+        communeCode: q.commune,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+  );
+
+  app.get(
+    '/api/producers/:id',
+    { schema: { tags, summary: 'Một chủ thể', params: schemas.producerParams, response: { 200: schemas.producer, ...standardErrors } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const producer = await repository.findProducer(ctx.db.pool, request.params.id);
+      if (!producer || !canViewProducer(actor, producer)) throw notFound('Chủ thể');
+      return producer;
+    },
+  );
+
+  app.post(
+    '/api/producers',
+    { schema: { tags, summary: 'Đăng ký chủ thể', body: schemas.createProducerBody, response: { 201: schemas.producer, ...standardErrors } } },
+    async (request, reply) => {
+      const producer = await registerProducer(ctx, requireActor(request), request.body, request.id);
+      return reply.status(201).send(producer);
+    },
+  );
+
+  app.patch(
+    '/api/producers/:id',
+    { schema: { tags, summary: 'Sửa thông tin chủ thể', params: schemas.producerParams, body: schemas.updateProducerBody, response: { 200: schemas.producer, ...standardErrors } } },
+    async (request) => editProducer(ctx, requireActor(request), request.params.id, request.body, request.id),
+  );
+}

@@ -1,0 +1,3 @@
+export { registerAuthRoutes } from './auth.routes.ts';
+export { registerUserRoutes } from './users.routes.ts';
+export { insertUser } from './users.repository.ts';

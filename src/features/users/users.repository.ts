@@ -1,0 +1,186 @@
+import type { Sql } from '../../core/db/database.ts';
+import type { Role } from '../../core/auth/roles.ts';
+import type { User } from './users.schemas.ts';
+
+const CURRENT_UNITS = 'vn-2025';
+
+const userSelect = `
+  SELECT u.id, u.username, u.display_name AS "displayName", u.email, u.role,
+         u.scope_province_code AS "provinceCode", p.full_name AS "provinceName",
+         u.scope_commune_code AS "communeCode", c.full_name AS "communeName",
+         u.producer_id AS "producerId", pr.name AS "producerName",
+         u.is_active AS "isActive", u.is_demo AS "isDemo", u.must_change_password AS "mustChangePassword",
+         u.locale, u.version, u.created_at AS "createdAt", u.updated_at AS "updatedAt"
+    FROM users u
+    LEFT JOIN admin_units p ON p.version_id = '${CURRENT_UNITS}' AND p.level = 'province' AND p.code = u.scope_province_code
+    LEFT JOIN admin_units c ON c.version_id = '${CURRENT_UNITS}' AND c.level = 'commune' AND c.code = u.scope_commune_code
+    LEFT JOIN producers pr ON pr.id = u.producer_id`;
+
+export async function findUserById(sql: Sql, id: string, options: { forUpdate?: boolean } = {}): Promise<User | null> {
+  const { rows } = await sql.query<User>(
+    `${userSelect} WHERE u.id = $1 ${options.forUpdate ? 'FOR UPDATE OF u' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export interface Credentials {
+  id: string;
+  passwordHash: string;
+  isActive: boolean;
+  isDemo: boolean;
+}
+
+export async function findCredentials(sql: Sql, username: string): Promise<Credentials | null> {
+  const { rows } = await sql.query<Credentials>(
+    `SELECT id, password_hash AS "passwordHash", is_active AS "isActive", is_demo AS "isDemo"
+       FROM users WHERE lower(username) = lower($1)`,
+    [username],
+  );
+  return rows[0] ?? null;
+}
+
+/** The rows of users a manager may see, as decided by users.policy.ts. */
+export interface UserVisibility {
+  roles: readonly Role[] | 'all';
+  provinceCode: string | null;
+  /** Only users without a province (the ministry's own council). */
+  nationalOnly: boolean;
+}
+
+export interface UserFilter {
+  q?: string;
+  role?: Role;
+  provinceCode?: string;
+  active?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function listUsers(
+  sql: Sql,
+  visibility: UserVisibility,
+  filter: UserFilter,
+): Promise<{ items: User[]; total: number }> {
+  const values: unknown[] = [];
+  const conditions: string[] = [];
+  const add = (condition: string, value: unknown) => {
+    values.push(value);
+    conditions.push(condition.replaceAll('?', `$${values.length}`));
+  };
+  if (visibility.roles !== 'all') add('u.role = ANY(?::text[])', visibility.roles);
+  if (visibility.provinceCode) add('u.scope_province_code = ?', visibility.provinceCode);
+  if (visibility.nationalOnly) conditions.push('u.scope_province_code IS NULL');
+  if (filter.role) add('u.role = ?', filter.role);
+  if (filter.provinceCode) add('u.scope_province_code = ?', filter.provinceCode);
+  if (filter.active !== undefined) add('u.is_active = ?', filter.active);
+  if (filter.q) add(`vn_unaccent(u.username || ' ' || u.display_name || ' ' || coalesce(u.email, '')) LIKE '%' || vn_unaccent(?) || '%'`, filter.q);
+  values.push(filter.limit, filter.offset);
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const { rows } = await sql.query<User & { total: number }>(
+    `SELECT *, count(*) OVER () AS total FROM (${userSelect} ${where}) AS visible
+      ORDER BY "isActive" DESC, username LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    values,
+  );
+  return { items: rows.map(({ total: _total, ...rest }) => rest), total: rows[0]?.total ?? 0 };
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  email: string | null;
+  passwordHash: string;
+  role: Role;
+  provinceCode: string | null;
+  communeCode: string | null;
+  producerId: string | null;
+  locale: 'vi' | 'en';
+  mustChangePassword: boolean;
+  isDemo?: boolean;
+  now: Date;
+}
+
+export async function insertUser(sql: Sql, user: NewUser): Promise<string> {
+  const { rows } = await sql.query<{ id: string }>(
+    `INSERT INTO users (username, display_name, email, password_hash, role, scope_province_code, scope_commune_code,
+                        producer_id, locale, must_change_password, is_demo, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+    [
+      user.username,
+      user.displayName,
+      user.email,
+      user.passwordHash,
+      user.role,
+      user.provinceCode,
+      user.communeCode,
+      user.producerId,
+      user.locale,
+      user.mustChangePassword,
+      user.isDemo ?? false,
+      user.now,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+export interface UserChanges {
+  displayName?: string;
+  email?: string | null;
+  locale?: 'vi' | 'en';
+  role?: Role;
+  provinceCode?: string | null;
+  communeCode?: string | null;
+  producerId?: string | null;
+  isActive?: boolean;
+  passwordHash?: string;
+  mustChangePassword?: boolean;
+}
+
+const columnOf: Record<keyof UserChanges, string> = {
+  displayName: 'display_name',
+  email: 'email',
+  locale: 'locale',
+  role: 'role',
+  provinceCode: 'scope_province_code',
+  communeCode: 'scope_commune_code',
+  producerId: 'producer_id',
+  isActive: 'is_active',
+  passwordHash: 'password_hash',
+  mustChangePassword: 'must_change_password',
+};
+
+/** Applies the changes and bumps the version (optimistic locking: callers compare versions first). */
+export async function updateUser(sql: Sql, id: string, changes: UserChanges, now: Date): Promise<void> {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as [keyof UserChanges, unknown][];
+  const sets = entries.map(([key], index) => `${columnOf[key]} = $${index + 3}`);
+  await sql.query(
+    `UPDATE users SET ${[...sets, 'version = version + 1', 'updated_at = $2'].join(', ')} WHERE id = $1`,
+    [id, now, ...entries.map(([, value]) => value)],
+  );
+}
+
+export async function countRecentFailedLogins(
+  sql: Sql,
+  input: { username: string; ip: string; since: Date },
+): Promise<{ byUsername: number; byIp: number }> {
+  const { rows } = await sql.query<{ byUsername: number; byIp: number }>(
+    `SELECT count(*) FILTER (WHERE lower(username) = lower($1))::int AS "byUsername",
+            count(*) FILTER (WHERE ip = $2)::int AS "byIp"
+       FROM login_attempts
+      WHERE NOT succeeded AND attempted_at > $3 AND (lower(username) = lower($1) OR ip = $2)`,
+    [input.username, input.ip, input.since],
+  );
+  return rows[0] ?? { byUsername: 0, byIp: 0 };
+}
+
+export async function insertLoginAttempt(
+  sql: Sql,
+  input: { username: string; ip: string; succeeded: boolean; at: Date },
+): Promise<void> {
+  await sql.query('INSERT INTO login_attempts (username, ip, succeeded, attempted_at) VALUES ($1, $2, $3, $4)', [
+    input.username.slice(0, 60),
+    input.ip,
+    input.succeeded,
+    input.at,
+  ]);
+}
