@@ -34,11 +34,13 @@ CREATE TABLE admin_units (
   name_en        text,
   parent_code    text,
   province_code  text NOT NULL,
+  -- "unit, parent, province" folded by vn_unaccent(), filled at load: one indexable column to search.
+  search_text    text NOT NULL DEFAULT '',
   PRIMARY KEY (version_id, level, code)
 );
 CREATE INDEX admin_units_parent_idx ON admin_units (version_id, parent_code);
 CREATE INDEX admin_units_province_idx ON admin_units (version_id, province_code, level);
-CREATE INDEX admin_units_search_idx ON admin_units USING gin (vn_unaccent(full_name) gin_trgm_ops);
+CREATE INDEX admin_units_search_idx ON admin_units USING gin (search_text gin_trgm_ops);
 
 -- Which units of one version became which units of the next. A unit split between several
 -- successors has several rows; is_partial marks "a part of" in the merger descriptions.

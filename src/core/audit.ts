@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { Sql } from './db/database.ts';
 
 /** Who did it: a user, or the system itself (seeding, scheduled jobs). */
@@ -77,6 +78,8 @@ function hashEvent(prevHash: string, event: Omit<AuditEvent, 'seq' | 'prevHash' 
  * so the change and its record commit or vanish together.
  */
 export async function recordAuditEvent(tx: Sql, input: AuditEventInput): Promise<void> {
+  // On a pool the lock and the insert could run on different connections and fork the chain.
+  if (tx instanceof pg.Pool) throw new Error('recordAuditEvent must run inside a transaction (withTransaction).');
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1');
   const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;

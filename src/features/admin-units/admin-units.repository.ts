@@ -107,6 +107,18 @@ export async function insertUnits(sql: Sql, versionId: string, units: Omit<Admin
       column('provinceCode'),
     ],
   );
+  await sql.query(
+    `UPDATE admin_units u SET search_text = vn_unaccent(
+       u.full_name || ' ' ||
+       coalesce((SELECT parent.full_name FROM admin_units parent
+                  WHERE parent.version_id = u.version_id AND parent.code = u.parent_code
+                    AND parent.level = CASE WHEN u.level = 'commune' AND length(u.parent_code) = 3 THEN 'district' ELSE 'province' END), '')
+       || ' ' ||
+       (SELECT province.full_name FROM admin_units province
+         WHERE province.version_id = u.version_id AND province.level = 'province' AND province.code = u.province_code))
+      WHERE u.version_id = $1`,
+    [versionId],
+  );
 }
 
 export interface SuccessionRow {
@@ -171,28 +183,24 @@ export async function listUnits(sql: Sql, filter: UnitFilter): Promise<{ items: 
   if (filter.level) add('u.level = ?', filter.level);
   if (filter.parentCode) add('u.parent_code = ?', filter.parentCode);
   if (filter.provinceCode) add('u.province_code = ?', filter.provinceCode);
-  let rank = '0';
+  const levelOrder = `CASE u.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, u.code`;
+  let order = levelOrder;
   if (filter.text) {
     // Every word must appear in "unit, parent, province" without diacritics ('d' finds 'đ').
     const words = filter.text.split(/[\s,]+/).filter(Boolean);
-    for (const word of words) {
-      add(
-        `vn_unaccent(u.full_name || ' ' || coalesce(parent.full_name, '') || ' ' || province.full_name) LIKE '%' || vn_unaccent(?) || '%'`,
-        word,
-      );
-    }
+    for (const word of words) add(`u.search_text LIKE '%' || vn_unaccent(?) || '%'`, word);
     // Spelled exactly as typed (with its diacritics) ranks first, then the unit's own name matching.
     values.push(filter.text.trim());
     const exact = `$${values.length}`;
-    rank = `(CASE WHEN u.full_name ILIKE '%' || ${exact} || '%' THEN 0 ELSE 2 END
-             + CASE WHEN vn_unaccent(u.full_name) LIKE '%' || vn_unaccent(${exact}) || '%' THEN 0 ELSE 1 END)`;
+    order = `(CASE WHEN u.full_name ILIKE '%' || ${exact} || '%' THEN 0 ELSE 2 END
+             + CASE WHEN vn_unaccent(u.full_name) LIKE '%' || vn_unaccent(${exact}) || '%' THEN 0 ELSE 1 END), ${levelOrder}`;
   }
   values.push(filter.limit, filter.offset);
   const { rows } = await sql.query<UnitWithContext & { total: number }>(
     `SELECT ${contextColumns}, count(*) OVER () AS total
        FROM admin_units u ${withContext}
       WHERE ${conditions.join(' AND ')}
-      ORDER BY ${rank}, CASE u.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, u.code
+      ORDER BY ${order}
       LIMIT $${values.length - 1} OFFSET $${values.length}`,
     values,
   );
