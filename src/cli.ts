@@ -3,35 +3,45 @@
  * DATABASE_URL selects a PostgreSQL server; without it the embedded database in ./data/db is used.
  */
 import { loadConfig } from './core/config.ts';
-import { systemClock } from './core/clock/index.ts';
-import { buildApp, prepareDatabase } from './server.ts';
-import { demoAccounts, DEMO_PASSWORD, seedDemoData } from './demo/seed-demo-data.ts';
+import { openDatabase } from './core/db/database.ts';
+
+const startedAt = performance.now();
 
 async function main() {
   const command = process.argv[2] ?? 'serve';
-  const config = loadConfig();
-  const startedAt = performance.now();
-  const db = await prepareDatabase(config);
-  const clock = systemClock;
-
-  if (command === 'migrate') {
-    console.log('Database migrated and reference data loaded.');
-    return db.close();
-  }
-  if (command === 'seed-demo' || (command === 'serve' && config.demoMode)) {
-    const seeded = await seedDemoData({ config, db, clock });
-    if (command === 'seed-demo') {
-      console.log(seeded ? 'Demo data loaded.' : 'Demo data was already there.');
-      return db.close();
-    }
-  }
-  if (command !== 'serve') {
+  if (!['serve', 'migrate', 'seed-demo'].includes(command)) {
     console.error(`Unknown command "${command}". Use: serve | migrate | seed-demo`);
-    await db.close();
     process.exit(2);
   }
+  const config = loadConfig();
+  // The embedded database boots in its own process; load the application code meanwhile.
+  const [db, server, demo, clockModule] = await Promise.all([
+    openDatabase({ databaseUrl: config.databaseUrl, embeddedDataDir: config.embeddedDataDir }),
+    import('./server.ts'),
+    import('./demo/seed-demo-data.ts'),
+    import('./core/clock/index.ts'),
+  ]);
+  const clock = clockModule.systemClock;
+  try {
+    await server.prepareDatabase(db, clock);
+    if (command === 'migrate') {
+      console.log('Database migrated and reference data loaded.');
+      return await db.close();
+    }
+    if (command === 'seed-demo' || config.demoMode) {
+      const seeded = await demo.seedDemoData({ config, db, clock });
+      if (command === 'seed-demo') {
+        console.log(seeded ? 'Demo data loaded.' : 'Demo data was already there.');
+        return await db.close();
+      }
+    }
+    await server.ensureBackOfficeBuilt();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 
-  const app = await buildApp({ config, db, clock }, { logger: process.env.LOG_REQUESTS === '1' });
+  const app = await server.buildApp({ config, db, clock }, { logger: process.env.LOG_REQUESTS === '1' });
   const shutdown = async () => {
     await app.close();
     await db.close();
@@ -42,11 +52,13 @@ async function main() {
   await app.listen({ host: config.host, port: config.port });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  console.log(`\nOCOP Hub is ready in ${seconds} s at ${url}/  (back office: ${url}/admin/, API docs: ${url}/api/docs)`);
-  console.log(`Database: ${db.mode === 'embedded' ? `embedded PGlite in ${config.embeddedDataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+  const sinceProcessStart = (process.uptime()).toFixed(1);
+  console.log(`\nOCOP Hub is ready at ${url}/  (${seconds} s; ${sinceProcessStart} s since the process started)`);
+  console.log(`  back office: ${url}/admin/   API docs: ${url}/api/docs`);
+  console.log(`  database: ${db.mode === 'embedded' ? `embedded PGlite in ${config.embeddedDataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
   if (config.demoMode) {
-    console.log(`Demo mode: demo accounts (password "${DEMO_PASSWORD}"):`);
-    for (const account of demoAccounts) console.log(`  ${account.username.padEnd(22)} ${account.description}`);
+    console.log(`Demo mode — demo accounts (password "${demo.DEMO_PASSWORD}"):`);
+    for (const account of demo.demoAccounts) console.log(`  ${account.username.padEnd(20)} ${account.description}`);
   }
 }
 

@@ -2,7 +2,8 @@
  * Composition root: configuration → database → HTTP → feature routes. Nothing else creates
  * long-lived objects; features receive what they need in an AppContext.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -17,8 +18,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
-import type { Config } from './core/config.ts';
-import { openDatabase, type Database } from './core/db/database.ts';
+import type { Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrate.ts';
 import { systemClock, type Clock } from './core/clock/index.ts';
 import { installHttpCore } from './core/http/plugin.ts';
@@ -31,6 +31,35 @@ import { registerAuthRoutes, registerUserRoutes } from './features/users/index.t
 import { registerPublicSite } from './public-site/public-site.routes.ts';
 
 const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
+const webRoot = fileURLToPath(new URL('../web/', import.meta.url));
+
+function newestModification(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestModification(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the back office with Vite when web/dist is missing or older than web/ (a fresh clone, or
+ * after a pull), so `npm start` alone gives a working app. Skipped in a few milliseconds otherwise.
+ */
+export async function ensureBackOfficeBuilt(): Promise<void> {
+  const index = path.join(webDist, 'index.html');
+  if (!existsSync(path.join(webRoot, 'index.html'))) return;
+  if (existsSync(index) && statSync(index).mtimeMs >= newestModification(webRoot)) return;
+  console.log('Building the back office (web/) …');
+  const { build } = await import('vite');
+  try {
+    await build({ configFile: path.join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
+  } catch (error) {
+    // The API and the public site still work; say so rather than refuse to start.
+    console.error(`The back office could not be built, /admin/ is unavailable: ${(error as Error).message}`);
+  }
+}
 
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
   useVietnameseValidationMessages();
@@ -80,15 +109,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   return app;
 }
 
-/** Opens the database, migrates it and loads the reference data the app ships. */
-export async function prepareDatabase(config: Config, clock: Clock = systemClock): Promise<Database> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDataDir: config.embeddedDataDir });
-  try {
-    await migrate(db.pool);
-    await loadAdminUnits(db, clock);
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return db;
+/** Migrates the database and loads the reference data the app ships (idempotent). */
+export async function prepareDatabase(db: Database, clock: Clock = systemClock): Promise<void> {
+  await migrate(db.pool);
+  await loadAdminUnits(db, clock);
 }

@@ -38,6 +38,8 @@ CREATE TABLE admin_units (
   search_text    text NOT NULL DEFAULT '',
   PRIMARY KEY (version_id, level, code)
 );
+-- Official codes differ in length by level (2, 3 and 5 digits), so a code alone names a unit in a version.
+CREATE UNIQUE INDEX admin_units_code_key ON admin_units (version_id, code);
 CREATE INDEX admin_units_parent_idx ON admin_units (version_id, parent_code);
 CREATE INDEX admin_units_province_idx ON admin_units (version_id, province_code, level);
 CREATE INDEX admin_units_search_idx ON admin_units USING gin (search_text gin_trgm_ops);

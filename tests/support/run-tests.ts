@@ -64,7 +64,7 @@ async function main() {
     cleanup = () => embedded.stop();
     console.log('Testing against the embedded database (PGlite via pglite-socket)');
   }
-  let code = 1;
+  let code: number;
   try {
     await prepare(testUrl);
     console.log(`Database ready in ${((performance.now() - started) / 1000).toFixed(1)} s; ${files.length} test files`);

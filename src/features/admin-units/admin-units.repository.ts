@@ -43,12 +43,10 @@ const unitColumns = (alias: string) => `${alias}.version_id AS "versionId", ${al
   ${alias}.parent_code AS "parentCode", ${alias}.province_code AS "provinceCode"`;
 
 // Parent and province names for display ("Xã Mường Than, Huyện Than Uyên, Tỉnh Lai Châu").
+// A code names one unit within a version (admin_units_code_key), whatever its level.
 const withContext = `
   LEFT JOIN admin_units parent ON parent.version_id = u.version_id AND parent.code = u.parent_code
-    AND parent.level = CASE u.level WHEN 'commune' THEN (CASE WHEN length(u.parent_code) = 3 THEN 'district' ELSE 'province' END)
-                                    ELSE 'province' END
-  JOIN admin_units province ON province.version_id = u.version_id AND province.level = 'province'
-    AND province.code = u.province_code`;
+  JOIN admin_units province ON province.version_id = u.version_id AND province.code = u.province_code`;
 
 const contextColumns = `${unitColumns('u')}, parent.full_name AS "parentName", province.full_name AS "provinceName"`;
 
@@ -111,14 +109,14 @@ export async function insertUnits(sql: Sql, versionId: string, units: Omit<Admin
     `UPDATE admin_units u SET search_text = vn_unaccent(
        u.full_name || ' ' ||
        coalesce((SELECT parent.full_name FROM admin_units parent
-                  WHERE parent.version_id = u.version_id AND parent.code = u.parent_code
-                    AND parent.level = CASE WHEN u.level = 'commune' AND length(u.parent_code) = 3 THEN 'district' ELSE 'province' END), '')
-       || ' ' ||
+                  WHERE parent.version_id = u.version_id AND parent.code = u.parent_code), '') || ' ' ||
        (SELECT province.full_name FROM admin_units province
-         WHERE province.version_id = u.version_id AND province.level = 'province' AND province.code = u.province_code))
+         WHERE province.version_id = u.version_id AND province.code = u.province_code))
       WHERE u.version_id = $1`,
     [versionId],
   );
+  // Fresh statistics, or the planner guesses badly on a table that just grew by 14,000 rows.
+  await sql.query('ANALYZE admin_units');
 }
 
 export interface SuccessionRow {

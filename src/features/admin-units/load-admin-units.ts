@@ -27,9 +27,11 @@ const readJson = async <T>(file: string): Promise<T> => JSON.parse(await readFil
  */
 export async function loadAdminUnits(db: Database, clock: Clock): Promise<{ loaded: string[] }> {
   const loaded: string[] = [];
-  for (const file of ['vn-pre-2025.json', 'vn-2025.json']) {
-    const data = await readJson<VersionFile>(file);
-    if (await repository.findVersion(db.pool, data.version.id)) continue;
+  // Each file is named after the version it holds, so a loaded version is skipped without reading it.
+  for (const versionId of ['vn-pre-2025', 'vn-2025']) {
+    if (await repository.findVersion(db.pool, versionId)) continue;
+    const data = await readJson<VersionFile>(`${versionId}.json`);
+    if (data.version.id !== versionId) throw new Error(`${versionId}.json holds version ${data.version.id}`);
     await withTransaction(db, async (tx) => {
       await repository.insertVersion(tx, data.version);
       await repository.insertUnits(tx, data.version.id, data.units);

@@ -1,7 +1,7 @@
 import type { Sql } from '../../core/db/database.ts';
+import { CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
 import type { CreateProducerInput, Producer, UpdateProducerInput } from './producers.schemas.ts';
 
-const CURRENT_UNITS = 'vn-2025';
 
 const producerSelect = `
   SELECT pr.id, pr.name, pr.legal_form AS "legalForm", pr.tax_code AS "taxCode",
@@ -9,8 +9,8 @@ const producerSelect = `
          pr.commune_code AS "communeCode", c.full_name AS "communeName",
          pr.address, pr.phone, pr.version, pr.created_at AS "createdAt", pr.updated_at AS "updatedAt"
     FROM producers pr
-    LEFT JOIN admin_units p ON p.version_id = '${CURRENT_UNITS}' AND p.level = 'province' AND p.code = pr.province_code
-    LEFT JOIN admin_units c ON c.version_id = '${CURRENT_UNITS}' AND c.level = 'commune' AND c.code = pr.commune_code`;
+    LEFT JOIN admin_units p ON p.version_id = '${CURRENT_UNITS_VERSION}' AND p.level = 'province' AND p.code = pr.province_code
+    LEFT JOIN admin_units c ON c.version_id = '${CURRENT_UNITS_VERSION}' AND c.level = 'commune' AND c.code = pr.commune_code`;
 
 export async function findProducer(sql: Sql, id: string, options: { forUpdate?: boolean } = {}): Promise<Producer | null> {
   const { rows } = await sql.query<Producer>(

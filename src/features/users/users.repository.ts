@@ -1,8 +1,8 @@
 import type { Sql } from '../../core/db/database.ts';
+import { CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
 import type { Role } from '../../core/auth/roles.ts';
 import type { User } from './users.schemas.ts';
 
-const CURRENT_UNITS = 'vn-2025';
 
 const userSelect = `
   SELECT u.id, u.username, u.display_name AS "displayName", u.email, u.role,
@@ -12,8 +12,8 @@ const userSelect = `
          u.is_active AS "isActive", u.is_demo AS "isDemo", u.must_change_password AS "mustChangePassword",
          u.locale, u.version, u.created_at AS "createdAt", u.updated_at AS "updatedAt"
     FROM users u
-    LEFT JOIN admin_units p ON p.version_id = '${CURRENT_UNITS}' AND p.level = 'province' AND p.code = u.scope_province_code
-    LEFT JOIN admin_units c ON c.version_id = '${CURRENT_UNITS}' AND c.level = 'commune' AND c.code = u.scope_commune_code
+    LEFT JOIN admin_units p ON p.version_id = '${CURRENT_UNITS_VERSION}' AND p.level = 'province' AND p.code = u.scope_province_code
+    LEFT JOIN admin_units c ON c.version_id = '${CURRENT_UNITS_VERSION}' AND c.level = 'commune' AND c.code = u.scope_commune_code
     LEFT JOIN producers pr ON pr.id = u.producer_id`;
 
 export async function findUserById(sql: Sql, id: string, options: { forUpdate?: boolean } = {}): Promise<User | null> {
