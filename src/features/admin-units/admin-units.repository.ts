@@ -217,17 +217,27 @@ export async function listSuccessions(
 ): Promise<Succession[]> {
   const scope =
     level === 'commune' ? 'c.code = $2' : level === 'district' ? 'c.parent_code = $2' : 'c.province_code = $2';
+  const successor = `n.code AS "toCode", n.full_name AS "toName", np.code AS "toProvinceCode",
+    np.full_name AS "toProvinceName", coalesce(s.is_partial, false) AS "isPartial"`;
+  const successorJoins = `
+       LEFT JOIN admin_units n ON n.version_id = s.to_version AND n.level = s.to_level AND n.code = s.to_code
+       LEFT JOIN admin_units np ON np.version_id = n.version_id AND np.code = n.province_code`;
   const { rows } = await sql.query<Succession>(
-    `SELECT c.code AS "fromCode", c.full_name AS "fromName", n.code AS "toCode", n.full_name AS "toName",
-            np.code AS "toProvinceCode", np.full_name AS "toProvinceName", coalesce(s.is_partial, false) AS "isPartial"
+    `SELECT c.code AS "fromCode", c.full_name AS "fromName", ${successor}
        FROM admin_units c
        LEFT JOIN admin_unit_successions s
          ON s.from_version = c.version_id AND s.from_level = 'commune' AND s.from_code = c.code
-       LEFT JOIN admin_units n ON n.version_id = s.to_version AND n.level = s.to_level AND n.code = s.to_code
-       LEFT JOIN admin_units np ON np.version_id = n.version_id AND np.level = 'province' AND np.code = n.province_code
+       ${successorJoins}
       WHERE c.version_id = $1 AND c.level = 'commune' AND ${scope}
-      ORDER BY c.code, n.code`,
-    [fromVersion, code],
+     UNION ALL
+     -- A district that succeeded whole (island districts without communes became special zones).
+     SELECT d.code, d.full_name, ${successor}
+       FROM admin_units d
+       JOIN admin_unit_successions s ON s.from_version = d.version_id AND s.from_level = d.level AND s.from_code = d.code
+       ${successorJoins}
+      WHERE d.version_id = $1 AND d.level = 'district' AND d.code = $2 AND $3 = 'district'
+      ORDER BY 1, 3`,
+    [fromVersion, code, level],
   );
   return rows;
 }

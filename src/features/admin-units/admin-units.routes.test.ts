@@ -66,6 +66,13 @@ describe('administrative units', () => {
     });
   }
 
+  test('an island district without communes maps to its special zone (huyện Côn Đảo → đặc khu Côn Đảo)', async () => {
+    const answer = (await get(`/api/admin-units/old-address?q=${encodeURIComponent('huyện Côn Đảo')}`)).json();
+    const [best] = answer.matches;
+    assert.equal(best.unit.code, '755');
+    assert.deepEqual(best.currentUnits.map((u: { fullName: string }) => u.fullName), ['Đặc khu Côn Đảo']);
+  });
+
   test('bad parameters get a 400 naming the field; unknown units a 404', async () => {
     const bad = await get('/api/admin-units?level=village&pageSize=1000');
     assert.equal(bad.statusCode, 400);

@@ -17,6 +17,8 @@ interface MappingFile {
   toVersion: string;
   provinces: { oldCode: string; newCode: string }[];
   communes: { oldCode: string; newCode: string; part: boolean }[];
+  /** Island districts with no communes that became a special zone (đặc khu) whole. */
+  districts: { oldCode: string; newCode: string; part: boolean }[];
 }
 
 const readJson = async <T>(file: string): Promise<T> => JSON.parse(await readFile(dataDir + file, 'utf8')) as T;
@@ -56,6 +58,13 @@ export async function loadAdminUnits(db: Database, clock: Clock): Promise<{ load
           toLevel: 'province' as const,
           toCode: p.newCode,
           isPartial: false,
+        })),
+        ...mapping.districts.map((d) => ({
+          fromLevel: 'district' as const,
+          fromCode: d.oldCode,
+          toLevel: 'commune' as const,
+          toCode: d.newCode,
+          isPartial: d.part,
         })),
         ...mapping.communes.map((c) => ({
           fromLevel: 'commune' as const,
