@@ -27,6 +27,8 @@ import { useVietnameseValidationMessages } from './core/http/validation-messages
 import { loadAdminUnits, registerAdminUnitRoutes } from './features/admin-units/index.ts';
 import { registerAuditRoutes } from './features/audit/index.ts';
 import { registerProducerRoutes } from './features/producers/index.ts';
+import { registerRuleSetRoutes } from './features/rule-sets/index.ts';
+import { registerSelfAssessmentRoutes } from './features/self-assessments/index.ts';
 import { registerAuthRoutes, registerUserRoutes } from './features/users/index.ts';
 import { registerPublicSite } from './public-site/public-site.routes.ts';
 
@@ -96,6 +98,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerAdminUnitRoutes(app, ctx);
   registerProducerRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerRuleSetRoutes(app);
+  registerSelfAssessmentRoutes(app, ctx);
   registerPublicSite(app);
 
   // The back office (web/, built by Vite) is a single-page app under /admin/.

@@ -1,0 +1,4 @@
+export { registerRuleSetRoutes } from './rule-sets.routes.ts';
+export { evaluateSheet, type SheetEvaluation } from './evaluate-sheet.ts';
+export { findCriteriaSheet, findRuleSet, findRuleSetInForce } from './reference-data.ts';
+export { sheetEvaluation, choices as choicesSchema } from './rule-sets.schemas.ts';

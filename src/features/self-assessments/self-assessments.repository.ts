@@ -1,0 +1,83 @@
+import type { Sql } from '../../core/db/database.ts';
+import type { SelfAssessment } from './self-assessments.schemas.ts';
+
+const select = `
+  SELECT s.id, s.producer_id AS "producerId", p.name AS "producerName", s.province_code AS "provinceCode",
+         s.commune_code AS "communeCode", s.rule_set_id AS "ruleSetId", s.product_set_number AS "productSetNumber",
+         s.product_name AS "productName", s.choices, s.total_points::float8 AS "totalPoints", s.stars, s.status,
+         s.version, s.created_at AS "createdAt", s.updated_at AS "updatedAt"
+    FROM self_assessments s JOIN producers p ON p.id = s.producer_id`;
+
+export async function findSelfAssessment(sql: Sql, id: string, options: { forUpdate?: boolean } = {}): Promise<SelfAssessment | null> {
+  const { rows } = await sql.query<SelfAssessment>(`${select} WHERE s.id = $1 ${options.forUpdate ? 'FOR UPDATE OF s' : ''}`, [id]);
+  return rows[0] ?? null;
+}
+
+export interface SelfAssessmentVisibility {
+  provinceCode: string | null;
+  communeCode: string | null;
+  producerId: string | null;
+}
+
+export async function listSelfAssessments(
+  sql: Sql,
+  visibility: SelfAssessmentVisibility,
+  filter: { producerId?: string; limit: number; offset: number },
+): Promise<{ items: SelfAssessment[]; total: number }> {
+  const values: unknown[] = [];
+  const conditions: string[] = [];
+  const add = (condition: string, value: unknown) => {
+    values.push(value);
+    conditions.push(condition.replace('?', `$${values.length}`));
+  };
+  if (visibility.provinceCode) add('s.province_code = ?', visibility.provinceCode);
+  if (visibility.communeCode) add('s.commune_code = ?', visibility.communeCode);
+  if (visibility.producerId) add('s.producer_id = ?', visibility.producerId);
+  if (filter.producerId) add('s.producer_id = ?', filter.producerId);
+  values.push(filter.limit, filter.offset);
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const { rows } = await sql.query<SelfAssessment & { total: number }>(
+    `SELECT *, count(*) OVER () AS total FROM (${select} ${where}) AS visible
+      ORDER BY "updatedAt" DESC LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    values,
+  );
+  return { items: rows.map(({ total: _total, ...rest }) => rest), total: rows[0]?.total ?? 0 };
+}
+
+export interface SelfAssessmentRow {
+  producerId: string;
+  provinceCode: string;
+  communeCode: string;
+  ruleSetId: string;
+  productSetNumber: number;
+  productName: string;
+  choices: Record<string, string>;
+  totalPoints: number | null;
+  stars: number | null;
+  createdBy: string;
+  now: Date;
+}
+
+export async function insertSelfAssessment(sql: Sql, row: SelfAssessmentRow): Promise<string> {
+  const { rows } = await sql.query<{ id: string }>(
+    `INSERT INTO self_assessments (producer_id, province_code, commune_code, rule_set_id, product_set_number, product_name,
+                                   choices, total_points, stars, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
+    [row.producerId, row.provinceCode, row.communeCode, row.ruleSetId, row.productSetNumber, row.productName,
+      JSON.stringify(row.choices), row.totalPoints, row.stars, row.createdBy, row.now],
+  );
+  return rows[0]!.id;
+}
+
+export async function updateSelfAssessment(
+  sql: Sql,
+  id: string,
+  changes: { productName: string; choices: Record<string, string>; totalPoints: number | null; stars: number | null },
+  now: Date,
+): Promise<void> {
+  await sql.query(
+    `UPDATE self_assessments SET product_name = $2, choices = $3, total_points = $4, stars = $5,
+            version = version + 1, updated_at = $6 WHERE id = $1`,
+    [id, changes.productName, JSON.stringify(changes.choices), changes.totalPoints, changes.stars, now],
+  );
+}
