@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: requests per second of the app against a bare Fastify route running the same SQL,
- * on both databases, in one run. The bare route has no hooks, validation or serialisation schema, so
+ * on both databases, in one run; and the scoring engine's throughput for a national round (bench/scoring.ts). The bare route has no hooks, validation or serialisation schema, so
  * the ratio shows what the app's own machinery costs. Each measurement is bounded to a few seconds.
  *
  *   BENCH_SECONDS=5 BENCH_CONNECTIONS=10 npm run bench
@@ -15,6 +15,7 @@ import type { Database } from '../src/core/db/database.ts';
 import { systemClock } from '../src/core/clock/index.ts';
 import { buildApp, prepareDatabase } from '../src/server.ts';
 import { listUnits } from '../src/features/admin-units/admin-units.repository.ts';
+import { benchScoring } from './scoring.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -81,6 +82,7 @@ async function benchDatabase(label: string, url: string) {
 
 async function main() {
   console.log('# OCOP Hub benchmark');
+  benchScoring();
   const embedded = await startEmbeddedDatabase({ dataDir: 'memory://' });
   try {
     await benchDatabase('Embedded PGlite (child process, pglite-socket)', embedded.url);

@@ -506,8 +506,19 @@ export function scoreChoices(
   };
 }
 
+// Sheets and rule sets are immutable reference data: validate each pair once, not once per product.
+const sheetChecks = new WeakMap<CriteriaSheet, WeakMap<RuleSet, ScoringError[]>>();
+
 /** Checks that the sheet belongs to the rule set and is internally consistent. */
 export function checkSheetAgainstRuleSet(ruleSet: RuleSet, sheet: CriteriaSheet): ScoringError[] {
+  let byRuleSet = sheetChecks.get(sheet);
+  if (!byRuleSet) sheetChecks.set(sheet, (byRuleSet = new WeakMap()));
+  let errors = byRuleSet.get(ruleSet);
+  if (!errors) byRuleSet.set(ruleSet, (errors = computeSheetCheck(ruleSet, sheet)));
+  return [...errors];
+}
+
+function computeSheetCheck(ruleSet: RuleSet, sheet: CriteriaSheet): ScoringError[] {
   const errors: ScoringError[] = [];
   if (sheet.ruleSetId !== ruleSet.id) {
     errors.push({ code: 'WRONG_RULE_SET', message: `criteria sheet belongs to rule set ${sheet.ruleSetId}, scoring under ${ruleSet.id}` });
