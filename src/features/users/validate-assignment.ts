@@ -1,5 +1,4 @@
 import type { FieldIssue } from '../../core/errors.ts';
-import { scopeLevelOf } from '../../core/auth/roles.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { CURRENT_UNITS_VERSION, findUnit } from '../admin-units/index.ts';
 import { findProducer } from '../producers/index.ts';
@@ -12,8 +11,7 @@ import type { Assignment } from './users.schemas.ts';
 export async function validateAssignment(sql: Sql, assignment: Assignment): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   const { role, provinceCode, communeCode, producerId } = assignment;
-  const level = scopeLevelOf(role, provinceCode !== null);
-  if (level === 'national' && (role === 'system_admin' || role === 'ministry_officer')) {
+  if (role === 'system_admin' || role === 'ministry_officer') {
     if (provinceCode) issues.push({ path: 'provinceCode', message: 'Vai trò này làm việc trên cả nước, không gắn với tỉnh.' });
     if (communeCode) issues.push({ path: 'communeCode', message: 'Vai trò này không gắn với xã.' });
   }
