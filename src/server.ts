@@ -104,7 +104,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
 
   // The back office (web/, built by Vite) is a single-page app under /admin/.
   if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/admin/', wildcard: false, maxAge: '1h' });
+    await app.register(fastifyStatic, { root: webDist, prefix: '/admin/', wildcard: false, maxAge: '1h', preCompressed: true });
     app.get('/admin/*', { schema: { hide: true } }, (_request, reply) =>
       reply.header('cache-control', 'no-cache').sendFile('index.html', webDist),
     );

@@ -184,9 +184,12 @@ export async function listUnits(sql: Sql, filter: UnitFilter): Promise<{ items: 
   const levelOrder = `CASE u.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, u.code`;
   let order = levelOrder;
   if (filter.text) {
-    // Every word must appear in "unit, parent, province" without diacritics ('d' finds 'đ').
+    // Every word must start a word of "unit, parent, province", without diacritics ('d' finds 'đ';
+    // 'uyen' does not find 'huyện').
     const words = filter.text.split(/[\s,]+/).filter(Boolean);
-    for (const word of words) add(`u.search_text LIKE '%' || vn_unaccent(?) || '%'`, word);
+    for (const word of words) {
+      add(`(u.search_text LIKE vn_unaccent(?) || '%' OR u.search_text LIKE '% ' || vn_unaccent(?) || '%')`, word);
+    }
     // Spelled exactly as typed (with its diacritics) ranks first, then the unit's own name matching.
     values.push(filter.text.trim());
     const exact = `$${values.length}`;

@@ -33,6 +33,9 @@ describe('administrative units', () => {
     assert.equal(dien.items[0].fullName, 'Tỉnh Điện Biên');
     const exact = (await get(`/api/admin-units?q=${encodeURIComponent('Mường Than')}&province=12`)).json();
     assert.equal(exact.items[0].fullName, 'Xã Mường Than');
+    const thanUyen = (await get(`/api/admin-units?version=vn-pre-2025&q=${encodeURIComponent('than uyen')}`)).json();
+    assert.ok(thanUyen.total < 50, `"than uyen" matches words, not parts of "huyện": ${thanUyen.total} units`);
+    assert.equal(thanUyen.items[0].fullName, 'Huyện Than Uyên');
     const inProvince = (await get(`/api/admin-units?q=${encodeURIComponent('na son dien bien')}`)).json();
     assert.ok(inProvince.items.some((u: { code: string }) => u.code === '03203'), 'words may name the parent too');
   });

@@ -1,0 +1,153 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { api, type AdminUnit } from '../../app/api.ts';
+import { formatNumber, useI18n } from '../../app/i18n.tsx';
+import { Empty, Field, LoadError, Loading, PageHeader, Pagination, SelectField } from '../../app/ui.tsx';
+import { CURRENT_VERSION, versionsQuery } from './admin-units.queries.ts';
+
+const route = getRouteApi('/admin-units');
+const PAGE_SIZE = 100;
+
+/** A parent code's level: 2 digits a province, 3 a district (only before 1/7/2025). */
+const levelOfCode = (code: string) => (code.length === 2 ? 'province' : code.length === 3 ? 'district' : 'commune');
+
+export function UnitsPage() {
+  const { t } = useI18n();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const version = search.version ?? CURRENT_VERSION;
+  const page = search.page ?? 1;
+  const [text, setText] = useState(search.q ?? '');
+  useEffect(() => setText(search.q ?? ''), [search.q]);
+
+  const versions = useQuery(versionsQuery);
+  const parent = useQuery({
+    queryKey: ['admin-units', 'unit', version, search.parent],
+    queryFn: () => api.get('/api/admin-units/{version}/{level}/{code}', { path: { version, level: levelOfCode(search.parent!), code: search.parent! } }),
+    enabled: !!search.parent,
+    staleTime: 60 * 60 * 1000,
+  });
+  const list = useQuery({
+    queryKey: ['admin-units', 'list', version, search.parent, search.q, page],
+    queryFn: () =>
+      api.get('/api/admin-units', {
+        query: {
+          version,
+          q: search.q,
+          parent: search.q ? undefined : search.parent,
+          province: search.q && search.parent?.length === 2 ? search.parent : undefined,
+          level: search.q || search.parent ? undefined : 'province',
+          page,
+          pageSize: PAGE_SIZE,
+        },
+      }),
+    placeholderData: keepPreviousData,
+    staleTime: 60 * 60 * 1000,
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void navigate({ search: (previous) => ({ ...previous, q: text.trim() || undefined, page: undefined }) });
+  }
+
+  const parentUnit = parent.data?.unit;
+  return (
+    <section className="stack">
+      <PageHeader title={t('units.title')}>
+        <p className="lead">{t('units.intro')}</p>
+      </PageHeader>
+
+      <form className="toolbar" onSubmit={submit} role="search">
+        <SelectField
+          name="version"
+          label={t('units.version')}
+          value={version}
+          onChange={(value) => void navigate({ search: { version: value === CURRENT_VERSION ? undefined : value } })}
+          options={(versions.data ?? [{ id: CURRENT_VERSION, name: CURRENT_VERSION }]).map((v) => ({ value: v.id, label: v.name }))}
+          required
+        />
+        <Field name="q" label={t('units.search')} hint={t('units.searchHint')}>
+          {(control) => (
+            <div className="input-with-button">
+              <input {...control} type="search" value={text} onChange={(event) => setText(event.target.value)} data-testid="units-search" />
+              <button type="submit" className="button button-primary">
+                {t('common.search')}
+              </button>
+            </div>
+          )}
+        </Field>
+      </form>
+
+      <nav aria-label={t('units.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/admin-units" search={{ version: search.version }}>
+              {t('units.allProvinces')}
+            </Link>
+          </li>
+          {parentUnit?.level === 'district' && (
+            <li>
+              <Link to="/admin-units" search={{ version: search.version, parent: parentUnit.provinceCode }}>
+                {parentUnit.provinceName}
+              </Link>
+            </li>
+          )}
+          {parentUnit && (
+            <li aria-current="page">
+              <Link to="/admin-units/$version/$level/$code" params={{ version, level: parentUnit.level, code: parentUnit.code }}>
+                {parentUnit.fullName}
+              </Link>
+            </li>
+          )}
+        </ol>
+      </nav>
+
+      {search.q && <p>{t('units.resultsFor', { q: search.q })}</p>}
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <LoadError error={list.error} retry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <Empty>{t('units.none')}</Empty>
+      ) : (
+        <>
+          <p className="hint">{t('units.count', { count: formatNumber(list.data.total) })}</p>
+          <ul className="rows" data-testid="units-list">
+            {list.data.items.map((unit) => (
+              <UnitRow key={`${unit.level}-${unit.code}`} unit={unit} showContext={!!search.q} versionParam={search.version} />
+            ))}
+          </ul>
+          {list.data.total > PAGE_SIZE && (
+            <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function UnitRow({ unit, showContext, versionParam }: { unit: AdminUnit; showContext: boolean; versionParam: string | undefined }) {
+  const { t } = useI18n();
+  const context = [unit.level === 'commune' ? unit.parentName : null, unit.level !== 'province' ? unit.provinceName : null]
+    .filter((name, index, all) => name && all.indexOf(name) === index)
+    .join(', ');
+  return (
+    <li className="row" data-testid="unit-row">
+      <div className="row-main">
+        <Link to="/admin-units/$version/$level/$code" params={{ version: unit.versionId, level: unit.level, code: unit.code }} className="row-title">
+          {unit.fullName}
+        </Link>
+        <span className="row-meta">
+          {t('units.code')} {unit.code}
+          {showContext && context ? ` · ${context}` : ''}
+        </span>
+      </div>
+      {unit.level !== 'commune' && (
+        <Link to="/admin-units" search={{ version: versionParam, parent: unit.code }} className="button button-small" data-testid="unit-children">
+          {unit.level === 'province' && unit.versionId !== CURRENT_VERSION ? t('units.districts') : t('units.communes')}
+        </Link>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,94 @@
+import { Link } from '@tanstack/react-router';
+import { can } from '../../app/access.ts';
+import type { Role, User } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { roleLabel, scopeLabel } from '../../app/labels.ts';
+import type { MessageKey } from '../../app/messages.ts';
+import { useUser } from '../../app/session.ts';
+import { Badge } from '../../app/ui.tsx';
+
+interface Card {
+  id: string;
+  title: MessageKey;
+  text: MessageKey;
+  to: string;
+  params?: Record<string, string>;
+}
+
+/** What the role can do today, in the order it most often needs it. */
+function cardsFor(user: User): Card[] {
+  const cards: Card[] = [];
+  if (can(user, 'ownProducer') && user.producerId) {
+    cards.push({ id: 'own-producer', title: 'home.card.ownProducer', text: 'home.card.ownProducer.text', to: '/producers/$producerId', params: { producerId: user.producerId } });
+  }
+  if (can(user, 'users')) {
+    const text: MessageKey =
+      user.role === 'province_office' ? 'home.card.users.text.province' : user.role === 'ministry_officer' ? 'home.card.users.text.ministry' : 'home.card.users.text';
+    cards.push({ id: 'users', title: 'home.card.users', text, to: '/users' });
+  }
+  if (can(user, 'registerProducer')) cards.push({ id: 'register-producer', title: 'home.card.registerProducer', text: 'home.card.registerProducer.text', to: '/producers/new' });
+  if (can(user, 'producers')) cards.push({ id: 'producers', title: 'home.card.producers', text: 'home.card.producers.text', to: '/producers' });
+  if (can(user, 'audit')) cards.push({ id: 'audit', title: 'home.card.audit', text: 'home.card.audit.text', to: '/audit' });
+  cards.push({ id: 'old-address', title: 'home.card.oldAddress', text: 'home.card.oldAddress.text', to: '/old-address' });
+  cards.push({ id: 'admin-units', title: 'home.card.adminUnits', text: 'home.card.adminUnits.text', to: '/admin-units' });
+  return cards;
+}
+
+/** The OCOP cycle steps each role will own; built by later issues, shown honestly as not yet available. */
+const comingSoon: Record<Role, MessageKey[]> = {
+  producer: ['soon.idea', 'soon.businessPlan', 'soon.dossier', 'soon.certificate'],
+  commune_officer: ['soon.receiveIdeas', 'soon.checkDossiers', 'soon.training'],
+  province_office: ['soon.annualPlan', 'soon.organiseEvaluation', 'soon.recognise', 'soon.reports'],
+  council_member: ['soon.score'],
+  advisory_member: ['soon.verifyDossiers', 'soon.fieldVisit'],
+  ministry_officer: ['soon.fiveStar', 'soon.nationalReports'],
+  system_admin: ['soon.ruleSets', 'soon.imports', 'soon.catalogue'],
+};
+
+export function HomePage() {
+  const { t } = useI18n();
+  const user = useUser();
+  return (
+    <section className="stack">
+      <div className="welcome">
+        <h1 data-testid="greeting">{t('home.greeting', { name: user.displayName })}</h1>
+        <dl className="facts">
+          <div>
+            <dt>{t('home.role')}</dt>
+            <dd data-testid="home-role">{roleLabel(t, user.role)}</dd>
+          </div>
+          <div>
+            <dt>{t('home.scope')}</dt>
+            <dd data-testid="home-scope">{scopeLabel(t, user)}</dd>
+          </div>
+        </dl>
+        {user.isDemo && <p className="hint">{t('home.demo')}</p>}
+      </div>
+
+      <h2>{t('home.now')}</h2>
+      <ul className="cards" data-testid="home-cards">
+        {cardsFor(user).map((card) => (
+          <li key={card.id}>
+            <Link to={card.to} params={card.params as never} search={{} as never} className="card card-link" data-testid={`home-card-${card.id}`}>
+              <span className="card-title">{t(card.title)}</span>
+              <span className="card-text">{t(card.text)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t('home.soon')}</h2>
+      <p className="hint">{t('home.soon.text')}</p>
+      <ul className="cards" data-testid="home-soon">
+        {comingSoon[user.role].map((key) => (
+          <li key={key}>
+            <div className="card card-soon" aria-disabled="true" data-testid="soon-card">
+              <span className="card-title">{t(key)}</span>
+              <Badge tone="soon">{t('home.soon.badge')}</Badge>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
