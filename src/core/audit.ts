@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Sql } from './db/database.ts';
+import { Conditions } from './db/query-builder.ts';
 
 /** Who did it: a user, or the system itself (seeding, scheduled jobs). */
 export interface AuditActor {
@@ -133,22 +134,16 @@ export interface AuditFilter {
 
 /** Newest first, paged by `beforeSeq` (keyset paging: stable while events keep arriving). */
 export async function listAuditEvents(sql: Sql, filter: AuditFilter): Promise<AuditEvent[]> {
-  const conditions: string[] = [];
-  const values: unknown[] = [];
-  const add = (condition: string, value: unknown) => {
-    values.push(value);
-    conditions.push(condition.replace('?', `$${values.length}`));
-  };
-  if (filter.entityType) add('entity_type = ?', filter.entityType);
-  if (filter.entityId) add('entity_id = ?', filter.entityId);
-  if (filter.actorUserId) add('actor_user_id = ?', filter.actorUserId);
-  if (filter.action) add('action = ?', filter.action);
-  if (filter.beforeSeq) add('seq < ?', filter.beforeSeq);
-  values.push(filter.limit);
-  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const where = new Conditions();
+  if (filter.entityType) where.add('entity_type = ?', filter.entityType);
+  if (filter.entityId) where.add('entity_id = ?', filter.entityId);
+  if (filter.actorUserId) where.add('actor_user_id = ?', filter.actorUserId);
+  if (filter.action) where.add('action = ?', filter.action);
+  if (filter.beforeSeq) where.add('seq < ?', filter.beforeSeq);
+  const limit = where.param(filter.limit);
   const result = await sql.query<AuditEvent>(
-    `SELECT ${eventColumns} FROM audit_events ${where} ORDER BY seq DESC LIMIT $${values.length}`,
-    values,
+    `SELECT ${eventColumns} FROM audit_events ${where.where} ORDER BY seq DESC LIMIT ${limit}`,
+    where.values,
   );
   return result.rows;
 }

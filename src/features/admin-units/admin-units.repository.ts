@@ -1,4 +1,5 @@
 import type { Sql } from '../../core/db/database.ts';
+import { Conditions } from '../../core/db/query-builder.ts';
 
 export type UnitLevel = 'province' | 'district' | 'commune';
 
@@ -172,38 +173,32 @@ export interface UnitFilter {
 }
 
 export async function listUnits(sql: Sql, filter: UnitFilter): Promise<{ items: UnitWithContext[]; total: number }> {
-  const values: unknown[] = [filter.versionId];
-  const conditions = ['u.version_id = $1'];
-  const add = (condition: string, value: unknown) => {
-    values.push(value);
-    conditions.push(condition.replaceAll('?', `$${values.length}`));
-  };
-  if (filter.level) add('u.level = ?', filter.level);
-  if (filter.parentCode) add('u.parent_code = ?', filter.parentCode);
-  if (filter.provinceCode) add('u.province_code = ?', filter.provinceCode);
+  const where = new Conditions().add('u.version_id = ?', filter.versionId);
+  if (filter.level) where.add('u.level = ?', filter.level);
+  if (filter.parentCode) where.add('u.parent_code = ?', filter.parentCode);
+  if (filter.provinceCode) where.add('u.province_code = ?', filter.provinceCode);
   const levelOrder = `CASE u.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, u.code`;
   let order = levelOrder;
   if (filter.text) {
     // Every word must start a word of "unit, parent, province", without diacritics ('d' finds 'đ';
     // 'uyen' does not find 'huyện').
-    const words = filter.text.split(/[\s,]+/).filter(Boolean);
-    for (const word of words) {
-      add(`(u.search_text LIKE vn_unaccent(?) || '%' OR u.search_text LIKE '% ' || vn_unaccent(?) || '%')`, word);
+    for (const word of filter.text.split(/[\s,]+/).filter(Boolean)) {
+      where.add(`(u.search_text LIKE vn_unaccent(?) || '%' OR u.search_text LIKE '% ' || vn_unaccent(?) || '%')`, word);
     }
     // Spelled exactly as typed (with its diacritics) ranks first, then the unit's own name matching.
-    values.push(filter.text.trim());
-    const exact = `$${values.length}`;
+    const exact = where.param(filter.text.trim());
     order = `(CASE WHEN u.full_name ILIKE '%' || ${exact} || '%' THEN 0 ELSE 2 END
              + CASE WHEN vn_unaccent(u.full_name) LIKE '%' || vn_unaccent(${exact}) || '%' THEN 0 ELSE 1 END), ${levelOrder}`;
   }
-  values.push(filter.limit, filter.offset);
+  const limit = where.param(filter.limit);
+  const offset = where.param(filter.offset);
   const { rows } = await sql.query<UnitWithContext & { total: number }>(
     `SELECT ${contextColumns}, count(*) OVER () AS total
        FROM admin_units u ${withContext}
-      WHERE ${conditions.join(' AND ')}
+      ${where.where}
       ORDER BY ${order}
-      LIMIT $${values.length - 1} OFFSET $${values.length}`,
-    values,
+      LIMIT ${limit} OFFSET ${offset}`,
+    where.values,
   );
   return { items: rows.map(({ total: _total, ...unit }) => unit), total: rows[0]?.total ?? 0 };
 }

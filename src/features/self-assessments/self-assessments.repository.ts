@@ -1,4 +1,5 @@
 import type { Sql } from '../../core/db/database.ts';
+import { Conditions, selectPage } from '../../core/db/query-builder.ts';
 import type { SelfAssessment } from './self-assessments.schemas.ts';
 
 const select = `
@@ -24,24 +25,12 @@ export async function listSelfAssessments(
   visibility: SelfAssessmentVisibility,
   filter: { producerId?: string; limit: number; offset: number },
 ): Promise<{ items: SelfAssessment[]; total: number }> {
-  const values: unknown[] = [];
-  const conditions: string[] = [];
-  const add = (condition: string, value: unknown) => {
-    values.push(value);
-    conditions.push(condition.replace('?', `$${values.length}`));
-  };
-  if (visibility.provinceCode) add('s.province_code = ?', visibility.provinceCode);
-  if (visibility.communeCode) add('s.commune_code = ?', visibility.communeCode);
-  if (visibility.producerId) add('s.producer_id = ?', visibility.producerId);
-  if (filter.producerId) add('s.producer_id = ?', filter.producerId);
-  values.push(filter.limit, filter.offset);
-  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  const { rows } = await sql.query<SelfAssessment & { total: number }>(
-    `SELECT *, count(*) OVER () AS total FROM (${select} ${where}) AS visible
-      ORDER BY "updatedAt" DESC LIMIT $${values.length - 1} OFFSET $${values.length}`,
-    values,
-  );
-  return { items: rows.map(({ total: _total, ...rest }) => rest), total: rows[0]?.total ?? 0 };
+  const where = new Conditions();
+  if (visibility.provinceCode) where.add('s.province_code = ?', visibility.provinceCode);
+  if (visibility.communeCode) where.add('s.commune_code = ?', visibility.communeCode);
+  if (visibility.producerId) where.add('s.producer_id = ?', visibility.producerId);
+  if (filter.producerId) where.add('s.producer_id = ?', filter.producerId);
+  return selectPage<SelfAssessment>(sql, select, where, { orderBy: '"updatedAt" DESC', limit: filter.limit, offset: filter.offset });
 }
 
 export interface SelfAssessmentRow {
@@ -79,5 +68,13 @@ export async function updateSelfAssessment(
     `UPDATE self_assessments SET product_name = $2, choices = $3, total_points = $4, stars = $5,
             version = version + 1, updated_at = $6 WHERE id = $1`,
     [id, changes.productName, JSON.stringify(changes.choices), changes.totalPoints, changes.stars, now],
+  );
+}
+
+/** A report filed with a dossier is frozen: the producer starts a new draft to change it (issue 4). */
+export async function markSelfAssessmentAttached(sql: Sql, id: string, now: Date): Promise<void> {
+  await sql.query(
+    `UPDATE self_assessments SET status = 'attached', version = version + 1, updated_at = $2 WHERE id = $1 AND status = 'draft'`,
+    [id, now],
   );
 }

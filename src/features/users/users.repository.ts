@@ -1,4 +1,5 @@
 import type { Sql } from '../../core/db/database.ts';
+import { Conditions, selectPage } from '../../core/db/query-builder.ts';
 import { CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
 import type { Role } from '../../core/auth/roles.ts';
 import type { User } from './users.schemas.ts';
@@ -62,27 +63,15 @@ export async function listUsers(
   visibility: UserVisibility,
   filter: UserFilter,
 ): Promise<{ items: User[]; total: number }> {
-  const values: unknown[] = [];
-  const conditions: string[] = [];
-  const add = (condition: string, value: unknown) => {
-    values.push(value);
-    conditions.push(condition.replaceAll('?', `$${values.length}`));
-  };
-  if (visibility.roles !== 'all') add('u.role = ANY(?::text[])', visibility.roles);
-  if (visibility.provinceCode) add('u.scope_province_code = ?', visibility.provinceCode);
-  if (visibility.nationalOnly) conditions.push('u.scope_province_code IS NULL');
-  if (filter.role) add('u.role = ?', filter.role);
-  if (filter.provinceCode) add('u.scope_province_code = ?', filter.provinceCode);
-  if (filter.active !== undefined) add('u.is_active = ?', filter.active);
-  if (filter.q) add(`vn_unaccent(u.username || ' ' || u.display_name || ' ' || coalesce(u.email, '')) LIKE '%' || vn_unaccent(?) || '%'`, filter.q);
-  values.push(filter.limit, filter.offset);
-  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  const { rows } = await sql.query<User & { total: number }>(
-    `SELECT *, count(*) OVER () AS total FROM (${userSelect} ${where}) AS visible
-      ORDER BY "isActive" DESC, username LIMIT $${values.length - 1} OFFSET $${values.length}`,
-    values,
-  );
-  return { items: rows.map(({ total: _total, ...rest }) => rest), total: rows[0]?.total ?? 0 };
+  const where = new Conditions();
+  if (visibility.roles !== 'all') where.add('u.role = ANY(?::text[])', visibility.roles);
+  if (visibility.provinceCode) where.add('u.scope_province_code = ?', visibility.provinceCode);
+  if (visibility.nationalOnly) where.addRaw('u.scope_province_code IS NULL');
+  if (filter.role) where.add('u.role = ?', filter.role);
+  if (filter.provinceCode) where.add('u.scope_province_code = ?', filter.provinceCode);
+  if (filter.active !== undefined) where.add('u.is_active = ?', filter.active);
+  if (filter.q) where.add(`vn_unaccent(u.username || ' ' || u.display_name || ' ' || coalesce(u.email, '')) LIKE '%' || vn_unaccent(?) || '%'`, filter.q);
+  return selectPage<User>(sql, userSelect, where, { orderBy: '"isActive" DESC, username', limit: filter.limit, offset: filter.offset });
 }
 
 export interface NewUser {
@@ -183,4 +172,22 @@ export async function insertLoginAttempt(
     input.succeeded,
     input.at,
   ]);
+}
+
+/**
+ * The accounts of a producer follow it when it is merged into another (producers/merge-producer.ts):
+ * they take the surviving producer and its scope. Returns the ids of the accounts moved.
+ */
+export async function moveUsersToProducer(
+  sql: Sql,
+  fromProducerId: string,
+  to: { id: string; provinceCode: string; communeCode: string },
+  now: Date,
+): Promise<string[]> {
+  const { rows } = await sql.query<{ id: string }>(
+    `UPDATE users SET producer_id = $2, scope_province_code = $3, scope_commune_code = $4, version = version + 1, updated_at = $5
+      WHERE producer_id = $1 RETURNING id`,
+    [fromProducerId, to.id, to.provinceCode, to.communeCode, now],
+  );
+  return rows.map((row) => row.id);
 }
