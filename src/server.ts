@@ -26,9 +26,17 @@ import type { App, AppContext } from './core/http/types.ts';
 import { useVietnameseValidationMessages } from './core/http/validation-messages.ts';
 import { loadAdminUnits, registerAdminUnitRoutes } from './features/admin-units/index.ts';
 import { registerAuditRoutes } from './features/audit/index.ts';
+import { registerBusinessPlanRoutes } from './features/business-plans/index.ts';
+import { registerDossierRoutes } from './features/dossiers/index.ts';
+import { registerFairRoutes } from './features/fairs/index.ts';
+import { registerIdeaRoutes } from './features/ideas/index.ts';
+import { registerPlanRoutes } from './features/plans/index.ts';
 import { registerProducerRoutes } from './features/producers/index.ts';
+import { registerProvinceSettingsRoutes } from './features/province-settings/index.ts';
+import { registerReportRoutes } from './features/reports/index.ts';
 import { registerRuleSetRoutes } from './features/rule-sets/index.ts';
 import { registerSelfAssessmentRoutes } from './features/self-assessments/index.ts';
+import { registerTrainingRoutes } from './features/training/index.ts';
 import { registerAuthRoutes, registerUserRoutes } from './features/users/index.ts';
 import { registerPublicSite } from './public-site/public-site.routes.ts';
 
@@ -97,9 +105,17 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerUserRoutes(app, ctx);
   registerAdminUnitRoutes(app, ctx);
   registerProducerRoutes(app, ctx);
+  registerIdeaRoutes(app, ctx);
+  registerBusinessPlanRoutes(app, ctx);
+  registerProvinceSettingsRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerRuleSetRoutes(app);
   registerSelfAssessmentRoutes(app, ctx);
+  registerDossierRoutes(app, ctx);
+  registerTrainingRoutes(app, ctx);
+  registerPlanRoutes(app, ctx);
+  registerFairRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   registerPublicSite(app);
 
   // The back office (web/, built by Vite) is a single-page app under /admin/.

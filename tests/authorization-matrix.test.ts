@@ -153,6 +153,15 @@ describe('authorization matrix', () => {
     });
   }
 
+  test('a producer edits its own contact details but not what the officers registered', async () => {
+    const producer = clients.get('producer (Than Uyên)')!;
+    const version = async () => (await t.db.pool.query('SELECT version FROM producers WHERE id = $1', [producerHere])).rows[0].version;
+    const renamed = await producer.request('PATCH', `/api/producers/${producerHere}`, { version: await version(), name: 'Tên khác' });
+    assert.equal(renamed.statusCode, 403);
+    const phone = await producer.request('PATCH', `/api/producers/${producerHere}`, { version: await version(), phone: '0214 3888 999' });
+    assert.equal(phone.statusCode, 200);
+  });
+
   test('the province office sees only the accounts of its own province', async () => {
     const lc = clients.get('Lai Châu office')!;
     const response = await lc.request('GET', '/api/users?pageSize=200');

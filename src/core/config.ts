@@ -5,6 +5,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Where the embedded database keeps its files. */
   embeddedDataDir: string;
+  /** Root of the uploaded-file store (dossier evidence): one file per content, named by its SHA-256. */
+  filesDir: string;
   host: string;
   port: number;
   /** Demo mode seeds demo data and lets the demo accounts log in. */
@@ -21,6 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl,
     embeddedDataDir: path.resolve(env.OCOP_DATA_DIR ?? 'data/db'),
+    filesDir: path.resolve(env.OCOP_FILES_DIR ?? 'data/files'),
     host: env.HOST ?? '127.0.0.1',
     port: Number(env.PORT ?? 3000),
     // The embedded mode is the try-it-out mode, so it is a demo unless told otherwise.

@@ -38,3 +38,30 @@ export function canEditProducer(actor: Actor, producer: Pick<Producer, 'id' | 'p
   if (!['system_admin', 'province_office', 'commune_officer', 'producer'].includes(actor.role)) return false;
   return canViewProducer(actor, producer);
 }
+
+/**
+ * What a producer may change about itself: how to reach it. What the officers registered and checked
+ * (name, legal form, tax code, legal representative, business registration, certificates) stays theirs.
+ */
+export const producerContactFields = ['address', 'phone', 'email', 'website'] as const;
+
+/** The fields of the edit that the actor may not change (empty when the edit is allowed). */
+export function fieldsNotEditableBy(actor: Actor, changedFields: readonly string[]): string[] {
+  if (actor.role !== 'producer') return [];
+  return changedFields.filter((field) => !(producerContactFields as readonly string[]).includes(field));
+}
+
+/** Lists of probable duplicates: the officers who keep the registry, and the ministry (read only). */
+export function canListDuplicates(actor: Actor): boolean {
+  return ['system_admin', 'ministry_officer', 'province_office', 'commune_officer'].includes(actor.role);
+}
+
+/** Merging two records of one producer: an officer who may edit both (so within one commune or province). */
+export function canMergeProducers(
+  actor: Actor,
+  source: Pick<Producer, 'id' | 'provinceCode' | 'communeCode'>,
+  target: Pick<Producer, 'id' | 'provinceCode' | 'communeCode'>,
+): boolean {
+  if (!['system_admin', 'province_office', 'commune_officer'].includes(actor.role)) return false;
+  return canEditProducer(actor, source) && canEditProducer(actor, target);
+}

@@ -1,9 +1,10 @@
-import { notFound } from '../../core/errors.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { editProducer } from './edit-producer.ts';
-import { canViewProducer, producerVisibility } from './producers.policy.ts';
+import { mergeProducer } from './merge-producer.ts';
+import { canListDuplicates, canViewProducer, producerVisibility } from './producers.policy.ts';
 import * as repository from './producers.repository.ts';
 import * as schemas from './producers.schemas.ts';
 import { registerProducer } from './register-producer.ts';
@@ -20,6 +21,28 @@ export function registerProducerRoutes(app: App, ctx: AppContext): void {
       const { items, total } = await repository.listProducers(ctx.db.pool, producerVisibility(actor), {
         q: q.q || undefined,
         communeCode: q.commune,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+  );
+
+  app.get(
+    '/api/producers/duplicates',
+    {
+      schema: {
+        tags,
+        summary: 'Các cặp chủ thể có thể trùng nhau (cùng mã số thuế gốc, hoặc cùng tên trong một xã)',
+        querystring: schemas.duplicatesQuery,
+        response: { 200: schemas.duplicatePage, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!canListDuplicates(actor)) throw forbidden();
+      const q = request.query;
+      const { items, total } = await repository.listDuplicatePairs(ctx.db.pool, producerVisibility(actor), {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
@@ -51,5 +74,19 @@ export function registerProducerRoutes(app: App, ctx: AppContext): void {
     '/api/producers/:id',
     { schema: { tags, summary: 'Sửa thông tin chủ thể', params: schemas.producerParams, body: schemas.updateProducerBody, response: { 200: schemas.producer, ...standardErrors } } },
     async (request) => editProducer(ctx, requireActor(request), request.params.id, request.body, request.id),
+  );
+
+  app.post(
+    '/api/producers/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Gộp chủ thể trùng (chủ thể trong đường dẫn) vào chủ thể được giữ lại',
+        params: schemas.producerParams,
+        body: schemas.mergeProducerBody,
+        response: { 200: schemas.producer, ...standardErrors },
+      },
+    },
+    async (request) => mergeProducer(ctx, requireActor(request), request.params.id, request.body, request.id),
   );
 }

@@ -1,2 +1,3 @@
 export { registerSelfAssessmentRoutes } from './self-assessments.routes.ts';
-export { findSelfAssessment } from './self-assessments.repository.ts';
+export { findSelfAssessment, markSelfAssessmentAttached } from './self-assessments.repository.ts';
+export type { SelfAssessment } from './self-assessments.schemas.ts';

@@ -10,16 +10,29 @@ export type Capability =
   | 'registerProducer' // register a producer (producers.policy.ts canRegisterProducerIn)
   | 'editProducer'
   | 'ownProducer' // a producer's own record
-  | 'audit';
+  | 'audit'
+  | 'ideas' // product ideas in one's scope (ideas.policy.ts)
+  | 'registerIdea' // register and resubmit ideas, submit business plans (a producer, its commune officer)
+  | 'ideaFunnel' // funnel counts (everyone but producers)
+  | 'businessPlans' // business plans in one's scope
+  | 'planDeadlines' // plans due / overdue for forwarding (the officers)
+  | 'duplicates' // probable duplicate producers, and merging them
+  | 'provinceSettings' // a province's rules, e.g. the plan forwarding deadline (provincial office, admin)
+  | 'selfAssessments' // read self-assessments in one's scope (self-assessments.policy.ts readers)
+  | 'writeSelfAssessment' // start and fill in a self-assessment (its writers: the producer, its commune officer, admin)
+  | 'dossiers' // product dossiers in one's scope (dossiers.policy.ts dossierVisibility)
+  | 'fileDossier' // file a dossier for one's own product (dossiers.policy.ts canFileDossierFor)
+  | 'programme' // trainings, annual plans, fairs and the yearly report of one's unit (training/plans/fairs policies: readers)
+  | 'manageProgramme'; // organise trainings, keep plans, record fairs (the officers of the unit, admin)
 
 const capabilities: Record<Role, readonly Capability[]> = {
-  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit'],
-  ministry_officer: ['users', 'producers'],
-  province_office: ['users', 'producers', 'registerProducer', 'editProducer'],
-  commune_officer: ['producers', 'registerProducer', 'editProducer'],
-  council_member: ['producers'],
-  advisory_member: ['producers'],
-  producer: ['ownProducer', 'editProducer'],
+  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme'],
+  ministry_officer: ['users', 'producers', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'dossiers', 'programme'],
+  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'programme', 'manageProgramme'],
+  commune_officer: ['producers', 'registerProducer', 'editProducer', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme'],
+  council_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans'],
+  advisory_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans'],
+  producer: ['ownProducer', 'editProducer', 'ideas', 'registerIdea', 'businessPlans', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'fileDossier'],
 };
 
 export function can(user: Pick<User, 'role'> | null | undefined, capability: Capability): boolean {

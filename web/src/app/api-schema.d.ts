@@ -1750,6 +1750,1408 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách ý tưởng sản phẩm trong phạm vi của người dùng */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    year?: number;
+                    status?: "submitted" | "returned" | "passed" | "rejected";
+                    commune?: string;
+                    producerId?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProductIdea"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Đăng ký ý tưởng sản phẩm (phiếu đăng ký) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        producerId?: string;
+                        year: number;
+                        productName: string;
+                        productSet: number;
+                        description: string;
+                        /** @default null */
+                        rawMaterials?: string | null;
+                        /** @default null */
+                        market?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductIdea"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ideas/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phễu ý tưởng của một năm: đăng ký → đã thẩm định → đạt, theo tỉnh hoặc xã */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    province?: string;
+                    commune?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdeaFunnel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một ý tưởng sản phẩm, với các lần thẩm định */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductIdea"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ideas/{id}/appraisal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thẩm định ý tưởng: đạt, trả lại (nêu lý do, được nộp lại) hoặc không đạt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        outcome: "passed" | "returned" | "rejected";
+                        /** @default null */
+                        reasons?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductIdea"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ideas/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nộp lại ý tưởng đã bị trả lại (vòng thẩm định tiếp theo) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        productName?: string;
+                        productSet?: number;
+                        description?: string;
+                        rawMaterials?: string | null;
+                        market?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductIdea"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách phương án SXKD trong phạm vi của người dùng */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    year?: number;
+                    status?: "submitted" | "forwarding_overdue" | "forwarded" | "returned" | "approved";
+                    ideaId?: string;
+                    producerId?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BusinessPlan"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Nộp phương án SXKD cho một ý tưởng đã đạt (xã tiếp nhận) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        ideaId: string;
+                        title: string;
+                        summary: string;
+                        /** @default null */
+                        totalInvestmentVnd?: number | null;
+                        /** @default null */
+                        expectedRevenueVnd?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-plans/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phương án chờ xã chuyển tỉnh: còn hạn (state=due) hoặc đã quá hạn (state=overdue) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    state?: "due" | "overdue";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BusinessPlan"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một phương án SXKD, với các lần xem xét và các khoản hỗ trợ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-plans/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xã chuyển phương án lên tỉnh */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-plans/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tỉnh xem xét phương án: phê duyệt hoặc trả lại (nêu lý do) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        outcome: "approved" | "returned";
+                        /** @default null */
+                        reasons?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-plans/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nộp lại phương án đã bị trả lại */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        summary?: string;
+                        totalInvestmentVnd?: number | null;
+                        expectedRevenueVnd?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/business-plans/{id}/supports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận hỗ trợ thực hiện phương án đã duyệt (đào tạo, tư vấn, tín dụng, thiết kế bao bì nhãn mác, …) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "training" | "consulting" | "credit" | "packaging_label_design" | "technology" | "other";
+                        providedOn: string;
+                        /** @default 0 */
+                        amountVnd?: number;
+                        provider: string;
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provinces/{code}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cấu hình OCOP của tỉnh (thời hạn chuyển phương án SXKD, …) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvinceSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Sửa cấu hình OCOP của tỉnh (cơ quan tham mưu OCOP cấp tỉnh) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        planForwarding: components["schemas"]["PlanForwardingRuleInput"] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvinceSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit-events": {
         parameters: {
             query?: never;
@@ -2727,6 +4129,4812 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sản phẩm của chủ thể (để nộp hồ sơ nâng hạng, đánh giá lại) */
+        get: {
+            parameters: {
+                query?: {
+                    producer?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Product"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các hồ sơ trong phạm vi của người dùng */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "draft" | "submitted" | "commune_reviewing" | "returned_for_supplement" | "resubmitted" | "forwarded_to_province" | "withdrawn";
+                    producer?: string;
+                    product?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DossierSummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lập hồ sơ (nháp) cho một sản phẩm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicantName?: string;
+                        representativeName?: string;
+                        representativePosition?: string;
+                        address?: string;
+                        phone?: string;
+                        email?: string | null;
+                        sampleCount?: number | null;
+                        commitmentAccepted?: boolean;
+                        productStory?: string;
+                        selfAssessmentId?: string | null;
+                        /** Format: uuid */
+                        producerId?: string;
+                        /** @enum {string} */
+                        type: "first" | "upgrade" | "re_evaluation";
+                        /** Format: uuid */
+                        productId?: string;
+                        productName?: string;
+                        productSetNumber?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc của tôi: hồ sơ chờ tôi xử lý, sắp đến hạn (≤ 3 ngày làm việc), quá hạn */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierQueue"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/on-time-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tỷ lệ hồ sơ xã gửi lên tỉnh đúng hạn 15 ngày làm việc, theo đơn vị và thời kỳ */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    commune?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DossierOnTimeRate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một hồ sơ: trạng thái, hạn xử lý, yêu cầu bổ sung, tệp, lịch sử */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa Phiếu đăng ký (Mẫu 01) và chọn bản tự đánh giá */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicantName?: string;
+                        representativeName?: string;
+                        representativePosition?: string;
+                        address?: string;
+                        phone?: string;
+                        email?: string | null;
+                        sampleCount?: number | null;
+                        commitmentAccepted?: boolean;
+                        productStory?: string;
+                        selfAssessmentId?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/dossiers/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nộp hồ sơ cho UBND xã */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xã tiếp nhận hồ sơ: cấp số phiếu, bắt đầu tính 15 ngày làm việc */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xã trả lại hồ sơ để bổ sung (tạm dừng tính thời hạn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reasons: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chủ thể nộp bổ sung (tiếp tục tính thời hạn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/commune-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Báo cáo đánh giá của xã (Mẫu 03): bốn nội dung */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        dossierComplete: boolean;
+                        origin: {
+                            assessment: string;
+                            passed: boolean;
+                        };
+                        localLabour: {
+                            assessment: string;
+                            passed: boolean;
+                        };
+                        ideaOrigin: {
+                            assessment: string;
+                            passed: boolean;
+                        };
+                        localIdentity: {
+                            assessment: string;
+                            passed: boolean;
+                        };
+                        /** @default  */
+                        conclusion?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xã gửi hồ sơ lên UBND tỉnh */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chủ thể rút hồ sơ */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tải tệp lên hồ sơ (multipart/form-data)
+         * @description Tối đa 10 tệp, mỗi tệp ≤ 20 MB; chỉ ảnh JPEG, PNG, WebP và PDF (nhận dạng theo nội dung). Tên trường của mỗi tệp là loại tệp: evidence[:mã tiêu chí] (ví dụ evidence:1.2), story, packaging, label, lab_report, other. Một tệp bị từ chối thì không tệp nào được lưu; lỗi liệt kê mọi tệp bị từ chối.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: components["schemas"]["DossierFile"][];
+                            alreadyPresent: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải về một tệp của hồ sơ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Nội dung tệp */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Bỏ một tệp khỏi hồ sơ */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{id}/reuse-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dùng lại tệp của hồ sơ trước của cùng sản phẩm (nâng hạng, đánh giá lại) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        fromDossierId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dossier"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh mục chuyên đề tập huấn */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TrainingTopic"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lớp tập huấn trong phạm vi của người dùng */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    province?: string;
+                    commune?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Training"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tạo lớp tập huấn */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        provinceCode: string;
+                        communeCode?: string | null;
+                        organiserName: string;
+                        /**
+                         * @default course
+                         * @enum {string}
+                         */
+                        kind?: "course" | "conference";
+                        title: string;
+                        startsOn: string;
+                        endsOn: string;
+                        place: string;
+                        targetAudiences: ("province_officials" | "commune_officials" | "producers" | "other")[];
+                        topicCodes: string[];
+                        trainers?: string | null;
+                        materials?: string | null;
+                        plannedParticipants?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một lớp tập huấn với các buổi học */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa lớp tập huấn */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        organiserName?: string;
+                        /** @enum {string} */
+                        kind?: "course" | "conference";
+                        title?: string;
+                        startsOn?: string;
+                        endsOn?: string;
+                        place?: string;
+                        targetAudiences?: ("province_officials" | "commune_officials" | "producers" | "other")[];
+                        topicCodes?: string[];
+                        trainers?: string | null;
+                        materials?: string | null;
+                        plannedParticipants?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/trainings/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm buổi học (điểm danh theo buổi) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        heldOn: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainings/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách học viên với điểm danh từng buổi */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TrainingParticipant"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Đăng ký một học viên */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName: string;
+                        /** @enum {string} */
+                        kind: "official" | "producer" | "other";
+                        officialLevel?: ("province" | "commune") | null;
+                        producerId?: string | null;
+                        phone?: string | null;
+                        organisation?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingParticipant"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainings/{id}/participants/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập danh sách học viên từ tệp Excel (.xlsx)
+         * @description Gửi chính nội dung tệp .xlsx làm thân yêu cầu (Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), tối đa 2 MB và 1000 dòng. Cột: Họ và tên, Đối tượng (Cán bộ tỉnh / Cán bộ xã / Chủ thể OCOP / Khác), Chủ thể OCOP (mã số thuế hoặc tên), Số điện thoại, Đơn vị công tác. ?dryRun=true: xem trước, trả về mọi dòng với lỗi của từng dòng, không lưu gì. Không có dryRun: nhập tất cả hoặc không nhập gì; có lỗi thì trả 400 liệt kê mọi lỗi kèm số dòng.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParticipantImport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training-participants-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tệp mẫu danh sách học viên (.xlsx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tệp .xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainings/{id}/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Điểm danh một buổi học */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: {
+                            /** Format: uuid */
+                            participantId: string;
+                            present: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            session: components["schemas"]["TrainingSession"];
+                            recorded: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trainings/{id}/participants/{participantId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dữ liệu giấy chứng nhận tham dự */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttendanceCertificate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Độ bao phủ tập huấn của một đơn vị trong năm */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    commune?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCoverage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/producers/{id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lớp tập huấn chủ thể đã tham dự */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProducerTraining"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các kế hoạch trong phạm vi của người dùng */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    province?: string;
+                    commune?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AnnualPlan"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Lập kế hoạch năm với các chỉ tiêu
+         * @description Số có thể viết kiểu Việt Nam ("13,2", "1.234,5"). Chỉ tiêu sản xuất của cùng một sản phẩm (diện tích ha, năng suất tạ/ha, sản lượng tấn) được đối chiếu: diện tích × năng suất khác sản lượng quá 1% thì có cảnh báo trong "warnings" (vẫn lưu). Có parentPlanId mà không gửi indicators: chép các chỉ tiêu của kế hoạch tỉnh để xã điều chỉnh.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        provinceCode: string;
+                        communeCode?: string | null;
+                        year: number;
+                        title: string;
+                        legalReference: string;
+                        issuedOn?: string | null;
+                        parentPlanId?: string | null;
+                        indicators?: {
+                            /** @enum {string} */
+                            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
+                            productName?: string | null;
+                            starRating?: number | null;
+                            targetValue: number | string;
+                            unit?: string;
+                            note?: string | null;
+                            parentIndicatorId?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualPlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch với tiến độ từng chỉ tiêu, trạng thái và cảnh báo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualPlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thông tin kế hoạch */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        legalReference?: string;
+                        issuedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualPlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/plans/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm chỉ tiêu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
+                        productName?: string | null;
+                        starRating?: number | null;
+                        targetValue: number | string;
+                        unit?: string;
+                        note?: string | null;
+                        parentIndicatorId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualPlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/indicators/{indicatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa chỉ tiêu */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    indicatorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        productName?: string | null;
+                        starRating?: number | null;
+                        targetValue?: number | string;
+                        unit?: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualPlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/plans/{id}/indicators/{indicatorId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập kết quả thực hiện kèm minh chứng
+         * @description Cho các chỉ tiêu hệ thống chưa tính được (diện tích thu hoạch, sản lượng, dự án liên kết, sản phẩm công nhận…). Kết quả mới nhất theo ngày số liệu được dùng.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    indicatorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: number | string;
+                        asOf: string;
+                        evidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualPlanDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hội chợ, sự kiện xúc tiến thương mại */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    province?: string;
+                    commune?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Fair"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ghi nhận hội chợ, sự kiện */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        provinceCode: string;
+                        communeCode?: string | null;
+                        name: string;
+                        /** @enum {string} */
+                        scope: "in_province" | "out_of_province" | "international";
+                        startsOn: string;
+                        endsOn: string;
+                        place: string;
+                        organiserName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FairDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một hội chợ với các chủ thể tham gia và doanh thu */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FairDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa hội chợ */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        /** @enum {string} */
+                        scope?: "in_province" | "out_of_province" | "international";
+                        startsOn?: string;
+                        endsOn?: string;
+                        place?: string;
+                        organiserName?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FairDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/fairs/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm chủ thể tham gia (sản phẩm, gian hàng, lượt khách, doanh thu) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        producerId: string;
+                        /** @default [] */
+                        productNames?: string[];
+                        booth?: string | null;
+                        visitors?: number | string | null;
+                        salesRevenueVnd?: number | string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FairDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{id}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Cập nhật kết quả của chủ thể tại hội chợ
+         * @description Cán bộ của đơn vị, hoặc chính chủ thể báo cáo lượt khách và doanh thu của mình (chủ thể chỉ thấy kết quả của mình).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        productNames?: string[];
+                        booth?: string | null;
+                        visitors?: number | string | null;
+                        salesRevenueVnd?: number | string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FairDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/sales-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Điểm giới thiệu và bán sản phẩm OCOP */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    province?: string;
+                    commune?: string;
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SalesPoint"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ghi nhận điểm bán */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        provinceCode: string;
+                        communeCode: string;
+                        name: string;
+                        streetAddress: string;
+                        operatorName?: string | null;
+                        phone?: string | null;
+                        openedOn?: string | null;
+                        /** @default [] */
+                        products?: {
+                            /** Format: uuid */
+                            producerId: string;
+                            productName: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SalesPoint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sales-points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một điểm bán */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SalesPoint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa điểm bán (danh sách sản phẩm được thay cả) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        name?: string;
+                        streetAddress?: string;
+                        operatorName?: string | null;
+                        phone?: string | null;
+                        openedOn?: string | null;
+                        isActive?: boolean;
+                        products?: {
+                            /** Format: uuid */
+                            producerId: string;
+                            productName: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SalesPoint"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/ecommerce-listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gian hàng thương mại điện tử của sản phẩm */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    producer?: string;
+                    province?: string;
+                    commune?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EcommerceListing"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm gian hàng thương mại điện tử */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        producerId: string;
+                        productName: string;
+                        /** @enum {string} */
+                        platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EcommerceListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ecommerce-listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa hoặc ngừng gian hàng */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        productName?: string;
+                        /** @enum {string} */
+                        platform?: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
+                        url?: string;
+                        isActive?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EcommerceListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/producers/{id}/promotion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hội chợ, điểm bán và gian hàng trực tuyến của một chủ thể */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProducerPromotion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/programme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo năm của một đơn vị: tập huấn, tiến độ kế hoạch, hội chợ và doanh thu */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    commune?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgrammeReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/programme/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo năm của một đơn vị, tệp Excel */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    commune?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tệp .xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2777,6 +8985,143 @@ export interface components {
             prevHash: string;
             hash: string;
         };
+        BusinessPlanReviewInput: {
+            round: number;
+            /** @enum {string} */
+            outcome: "approved" | "returned";
+            reasons: string | null;
+            reviewedBy: string | null;
+            reviewedByName: string | null;
+            reviewedAt: unknown;
+        };
+        BusinessPlanSupportInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "training" | "consulting" | "credit" | "packaging_label_design" | "technology" | "other";
+            providedOn: string;
+            amountVnd: number;
+            provider: string;
+            note: string | null;
+            recordedBy: string | null;
+            createdAt: unknown;
+        };
+        BusinessPlanInput: {
+            id: string;
+            ideaId: string;
+            productName: string;
+            productSet: number;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            year: number;
+            title: string;
+            summary: string;
+            totalInvestmentVnd: number | null;
+            expectedRevenueVnd: number | null;
+            /** @enum {string} */
+            status: "submitted" | "forwarding_overdue" | "forwarded" | "returned" | "approved";
+            round: number;
+            receivedAt: unknown;
+            dueAt: unknown | null;
+            forwardingRule: {
+                days: number;
+                /** @enum {string} */
+                dayKind: "calendar" | "working";
+                /** @enum {string} */
+                consequence: "no_product_this_year" | "flag_late";
+            } | null;
+            forwardedAt: unknown | null;
+            overdueAt: unknown | null;
+            overdueConsequence: ("no_product_this_year" | "flag_late") | null;
+            decidedAt: unknown | null;
+            submittedBy: string | null;
+            reviews: components["schemas"]["BusinessPlanReviewInput"][];
+            supports: components["schemas"]["BusinessPlanSupportInput"][];
+            supportTotalVnd: number;
+            allowedActions: ("forward" | "approve" | "return" | "resubmit" | "mark_overdue")[];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        PlanForwardingRuleInput: {
+            days: number;
+            /**
+             * @default calendar
+             * @enum {string}
+             */
+            dayKind?: "calendar" | "working";
+            /** @enum {string} */
+            consequence: "no_product_this_year" | "flag_late";
+        };
+        ProvinceSettingsInput: {
+            provinceCode: string;
+            provinceName: string | null;
+            planForwarding: components["schemas"]["PlanForwardingRuleInput"] | null;
+            version: number;
+            updatedAt: unknown | null;
+            updatedBy: string | null;
+        };
+        IdeaAppraisalInput: {
+            round: number;
+            /** @enum {string} */
+            outcome: "passed" | "returned" | "rejected";
+            reasons: string | null;
+            /** @enum {string} */
+            level: "commune" | "province" | "national";
+            appraisedBy: string | null;
+            appraisedByName: string | null;
+            appraisedAt: unknown;
+        };
+        ProductIdeaInput: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            year: number;
+            productName: string;
+            productSet: number;
+            description: string;
+            rawMaterials: string | null;
+            market: string | null;
+            /** @enum {string} */
+            status: "submitted" | "returned" | "passed" | "rejected";
+            round: number;
+            submittedAt: unknown;
+            decidedAt: unknown | null;
+            registeredBy: string | null;
+            appraisals: components["schemas"]["IdeaAppraisalInput"][];
+            allowedActions: ("pass" | "return" | "reject" | "resubmit")[];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        IdeaFunnelInput: {
+            year: number;
+            provinceCode: string | null;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            registered: number;
+            appraised: number;
+            approved: number;
+            returned: number;
+            rejected: number;
+            awaiting: number;
+            breakdown: {
+                code: string;
+                name: string | null;
+                registered: number;
+                appraised: number;
+                approved: number;
+                returned: number;
+                rejected: number;
+                awaiting: number;
+            }[];
+        };
         ProducerCertificateInput: {
             id: string;
             /** @enum {string} */
@@ -2822,6 +9167,7 @@ export interface components {
             provinceCode: string;
             communeCode: string;
             communeName: string | null;
+            version: number;
             createdAt: unknown;
         };
         ProducerDuplicatePairInput: {
@@ -2915,6 +9261,677 @@ export interface components {
             createdAt: unknown;
             updatedAt: unknown;
         };
+        ProductInput: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            name: string;
+            productSetNumber: number;
+            ruleSetId: string;
+            productCode: string | null;
+            createdAt: unknown;
+        };
+        DossierSummaryInput: {
+            id: string;
+            productId: string;
+            productName: string;
+            productSetNumber: number;
+            productCode: string | null;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            /** @enum {string} */
+            type: "first" | "upgrade" | "re_evaluation";
+            ruleSetId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "commune_reviewing" | "returned_for_supplement" | "resubmitted" | "forwarded_to_province" | "withdrawn";
+            formNumber: string | null;
+            submittedAt: unknown | null;
+            receivedOn: string | null;
+            dueAt: unknown | null;
+            forwardedAt: unknown | null;
+            withdrawnAt: unknown | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        SupplementRequestInput: {
+            id: string;
+            fromOn: string;
+            toOn: string | null;
+            reasons: string[];
+            requestedAt: unknown;
+            supplementedAt: unknown | null;
+            supplementNote: string | null;
+        };
+        CommuneCheckInput: {
+            dossierComplete: boolean;
+            origin: {
+                assessment: string;
+                passed: boolean;
+            };
+            localLabour: {
+                assessment: string;
+                passed: boolean;
+            };
+            ideaOrigin: {
+                assessment: string;
+                passed: boolean;
+            };
+            localIdentity: {
+                assessment: string;
+                passed: boolean;
+            };
+            conclusion: string;
+            checkedBy: string | null;
+            checkedAt: unknown;
+            updatedAt: unknown;
+        };
+        DossierFileInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "evidence" | "story" | "packaging" | "label" | "lab_report" | "other";
+            criterionCode: string | null;
+            originalName: string;
+            mimeType: string;
+            sizeBytes: number;
+            sha256: string;
+            reusedFromId: string | null;
+            createdAt: unknown;
+        };
+        DossierEventInput: {
+            id: string;
+            action: string;
+            fromStatus: string | null;
+            toStatus: string | null;
+            note: string | null;
+            actorName: string | null;
+            occurredAt: unknown;
+        };
+        DossierClockInput: {
+            workingDays: number;
+            receivedOn: string;
+            dueDate: string | null;
+            dueAt: unknown | null;
+            paused: boolean;
+            pausedSince: string | null;
+            workingDaysUsed: number;
+            workingDaysRemaining: number;
+            overdue: boolean;
+        };
+        DossierInput: {
+            id: string;
+            productId: string;
+            productName: string;
+            productSetNumber: number;
+            productCode: string | null;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            /** @enum {string} */
+            type: "first" | "upgrade" | "re_evaluation";
+            ruleSetId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "commune_reviewing" | "returned_for_supplement" | "resubmitted" | "forwarded_to_province" | "withdrawn";
+            formNumber: string | null;
+            submittedAt: unknown | null;
+            receivedOn: string | null;
+            dueAt: unknown | null;
+            forwardedAt: unknown | null;
+            withdrawnAt: unknown | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            applicantName: string;
+            representativeName: string;
+            representativePosition: string;
+            address: string;
+            phone: string;
+            email: string | null;
+            sampleCount: number | null;
+            commitmentAccepted: boolean;
+            productStory: string;
+            selfAssessmentId: string | null;
+            receivedAt: unknown | null;
+            receivedBy: string | null;
+            forwardedBy: string | null;
+            selfAssessment: {
+                id: string;
+                productName: string;
+                productSetNumber: number;
+                ruleSetId: string;
+                totalPoints: number | null;
+                stars: number | null;
+            } | null;
+            clock: components["schemas"]["DossierClockInput"] | null;
+            openRequest: components["schemas"]["SupplementRequestInput"] | null;
+            supplementRequests: components["schemas"]["SupplementRequestInput"][];
+            communeCheck: components["schemas"]["CommuneCheckInput"] | null;
+            files: components["schemas"]["DossierFileInput"][];
+            events: components["schemas"]["DossierEventInput"][];
+            allowedActions: ("submit" | "receive" | "returnForSupplement" | "supplement" | "forward" | "withdraw")[];
+            canEdit: boolean;
+            canCheck: boolean;
+        };
+        DossierQueueItemInput: {
+            id: string;
+            productId: string;
+            productName: string;
+            productSetNumber: number;
+            productCode: string | null;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            /** @enum {string} */
+            type: "first" | "upgrade" | "re_evaluation";
+            ruleSetId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "commune_reviewing" | "returned_for_supplement" | "resubmitted" | "forwarded_to_province" | "withdrawn";
+            formNumber: string | null;
+            submittedAt: unknown | null;
+            receivedOn: string | null;
+            dueAt: unknown | null;
+            forwardedAt: unknown | null;
+            withdrawnAt: unknown | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            overdue: boolean;
+        };
+        DossierQueueInput: {
+            today: string;
+            dueSoonUntil: unknown;
+            waitingOnMe: components["schemas"]["DossierQueueItemInput"][];
+            dueSoon: components["schemas"]["DossierQueueItemInput"][];
+            overdue: components["schemas"]["DossierQueueItemInput"][];
+        };
+        DossierOnTimeRateInput: {
+            from: string;
+            to: string;
+            total: {
+                forwarded: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+            };
+            units: {
+                forwarded: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+                provinceCode: string;
+                communeCode: string;
+                communeName: string | null;
+            }[];
+        };
+        AnnualPlanInput: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        PlanIndicatorInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
+            label: string;
+            productName: string | null;
+            starRating: number | null;
+            targetValue: number;
+            unit: string;
+            note: string | null;
+            parentIndicatorId: string | null;
+            sortOrder: number;
+            version: number;
+            progress: {
+                /** @enum {string} */
+                source: "registry" | "entered" | "unavailable";
+                achieved: number | null;
+                percent: number | null;
+                asOf: string | null;
+                evidence: string | null;
+                note: string | null;
+            };
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            entries: {
+                id: string;
+                value: number;
+                asOf: string;
+                evidence: string;
+                recordedAt: unknown;
+            }[];
+            cascade: {
+                childCount: number;
+                childTargetTotal: number;
+            } | null;
+        };
+        AnnualPlanDetailInput: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            elapsed: number;
+            indicators: components["schemas"]["PlanIndicatorInput"][];
+            warnings: {
+                productName: string;
+                indicatorIds: string[];
+                expectedTonnes: number;
+                declaredTonnes: number;
+                message: string;
+                messageEn: string;
+            }[];
+            children: {
+                id: string;
+                communeCode: string | null;
+                communeName: string | null;
+                title: string;
+            }[];
+        };
+        TrainingTopicInput: {
+            code: string;
+            name: string;
+            nameEn: string;
+        };
+        TrainingSessionInput: {
+            id: string;
+            heldOn: string;
+            title: string;
+            presentCount: number;
+            recordedCount: number;
+        };
+        TrainingInput: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            organiserName: string;
+            /** @enum {string} */
+            kind: "course" | "conference";
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            targetAudiences: ("province_officials" | "commune_officials" | "producers" | "other")[];
+            topics: components["schemas"]["TrainingTopicInput"][];
+            trainers: string | null;
+            materials: string | null;
+            plannedParticipants: number | null;
+            participantCount: number;
+            attendedCount: number;
+            sessionCount: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        TrainingDetailInput: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            organiserName: string;
+            /** @enum {string} */
+            kind: "course" | "conference";
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            targetAudiences: ("province_officials" | "commune_officials" | "producers" | "other")[];
+            topics: components["schemas"]["TrainingTopicInput"][];
+            trainers: string | null;
+            materials: string | null;
+            plannedParticipants: number | null;
+            participantCount: number;
+            attendedCount: number;
+            sessionCount: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            sessions: components["schemas"]["TrainingSessionInput"][];
+        };
+        TrainingParticipantInput: {
+            id: string;
+            trainingId: string;
+            number: number;
+            fullName: string;
+            /** @enum {string} */
+            kind: "official" | "producer" | "other";
+            officialLevel: ("province" | "commune") | null;
+            producerId: string | null;
+            producerName: string | null;
+            phone: string | null;
+            organisation: string | null;
+            /** @enum {string} */
+            source: "registered" | "imported";
+            attendance: {
+                [key: string]: boolean;
+            };
+            createdAt: unknown;
+        };
+        ParticipantImportInput: {
+            dryRun: boolean;
+            totalRows: number;
+            validRows: number;
+            errorCount: number;
+            imported: number;
+            rows: {
+                row: number;
+                fullName: string;
+                kind: ("official" | "producer" | "other") | null;
+                officialLevel: ("province" | "commune") | null;
+                producerId: string | null;
+                producerName: string | null;
+                phone: string | null;
+                organisation: string | null;
+                errors: {
+                    column: string;
+                    message: string;
+                }[];
+            }[];
+        };
+        AttendanceCertificateInput: {
+            certificateNumber: string;
+            eligible: boolean;
+            reason: string | null;
+            participant: {
+                id: string;
+                number: number;
+                fullName: string;
+                organisation: string | null;
+                producerName: string | null;
+            };
+            training: {
+                id: string;
+                title: string;
+                organiserName: string;
+                startsOn: string;
+                endsOn: string;
+                place: string;
+                topics: string[];
+            };
+            sessionsAttended: number;
+            sessionsTotal: number;
+            issuedOn: string;
+        };
+        ProducerTrainingInput: {
+            trainingId: string;
+            title: string;
+            organiserName: string;
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            topics: string[];
+            participantId: string;
+            fullName: string;
+            sessionsAttended: number;
+            sessionsTotal: number;
+            certificateEligible: boolean;
+        };
+        TrainingCoverageInput: {
+            provinceCode: string;
+            communeCode: string | null;
+            unitName: string | null;
+            year: number;
+            trainingsHeld: number;
+            sessionsHeld: number;
+            producers: {
+                total: number;
+                trained: number;
+                percent: number | null;
+            };
+            peopleTrained: {
+                provinceOfficials: number;
+                communeOfficials: number;
+                producers: number;
+                other: number;
+                total: number;
+            };
+            registered: number;
+        };
+        FairParticipantInput: {
+            id: string;
+            fairId: string;
+            producerId: string;
+            producerName: string;
+            productNames: string[];
+            booth: string | null;
+            visitors: number | null;
+            salesRevenueVnd: number | null;
+            version: number;
+        };
+        FairInput: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        FairDetailInput: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            participants: components["schemas"]["FairParticipantInput"][];
+        };
+        SalesPointInput: {
+            id: string;
+            name: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            streetAddress: string;
+            operatorName: string | null;
+            phone: string | null;
+            openedOn: string | null;
+            isActive: boolean;
+            products: {
+                producerId: string;
+                producerName: string;
+                productName: string;
+            }[];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        EcommerceListingInput: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            productName: string;
+            /** @enum {string} */
+            platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
+            url: string;
+            isActive: boolean;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        ProducerPromotionInput: {
+            fairs: {
+                fairId: string;
+                fairName: string;
+                /** @enum {string} */
+                scope: "in_province" | "out_of_province" | "international";
+                startsOn: string;
+                endsOn: string;
+                place: string;
+                participantId: string;
+                productNames: string[];
+                booth: string | null;
+                visitors: number | null;
+                salesRevenueVnd: number | null;
+                version: number;
+            }[];
+            salesPoints: {
+                id: string;
+                name: string;
+                streetAddress: string;
+                communeName: string | null;
+                provinceName: string | null;
+                productNames: string[];
+            }[];
+            listings: components["schemas"]["EcommerceListingInput"][];
+        };
+        ProgrammeReportInput: {
+            provinceCode: string;
+            communeCode: string | null;
+            unitName: string;
+            year: number;
+            generatedAt: unknown;
+            training: {
+                producers: {
+                    total: number;
+                    trained: number;
+                    percent: number | null;
+                };
+                peopleTrained: {
+                    provinceOfficials: number;
+                    communeOfficials: number;
+                    producers: number;
+                    other: number;
+                    total: number;
+                };
+                trainings: {
+                    id: string;
+                    title: string;
+                    organiserName: string;
+                    startsOn: string;
+                    endsOn: string;
+                    place: string;
+                    topics: string[];
+                    sessions: number;
+                    registered: number;
+                    attended: {
+                        provinceOfficials: number;
+                        communeOfficials: number;
+                        producers: number;
+                        other: number;
+                        total: number;
+                    };
+                }[];
+            };
+            plans: {
+                id: string;
+                title: string;
+                legalReference: string;
+                /** @enum {string} */
+                status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+                warnings: string[];
+                indicators: {
+                    label: string;
+                    productName: string | null;
+                    starRating: number | null;
+                    unit: string;
+                    targetValue: number;
+                    achieved: number | null;
+                    percent: number | null;
+                    /** @enum {string} */
+                    status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+                    /** @enum {string} */
+                    source: "registry" | "entered" | "unavailable";
+                    evidence: string | null;
+                }[];
+            }[];
+            fairs: {
+                count: number;
+                byScope: {
+                    in_province: number;
+                    out_of_province: number;
+                    international: number;
+                };
+                participations: number;
+                visitors: number;
+                revenueVnd: number;
+                items: {
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    scope: "in_province" | "out_of_province" | "international";
+                    startsOn: string;
+                    endsOn: string;
+                    place: string;
+                    participantCount: number;
+                    totalVisitors: number;
+                    totalRevenueVnd: number;
+                }[];
+            };
+        };
         Error: {
             error: {
                 code: string;
@@ -2961,6 +9978,152 @@ export interface components {
             requestId: string | null;
             prevHash: string;
             hash: string;
+        };
+        BusinessPlanReview: {
+            round: number;
+            /** @enum {string} */
+            outcome: "approved" | "returned";
+            reasons: string | null;
+            reviewedBy: string | null;
+            reviewedByName: string | null;
+            /** Format: date-time */
+            reviewedAt: string;
+        };
+        BusinessPlanSupport: {
+            id: string;
+            /** @enum {string} */
+            kind: "training" | "consulting" | "credit" | "packaging_label_design" | "technology" | "other";
+            providedOn: string;
+            amountVnd: number;
+            provider: string;
+            note: string | null;
+            recordedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BusinessPlan: {
+            id: string;
+            ideaId: string;
+            productName: string;
+            productSet: number;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            year: number;
+            title: string;
+            summary: string;
+            totalInvestmentVnd: number | null;
+            expectedRevenueVnd: number | null;
+            /** @enum {string} */
+            status: "submitted" | "forwarding_overdue" | "forwarded" | "returned" | "approved";
+            round: number;
+            /** Format: date-time */
+            receivedAt: string;
+            dueAt: string | null;
+            forwardingRule: {
+                days: number;
+                /** @enum {string} */
+                dayKind: "calendar" | "working";
+                /** @enum {string} */
+                consequence: "no_product_this_year" | "flag_late";
+            } | null;
+            forwardedAt: string | null;
+            overdueAt: string | null;
+            overdueConsequence: ("no_product_this_year" | "flag_late") | null;
+            decidedAt: string | null;
+            submittedBy: string | null;
+            reviews: components["schemas"]["BusinessPlanReview"][];
+            supports: components["schemas"]["BusinessPlanSupport"][];
+            supportTotalVnd: number;
+            allowedActions: ("forward" | "approve" | "return" | "resubmit" | "mark_overdue")[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanForwardingRule: {
+            days: number;
+            /**
+             * @default calendar
+             * @enum {string}
+             */
+            dayKind: "calendar" | "working";
+            /** @enum {string} */
+            consequence: "no_product_this_year" | "flag_late";
+        };
+        ProvinceSettings: {
+            provinceCode: string;
+            provinceName: string | null;
+            planForwarding: components["schemas"]["PlanForwardingRule"] | null;
+            version: number;
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        IdeaAppraisal: {
+            round: number;
+            /** @enum {string} */
+            outcome: "passed" | "returned" | "rejected";
+            reasons: string | null;
+            /** @enum {string} */
+            level: "commune" | "province" | "national";
+            appraisedBy: string | null;
+            appraisedByName: string | null;
+            /** Format: date-time */
+            appraisedAt: string;
+        };
+        ProductIdea: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            year: number;
+            productName: string;
+            productSet: number;
+            description: string;
+            rawMaterials: string | null;
+            market: string | null;
+            /** @enum {string} */
+            status: "submitted" | "returned" | "passed" | "rejected";
+            round: number;
+            /** Format: date-time */
+            submittedAt: string;
+            decidedAt: string | null;
+            registeredBy: string | null;
+            appraisals: components["schemas"]["IdeaAppraisal"][];
+            allowedActions: ("pass" | "return" | "reject" | "resubmit")[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IdeaFunnel: {
+            year: number;
+            provinceCode: string | null;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            registered: number;
+            appraised: number;
+            approved: number;
+            returned: number;
+            rejected: number;
+            awaiting: number;
+            breakdown: {
+                code: string;
+                name: string | null;
+                registered: number;
+                appraised: number;
+                approved: number;
+                returned: number;
+                rejected: number;
+                awaiting: number;
+            }[];
         };
         ProducerCertificate: {
             id: string;
@@ -3009,6 +10172,7 @@ export interface components {
             provinceCode: string;
             communeCode: string;
             communeName: string | null;
+            version: number;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3106,6 +10270,709 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        Product: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            name: string;
+            productSetNumber: number;
+            ruleSetId: string;
+            productCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DossierSummary: {
+            id: string;
+            productId: string;
+            productName: string;
+            productSetNumber: number;
+            productCode: string | null;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            /** @enum {string} */
+            type: "first" | "upgrade" | "re_evaluation";
+            ruleSetId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "commune_reviewing" | "returned_for_supplement" | "resubmitted" | "forwarded_to_province" | "withdrawn";
+            formNumber: string | null;
+            submittedAt: string | null;
+            receivedOn: string | null;
+            dueAt: string | null;
+            forwardedAt: string | null;
+            withdrawnAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SupplementRequest: {
+            id: string;
+            fromOn: string;
+            toOn: string | null;
+            reasons: string[];
+            /** Format: date-time */
+            requestedAt: string;
+            supplementedAt: string | null;
+            supplementNote: string | null;
+        };
+        CommuneCheck: {
+            dossierComplete: boolean;
+            origin: {
+                assessment: string;
+                passed: boolean;
+            };
+            localLabour: {
+                assessment: string;
+                passed: boolean;
+            };
+            ideaOrigin: {
+                assessment: string;
+                passed: boolean;
+            };
+            localIdentity: {
+                assessment: string;
+                passed: boolean;
+            };
+            conclusion: string;
+            checkedBy: string | null;
+            /** Format: date-time */
+            checkedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DossierFile: {
+            id: string;
+            /** @enum {string} */
+            kind: "evidence" | "story" | "packaging" | "label" | "lab_report" | "other";
+            criterionCode: string | null;
+            originalName: string;
+            mimeType: string;
+            sizeBytes: number;
+            sha256: string;
+            reusedFromId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DossierEvent: {
+            id: string;
+            action: string;
+            fromStatus: string | null;
+            toStatus: string | null;
+            note: string | null;
+            actorName: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        DossierClock: {
+            workingDays: number;
+            receivedOn: string;
+            dueDate: string | null;
+            dueAt: string | null;
+            paused: boolean;
+            pausedSince: string | null;
+            workingDaysUsed: number;
+            workingDaysRemaining: number;
+            overdue: boolean;
+        };
+        Dossier: {
+            id: string;
+            productId: string;
+            productName: string;
+            productSetNumber: number;
+            productCode: string | null;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            /** @enum {string} */
+            type: "first" | "upgrade" | "re_evaluation";
+            ruleSetId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "commune_reviewing" | "returned_for_supplement" | "resubmitted" | "forwarded_to_province" | "withdrawn";
+            formNumber: string | null;
+            submittedAt: string | null;
+            receivedOn: string | null;
+            dueAt: string | null;
+            forwardedAt: string | null;
+            withdrawnAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            applicantName: string;
+            representativeName: string;
+            representativePosition: string;
+            address: string;
+            phone: string;
+            email: string | null;
+            sampleCount: number | null;
+            commitmentAccepted: boolean;
+            productStory: string;
+            selfAssessmentId: string | null;
+            receivedAt: string | null;
+            receivedBy: string | null;
+            forwardedBy: string | null;
+            selfAssessment: {
+                id: string;
+                productName: string;
+                productSetNumber: number;
+                ruleSetId: string;
+                totalPoints: number | null;
+                stars: number | null;
+            } | null;
+            clock: components["schemas"]["DossierClock"] | null;
+            openRequest: components["schemas"]["SupplementRequest"] | null;
+            supplementRequests: components["schemas"]["SupplementRequest"][];
+            communeCheck: components["schemas"]["CommuneCheck"] | null;
+            files: components["schemas"]["DossierFile"][];
+            events: components["schemas"]["DossierEvent"][];
+            allowedActions: ("submit" | "receive" | "returnForSupplement" | "supplement" | "forward" | "withdraw")[];
+            canEdit: boolean;
+            canCheck: boolean;
+        };
+        DossierQueueItem: {
+            id: string;
+            productId: string;
+            productName: string;
+            productSetNumber: number;
+            productCode: string | null;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            /** @enum {string} */
+            type: "first" | "upgrade" | "re_evaluation";
+            ruleSetId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "commune_reviewing" | "returned_for_supplement" | "resubmitted" | "forwarded_to_province" | "withdrawn";
+            formNumber: string | null;
+            submittedAt: string | null;
+            receivedOn: string | null;
+            dueAt: string | null;
+            forwardedAt: string | null;
+            withdrawnAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            overdue: boolean;
+        };
+        DossierQueue: {
+            today: string;
+            /** Format: date-time */
+            dueSoonUntil: string;
+            waitingOnMe: components["schemas"]["DossierQueueItem"][];
+            dueSoon: components["schemas"]["DossierQueueItem"][];
+            overdue: components["schemas"]["DossierQueueItem"][];
+        };
+        DossierOnTimeRate: {
+            from: string;
+            to: string;
+            total: {
+                forwarded: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+            };
+            units: {
+                forwarded: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+                provinceCode: string;
+                communeCode: string;
+                communeName: string | null;
+            }[];
+        };
+        AnnualPlan: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanIndicator: {
+            id: string;
+            /** @enum {string} */
+            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
+            label: string;
+            productName: string | null;
+            starRating: number | null;
+            targetValue: number;
+            unit: string;
+            note: string | null;
+            parentIndicatorId: string | null;
+            sortOrder: number;
+            version: number;
+            progress: {
+                /** @enum {string} */
+                source: "registry" | "entered" | "unavailable";
+                achieved: number | null;
+                percent: number | null;
+                asOf: string | null;
+                evidence: string | null;
+                note: string | null;
+            };
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            entries: {
+                id: string;
+                value: number;
+                asOf: string;
+                evidence: string;
+                /** Format: date-time */
+                recordedAt: string;
+            }[];
+            cascade: {
+                childCount: number;
+                childTargetTotal: number;
+            } | null;
+        };
+        AnnualPlanDetail: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            elapsed: number;
+            indicators: components["schemas"]["PlanIndicator"][];
+            warnings: {
+                productName: string;
+                indicatorIds: string[];
+                expectedTonnes: number;
+                declaredTonnes: number;
+                message: string;
+                messageEn: string;
+            }[];
+            children: {
+                id: string;
+                communeCode: string | null;
+                communeName: string | null;
+                title: string;
+            }[];
+        };
+        TrainingTopic: {
+            code: string;
+            name: string;
+            nameEn: string;
+        };
+        TrainingSession: {
+            id: string;
+            heldOn: string;
+            title: string;
+            presentCount: number;
+            recordedCount: number;
+        };
+        Training: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            organiserName: string;
+            /** @enum {string} */
+            kind: "course" | "conference";
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            targetAudiences: ("province_officials" | "commune_officials" | "producers" | "other")[];
+            topics: components["schemas"]["TrainingTopic"][];
+            trainers: string | null;
+            materials: string | null;
+            plannedParticipants: number | null;
+            participantCount: number;
+            attendedCount: number;
+            sessionCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TrainingDetail: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            organiserName: string;
+            /** @enum {string} */
+            kind: "course" | "conference";
+            title: string;
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            targetAudiences: ("province_officials" | "commune_officials" | "producers" | "other")[];
+            topics: components["schemas"]["TrainingTopic"][];
+            trainers: string | null;
+            materials: string | null;
+            plannedParticipants: number | null;
+            participantCount: number;
+            attendedCount: number;
+            sessionCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            sessions: components["schemas"]["TrainingSession"][];
+        };
+        TrainingParticipant: {
+            id: string;
+            trainingId: string;
+            number: number;
+            fullName: string;
+            /** @enum {string} */
+            kind: "official" | "producer" | "other";
+            officialLevel: ("province" | "commune") | null;
+            producerId: string | null;
+            producerName: string | null;
+            phone: string | null;
+            organisation: string | null;
+            /** @enum {string} */
+            source: "registered" | "imported";
+            attendance: {
+                [key: string]: boolean;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ParticipantImport: {
+            dryRun: boolean;
+            totalRows: number;
+            validRows: number;
+            errorCount: number;
+            imported: number;
+            rows: {
+                row: number;
+                fullName: string;
+                kind: ("official" | "producer" | "other") | null;
+                officialLevel: ("province" | "commune") | null;
+                producerId: string | null;
+                producerName: string | null;
+                phone: string | null;
+                organisation: string | null;
+                errors: {
+                    column: string;
+                    message: string;
+                }[];
+            }[];
+        };
+        AttendanceCertificate: {
+            certificateNumber: string;
+            eligible: boolean;
+            reason: string | null;
+            participant: {
+                id: string;
+                number: number;
+                fullName: string;
+                organisation: string | null;
+                producerName: string | null;
+            };
+            training: {
+                id: string;
+                title: string;
+                organiserName: string;
+                startsOn: string;
+                endsOn: string;
+                place: string;
+                topics: string[];
+            };
+            sessionsAttended: number;
+            sessionsTotal: number;
+            issuedOn: string;
+        };
+        ProducerTraining: {
+            trainingId: string;
+            title: string;
+            organiserName: string;
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            topics: string[];
+            participantId: string;
+            fullName: string;
+            sessionsAttended: number;
+            sessionsTotal: number;
+            certificateEligible: boolean;
+        };
+        TrainingCoverage: {
+            provinceCode: string;
+            communeCode: string | null;
+            unitName: string | null;
+            year: number;
+            trainingsHeld: number;
+            sessionsHeld: number;
+            producers: {
+                total: number;
+                trained: number;
+                percent: number | null;
+            };
+            peopleTrained: {
+                provinceOfficials: number;
+                communeOfficials: number;
+                producers: number;
+                other: number;
+                total: number;
+            };
+            registered: number;
+        };
+        FairParticipant: {
+            id: string;
+            fairId: string;
+            producerId: string;
+            producerName: string;
+            productNames: string[];
+            booth: string | null;
+            visitors: number | null;
+            salesRevenueVnd: number | null;
+            version: number;
+        };
+        Fair: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FairDetail: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            participants: components["schemas"]["FairParticipant"][];
+        };
+        SalesPoint: {
+            id: string;
+            name: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            streetAddress: string;
+            operatorName: string | null;
+            phone: string | null;
+            openedOn: string | null;
+            isActive: boolean;
+            products: {
+                producerId: string;
+                producerName: string;
+                productName: string;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EcommerceListing: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            productName: string;
+            /** @enum {string} */
+            platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
+            url: string;
+            isActive: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProducerPromotion: {
+            fairs: {
+                fairId: string;
+                fairName: string;
+                /** @enum {string} */
+                scope: "in_province" | "out_of_province" | "international";
+                startsOn: string;
+                endsOn: string;
+                place: string;
+                participantId: string;
+                productNames: string[];
+                booth: string | null;
+                visitors: number | null;
+                salesRevenueVnd: number | null;
+                version: number;
+            }[];
+            salesPoints: {
+                id: string;
+                name: string;
+                streetAddress: string;
+                communeName: string | null;
+                provinceName: string | null;
+                productNames: string[];
+            }[];
+            listings: components["schemas"]["EcommerceListing"][];
+        };
+        ProgrammeReport: {
+            provinceCode: string;
+            communeCode: string | null;
+            unitName: string;
+            year: number;
+            /** Format: date-time */
+            generatedAt: string;
+            training: {
+                producers: {
+                    total: number;
+                    trained: number;
+                    percent: number | null;
+                };
+                peopleTrained: {
+                    provinceOfficials: number;
+                    communeOfficials: number;
+                    producers: number;
+                    other: number;
+                    total: number;
+                };
+                trainings: {
+                    id: string;
+                    title: string;
+                    organiserName: string;
+                    startsOn: string;
+                    endsOn: string;
+                    place: string;
+                    topics: string[];
+                    sessions: number;
+                    registered: number;
+                    attended: {
+                        provinceOfficials: number;
+                        communeOfficials: number;
+                        producers: number;
+                        other: number;
+                        total: number;
+                    };
+                }[];
+            };
+            plans: {
+                id: string;
+                title: string;
+                legalReference: string;
+                /** @enum {string} */
+                status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+                warnings: string[];
+                indicators: {
+                    label: string;
+                    productName: string | null;
+                    starRating: number | null;
+                    unit: string;
+                    targetValue: number;
+                    achieved: number | null;
+                    percent: number | null;
+                    /** @enum {string} */
+                    status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+                    /** @enum {string} */
+                    source: "registry" | "entered" | "unavailable";
+                    evidence: string | null;
+                }[];
+            }[];
+            fairs: {
+                count: number;
+                byScope: {
+                    in_province: number;
+                    out_of_province: number;
+                    international: number;
+                };
+                participations: number;
+                visitors: number;
+                revenueVnd: number;
+                items: {
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    scope: "in_province" | "out_of_province" | "international";
+                    startsOn: string;
+                    endsOn: string;
+                    place: string;
+                    participantCount: number;
+                    totalVisitors: number;
+                    totalRevenueVnd: number;
+                }[];
+            };
         };
     };
     responses: never;

@@ -156,6 +156,7 @@ export const api = {
   get: call('get'),
   post: call('post'),
   patch: call('patch'),
+  put: call('put'),
 };
 
 /** The message of an error in the chosen language (the server sends both). */

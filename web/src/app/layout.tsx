@@ -28,6 +28,18 @@ export function navItemsFor(user: User | null): NavItem[] {
   if (user && can(user, 'ownProducer') && user.producerId) {
     items.push({ to: '/producers/$producerId', params: { producerId: user.producerId }, label: 'nav.ownProducer', testId: 'nav-own-producer' });
   }
+  if (can(user, 'ideas')) items.push({ to: '/ideas', label: 'nav.ideas', testId: 'nav-ideas' });
+  if (can(user, 'businessPlans')) items.push({ to: '/business-plans', label: 'nav.plans', testId: 'nav-plans', exact: true });
+  if (can(user, 'planDeadlines')) items.push({ to: '/business-plans/due', label: 'nav.due', testId: 'nav-due' });
+  if (can(user, 'provinceSettings')) items.push({ to: '/province-settings', label: 'nav.provinceSettings', testId: 'nav-province-settings' });
+  if (can(user, 'selfAssessments')) items.push({ to: '/self-assessments', label: 'nav.selfAssessments', testId: 'nav-self-assessments' });
+  if (can(user, 'dossiers')) items.push({ to: '/dossiers', label: 'nav.dossiers', testId: 'nav-dossiers' });
+  if (can(user, 'programme')) {
+    items.push({ to: '/trainings', label: 'nav.trainings', testId: 'nav-trainings' });
+    items.push({ to: '/annual-plans', label: 'nav.annualPlans', testId: 'nav-annual-plans' });
+    items.push({ to: '/fairs', label: 'nav.fairs', testId: 'nav-fairs' });
+  }
+  items.push({ to: '/rule-sets', label: 'nav.ruleSets', testId: 'nav-rule-sets' });
   items.push({ to: '/admin-units', label: 'nav.adminUnits', testId: 'nav-admin-units' });
   items.push({ to: '/old-address', label: 'nav.oldAddress', testId: 'nav-old-address' });
   if (can(user, 'audit')) items.push({ to: '/audit', label: 'nav.audit', testId: 'nav-audit' });

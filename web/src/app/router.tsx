@@ -166,6 +166,105 @@ const producerRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/producers/producer-page.tsx'), 'ProducerPage'),
 });
 
+const duplicatesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/producers/duplicates',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'duplicates'),
+  component: lazyRouteComponent(() => import('../features/producers/duplicates-page.tsx'), 'DuplicatesPage'),
+});
+
+const ideaStatuses = ['submitted', 'returned', 'passed', 'rejected'] as const;
+
+export interface IdeasSearch {
+  q?: string | undefined;
+  year?: number | undefined;
+  status?: (typeof ideaStatuses)[number] | undefined;
+  producerId?: string | undefined;
+  page?: number | undefined;
+}
+
+const ideasRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/ideas',
+  validateSearch: (search: Record<string, unknown>): IdeasSearch => ({
+    q: text(search.q),
+    year: positive(search.year),
+    status: oneOf(ideaStatuses, search.status),
+    producerId: text(search.producerId),
+    page: positive(search.page),
+  }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'ideas'),
+  component: lazyRouteComponent(() => import('../features/ideas/ideas-page.tsx'), 'IdeasPage'),
+});
+
+const newIdeaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/ideas/new',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'registerIdea'),
+  component: lazyRouteComponent(() => import('../features/ideas/new-idea-page.tsx'), 'NewIdeaPage'),
+});
+
+const ideaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/ideas/$ideaId',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'ideas'),
+  component: lazyRouteComponent(() => import('../features/ideas/idea-page.tsx'), 'IdeaPage'),
+});
+
+const planStatuses = ['submitted', 'forwarding_overdue', 'forwarded', 'returned', 'approved'] as const;
+
+export interface PlansSearch {
+  status?: (typeof planStatuses)[number] | undefined;
+  year?: number | undefined;
+  page?: number | undefined;
+}
+
+const plansRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/business-plans',
+  validateSearch: (search: Record<string, unknown>): PlansSearch => ({
+    status: oneOf(planStatuses, search.status),
+    year: positive(search.year),
+    page: positive(search.page),
+  }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'businessPlans'),
+  component: lazyRouteComponent(() => import('../features/business-plans/plans-page.tsx'), 'PlansPage'),
+});
+
+const newPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/business-plans/new',
+  validateSearch: (search: Record<string, unknown>): { ideaId?: string | undefined } => ({ ideaId: text(search.ideaId) }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'registerIdea'),
+  component: lazyRouteComponent(() => import('../features/business-plans/new-plan-page.tsx'), 'NewPlanPage'),
+});
+
+const duePlansRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/business-plans/due',
+  validateSearch: (search: Record<string, unknown>): { state?: 'due' | 'overdue' | undefined; page?: number | undefined } => ({
+    state: oneOf(['due', 'overdue'] as const, search.state),
+    page: positive(search.page),
+  }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'planDeadlines'),
+  component: lazyRouteComponent(() => import('../features/business-plans/due-page.tsx'), 'DuePage'),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/business-plans/$planId',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'businessPlans'),
+  component: lazyRouteComponent(() => import('../features/business-plans/plan-page.tsx'), 'PlanPage'),
+});
+
+const provinceSettingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/province-settings',
+  validateSearch: (search: Record<string, unknown>): { province?: string | undefined } => ({ province: text(search.province) }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'provinceSettings'),
+  component: lazyRouteComponent(() => import('../features/province-settings/settings-page.tsx'), 'ProvinceSettingsPage'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/audit',
@@ -206,6 +305,172 @@ const oldAddressRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/admin-units/old-address-page.tsx'), 'OldAddressPage'),
 });
 
+// Rule sets and criteria sheets are published law: no sign-in needed (issue 3).
+const ruleSetsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rule-sets',
+  component: lazyRouteComponent(() => import('../features/rule-sets/rule-sets-page.tsx'), 'RuleSetsPage'),
+});
+
+const compareRuleSetsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rule-sets/compare',
+  validateSearch: (search: Record<string, unknown>): { left?: string | undefined; right?: string | undefined } => ({
+    left: text(search.left),
+    right: text(search.right),
+  }),
+  component: lazyRouteComponent(() => import('../features/rule-sets/compare-page.tsx'), 'CompareRuleSetsPage'),
+});
+
+const ruleSetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rule-sets/$ruleSetId',
+  component: lazyRouteComponent(() => import('../features/rule-sets/rule-set-page.tsx'), 'RuleSetPage'),
+});
+
+const criteriaSheetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rule-sets/$ruleSetId/sheets/$productSet',
+  component: lazyRouteComponent(() => import('../features/rule-sets/criteria-sheet-page.tsx'), 'CriteriaSheetPage'),
+});
+
+export interface SelfAssessmentsSearch {
+  producer?: string | undefined;
+  page?: number | undefined;
+}
+
+const selfAssessmentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/self-assessments',
+  validateSearch: (search: Record<string, unknown>): SelfAssessmentsSearch => ({ producer: text(search.producer), page: positive(search.page) }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'selfAssessments'),
+  component: lazyRouteComponent(() => import('../features/self-assessments/self-assessments-page.tsx'), 'SelfAssessmentsPage'),
+});
+
+const newSelfAssessmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/self-assessments/new',
+  validateSearch: (search: Record<string, unknown>): { productSet?: number | undefined } => ({ productSet: positive(search.productSet) }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'writeSelfAssessment'),
+  component: lazyRouteComponent(() => import('../features/self-assessments/new-self-assessment-page.tsx'), 'NewSelfAssessmentPage'),
+});
+
+const selfAssessmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/self-assessments/$selfAssessmentId',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'selfAssessments'),
+  component: lazyRouteComponent(() => import('../features/self-assessments/self-assessment-page.tsx'), 'SelfAssessmentPage'),
+});
+
+// Product dossiers (QĐ 26/2026 Đ.6–7): the queue and list, a new dossier (producers), one dossier.
+const dossierStatuses = ['draft', 'submitted', 'commune_reviewing', 'returned_for_supplement', 'resubmitted', 'forwarded_to_province', 'withdrawn'] as const;
+
+export interface DossiersSearch {
+  status?: (typeof dossierStatuses)[number] | undefined;
+  page?: number | undefined;
+}
+
+const dossiersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dossiers',
+  validateSearch: (search: Record<string, unknown>): DossiersSearch => ({ status: oneOf(dossierStatuses, search.status), page: positive(search.page) }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'dossiers'),
+  component: lazyRouteComponent(() => import('../features/dossiers/dossiers-page.tsx'), 'DossiersPage'),
+});
+
+const newDossierRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dossiers/new',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'fileDossier'),
+  component: lazyRouteComponent(() => import('../features/dossiers/new-dossier-page.tsx'), 'NewDossierPage'),
+});
+
+const dossierRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dossiers/$dossierId',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'dossiers'),
+  component: lazyRouteComponent(() => import('../features/dossiers/dossier-page.tsx'), 'DossierPage'),
+});
+
+// Training, annual plans, fairs and the yearly report (issue 7): officers of a unit, the ministry reads.
+export interface ProgrammeSearch {
+  year?: number | undefined;
+  province?: string | undefined;
+  commune?: string | undefined;
+}
+const programmeSearch = (search: Record<string, unknown>): ProgrammeSearch => ({
+  year: positive(search.year),
+  province: text(search.province),
+  commune: text(search.commune),
+});
+
+const trainingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/trainings',
+  validateSearch: programmeSearch,
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'programme'),
+  component: lazyRouteComponent(() => import('../features/training/trainings-page.tsx'), 'TrainingsPage'),
+});
+
+const newTrainingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/trainings/new',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'manageProgramme'),
+  component: lazyRouteComponent(() => import('../features/training/new-training-page.tsx'), 'NewTrainingPage'),
+});
+
+const trainingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/trainings/$trainingId',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'programme'),
+  component: lazyRouteComponent(() => import('../features/training/training-page.tsx'), 'TrainingPage'),
+});
+
+const annualPlansRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/annual-plans',
+  validateSearch: programmeSearch,
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'programme'),
+  component: lazyRouteComponent(() => import('../features/plans/plans-page.tsx'), 'PlansPage'),
+});
+
+const newAnnualPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/annual-plans/new',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'manageProgramme'),
+  component: lazyRouteComponent(() => import('../features/plans/new-plan-page.tsx'), 'NewPlanPage'),
+});
+
+const annualPlanRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/annual-plans/$planId',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'programme'),
+  component: lazyRouteComponent(() => import('../features/plans/plan-page.tsx'), 'PlanPage'),
+});
+
+const programmeReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/programme-report',
+  validateSearch: programmeSearch,
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'programme'),
+  component: lazyRouteComponent(() => import('../features/plans/report-page.tsx'), 'ReportPage'),
+});
+
+const fairsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/fairs',
+  validateSearch: programmeSearch,
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'programme'),
+  component: lazyRouteComponent(() => import('../features/fairs/fairs-page.tsx'), 'FairsPage'),
+});
+
+const fairRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/fairs/$fairId',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'programme'),
+  component: lazyRouteComponent(() => import('../features/fairs/fair-page.tsx'), 'FairPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   passwordRoute,
@@ -216,10 +481,38 @@ const routeTree = rootRoute.addChildren([
   producersRoute,
   newProducerRoute,
   producerRoute,
+  duplicatesRoute,
+  ideasRoute,
+  newIdeaRoute,
+  ideaRoute,
+  plansRoute,
+  newPlanRoute,
+  duePlansRoute,
+  planRoute,
+  provinceSettingsRoute,
   auditRoute,
   unitsRoute,
   unitRoute,
   oldAddressRoute,
+  ruleSetsRoute,
+  compareRuleSetsRoute,
+  ruleSetRoute,
+  criteriaSheetRoute,
+  selfAssessmentsRoute,
+  newSelfAssessmentRoute,
+  selfAssessmentRoute,
+  dossiersRoute,
+  newDossierRoute,
+  dossierRoute,
+  trainingsRoute,
+  newTrainingRoute,
+  trainingRoute,
+  annualPlansRoute,
+  newAnnualPlanRoute,
+  annualPlanRoute,
+  programmeReportRoute,
+  fairsRoute,
+  fairRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

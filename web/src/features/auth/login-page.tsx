@@ -68,6 +68,9 @@ export function LoginPage() {
           <li>
             <Link to="/admin-units">{t('nav.adminUnits')}</Link>
           </li>
+          <li>
+            <Link to="/rule-sets">{t('ruleSets.title')}</Link>
+          </li>
         </ul>
       </div>
     </section>

@@ -28,7 +28,19 @@ function cardsFor(user: User): Card[] {
   }
   if (can(user, 'registerProducer')) cards.push({ id: 'register-producer', title: 'home.card.registerProducer', text: 'home.card.registerProducer.text', to: '/producers/new' });
   if (can(user, 'producers')) cards.push({ id: 'producers', title: 'home.card.producers', text: 'home.card.producers.text', to: '/producers' });
+  if (can(user, 'selfAssessments')) {
+    const text: MessageKey = can(user, 'writeSelfAssessment') ? 'home.card.selfAssessments.text' : 'home.card.selfAssessments.text.read';
+    cards.push({ id: 'self-assessments', title: 'home.card.selfAssessments', text, to: '/self-assessments' });
+  }
+  if (can(user, 'ideas')) {
+    const text: MessageKey = can(user, 'registerIdea') ? 'home.card.ideas.text' : 'home.card.ideas.text.read';
+    cards.push({ id: 'ideas', title: 'home.card.ideas', text, to: '/ideas' });
+  }
+  if (can(user, 'businessPlans')) cards.push({ id: 'business-plans', title: 'home.card.plans', text: 'home.card.plans.text', to: '/business-plans' });
+  if (can(user, 'planDeadlines')) cards.push({ id: 'plan-deadlines', title: 'home.card.due', text: 'home.card.due.text', to: '/business-plans/due' });
+  if (can(user, 'provinceSettings')) cards.push({ id: 'province-settings', title: 'home.card.provinceSettings', text: 'home.card.provinceSettings.text', to: '/province-settings' });
   if (can(user, 'audit')) cards.push({ id: 'audit', title: 'home.card.audit', text: 'home.card.audit.text', to: '/audit' });
+  cards.push({ id: 'rule-sets', title: 'home.card.ruleSets', text: 'home.card.ruleSets.text', to: '/rule-sets' });
   cards.push({ id: 'old-address', title: 'home.card.oldAddress', text: 'home.card.oldAddress.text', to: '/old-address' });
   cards.push({ id: 'admin-units', title: 'home.card.adminUnits', text: 'home.card.adminUnits.text', to: '/admin-units' });
   return cards;
@@ -36,13 +48,13 @@ function cardsFor(user: User): Card[] {
 
 /** The OCOP cycle steps each role will own; built by later issues, shown honestly as not yet available. */
 const comingSoon: Record<Role, MessageKey[]> = {
-  producer: ['soon.idea', 'soon.businessPlan', 'soon.dossier', 'soon.certificate'],
-  commune_officer: ['soon.receiveIdeas', 'soon.checkDossiers', 'soon.training'],
+  producer: ['soon.dossier', 'soon.certificate'],
+  commune_officer: ['soon.checkDossiers', 'soon.training'],
   province_office: ['soon.annualPlan', 'soon.organiseEvaluation', 'soon.recognise', 'soon.reports'],
   council_member: ['soon.score'],
   advisory_member: ['soon.verifyDossiers', 'soon.fieldVisit'],
   ministry_officer: ['soon.fiveStar', 'soon.nationalReports'],
-  system_admin: ['soon.ruleSets', 'soon.imports', 'soon.catalogue'],
+  system_admin: ['soon.imports', 'soon.catalogue'],
 };
 
 export function HomePage() {

@@ -3,7 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../app/ui.tsx';
-import { ProducerForm, orNull, producerFormValues, type ProducerFormValues } from './producer-form.tsx';
+import { ProducerForm, producerBody, producerFormValues, type ProducerFormValues } from './producer-form.tsx';
 
 export function NewProducerPage() {
   const { t } = useI18n();
@@ -11,17 +11,7 @@ export function NewProducerPage() {
   const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: (values: ProducerFormValues) =>
-      api.post('/api/producers', {
-        body: {
-          name: values.name,
-          // An empty choice is sent as is, so the server reports it with the other fields.
-          legalForm: values.legalForm as never,
-          taxCode: orNull(values.taxCode),
-          communeCode: values.communeCode,
-          address: orNull(values.address),
-          phone: orNull(values.phone),
-        },
-      }),
+      api.post('/api/producers', { body: { ...producerBody(values), communeCode: values.communeCode } }),
     onSuccess: async (producer) => {
       await queryClient.invalidateQueries({ queryKey: ['producers'] });
       await navigate({ to: '/producers/$producerId', params: { producerId: producer.id } });

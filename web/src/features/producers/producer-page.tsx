@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
-import { formatDateTime, useI18n } from '../../app/i18n.tsx';
+import { formatDate, formatDateTime, useI18n } from '../../app/i18n.tsx';
 import { legalFormLabel } from '../../app/labels.ts';
 import { useUser } from '../../app/session.ts';
-import { LoadError, Loading, Notice, PageHeader } from '../../app/ui.tsx';
-import { ProducerForm, orNull, producerFormValues, type ProducerFormValues } from './producer-form.tsx';
+import { Badge, Empty, LoadError, Loading, Notice, PageHeader } from '../../app/ui.tsx';
+import { ProducerForm, contactBody, producerBody, producerFormValues, type ProducerFormValues } from './producer-form.tsx';
 
 const route = getRouteApi('/producers/$producerId');
 
@@ -26,14 +26,7 @@ export function ProducerPage() {
     mutationFn: (values: ProducerFormValues) =>
       api.patch('/api/producers/{id}', {
         path: { id: producerId },
-        body: {
-          version: producer.data!.version,
-          name: values.name,
-          legalForm: values.legalForm as never,
-          taxCode: orNull(values.taxCode),
-          address: orNull(values.address),
-          phone: orNull(values.phone),
-        },
+        body: { version: producer.data!.version, ...(user.role === 'producer' ? contactBody(values) : producerBody(values)) },
       }),
     onSuccess: async (updated) => {
       queryClient.setQueryData(['producers', 'one', producerId], updated);
@@ -46,7 +39,8 @@ export function ProducerPage() {
   if (producer.isPending) return <Loading />;
   if (producer.isError) return <LoadError error={producer.error} retry={() => void producer.refetch()} />;
   const p = producer.data;
-  const mayEdit = can(user, 'editProducer') && (user.role !== 'producer' || user.producerId === p.id);
+  const mayEdit = can(user, 'editProducer') && (user.role !== 'producer' || user.producerId === p.id) && !p.mergedIntoId;
+  const dash = (value: string | null | undefined) => value || '—';
   return (
     <section className="stack narrow">
       <PageHeader
@@ -62,6 +56,16 @@ export function ProducerPage() {
       >
         <p className="lead">{legalFormLabel(t, p.legalForm)}</p>
       </PageHeader>
+      {p.mergedIntoId && (
+        <div className="alert alert-error" role="status" data-testid="producer-merged">
+          <p>
+            {t('producers.mergedInto', { date: formatDate(p.mergedAt) })}{' '}
+            <Link to="/producers/$producerId" params={{ producerId: p.mergedIntoId }}>
+              {t('producers.openSurvivor')}
+            </Link>
+          </p>
+        </div>
+      )}
       {saved && <Notice testId="producer-saved">{t('common.saved')}</Notice>}
       {editing ? (
         <ProducerForm
@@ -74,28 +78,85 @@ export function ProducerPage() {
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <dl className="facts card" data-testid="producer-facts">
-          <div>
-            <dt>{t('producers.place')}</dt>
-            <dd>{[p.communeName, p.provinceName].filter(Boolean).join(', ')}</dd>
+        <>
+          <dl className="facts card" data-testid="producer-facts">
+            <div>
+              <dt>{t('producers.place')}</dt>
+              <dd>{[p.communeName, p.provinceName].filter(Boolean).join(', ')}</dd>
+            </div>
+            <div>
+              <dt>{t('producers.taxCode')}</dt>
+              <dd>{dash(p.taxCode)}</dd>
+            </div>
+            <div>
+              <dt>{t('producers.address')}</dt>
+              <dd>{dash(p.address)}</dd>
+            </div>
+            <div>
+              <dt>{t('producers.phone')}</dt>
+              <dd>{p.phone ? <a href={`tel:${p.phone.replace(/[^0-9+]/g, '')}`}>{p.phone}</a> : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('producers.email')}</dt>
+              <dd>{p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('producers.website')}</dt>
+              <dd>{p.website ? <a href={/^https?:\/\//.test(p.website) ? p.website : `https://${p.website}`} rel="noopener noreferrer" target="_blank">{p.website}</a> : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('producers.representative')}</dt>
+              <dd data-testid="producer-representative">
+                {p.representativeName
+                  ? [
+                      p.representativeName,
+                      p.representativePosition,
+                      p.representativeGender ? t(`gender.${p.representativeGender}`) : null,
+                      p.representativeEthnicity ? t('producers.ethnicity', { name: p.representativeEthnicity }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')
+                  : '—'}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('producers.registration')}</dt>
+              <dd>{p.registrationNumber ? `${p.registrationNumber}${p.registrationDate ? ` (${formatDate(p.registrationDate)})` : ''}` : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('common.updatedAt')}</dt>
+              <dd>{formatDateTime(p.updatedAt)}</dd>
+            </div>
+          </dl>
+          <div className="card stack-small" data-testid="producer-certificates">
+            <h2 className="h3">{t('certificates.title')}</h2>
+            {p.certificates.length === 0 ? (
+              <Empty>{t('certificates.none')}</Empty>
+            ) : (
+              <ul className="plain-list">
+                {p.certificates.map((c) => {
+                  const expired = c.expiresOn !== null && c.expiresOn < new Date().toISOString().slice(0, 10);
+                  return (
+                    <li key={c.id}>
+                      <strong>{t(`certificate.${c.kind}`)}</strong> {c.number}
+                      {c.issuer ? ` – ${c.issuer}` : ''}
+                      {c.issuedOn ? ` – ${t('certificates.issuedOnShort', { date: formatDate(c.issuedOn) })}` : ''}
+                      {c.expiresOn ? ` – ${t('certificates.expiresOnShort', { date: formatDate(c.expiresOn) })}` : ''}{' '}
+                      {expired && <Badge tone="bad">{t('certificates.expired')}</Badge>}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
           </div>
-          <div>
-            <dt>{t('producers.taxCode')}</dt>
-            <dd>{p.taxCode ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>{t('producers.address')}</dt>
-            <dd>{p.address ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>{t('producers.phone')}</dt>
-            <dd>{p.phone ? <a href={`tel:${p.phone.replace(/[^0-9+]/g, '')}`}>{p.phone}</a> : '—'}</dd>
-          </div>
-          <div>
-            <dt>{t('common.updatedAt')}</dt>
-            <dd>{formatDateTime(p.updatedAt)}</dd>
-          </div>
-        </dl>
+          {can(user, 'ideas') && (
+            <p>
+              <Link to="/ideas" search={{ producerId: p.id }} data-testid="producer-ideas">
+                {t('producers.ideas')}
+              </Link>
+            </p>
+          )}
+        </>
       )}
     </section>
   );

@@ -35,11 +35,18 @@ export function ProducersPage() {
       <PageHeader
         title={t('producers.title')}
         actions={
-          can(user, 'registerProducer') && (
-            <Link to="/producers/new" className="button button-primary" data-testid="new-producer">
-              {t('producers.new')}
-            </Link>
-          )
+          <>
+            {can(user, 'duplicates') && (
+              <Link to="/producers/duplicates" className="button" data-testid="producer-duplicates">
+                {t('duplicates.title')}
+              </Link>
+            )}
+            {can(user, 'registerProducer') && (
+              <Link to="/producers/new" className="button button-primary" data-testid="new-producer">
+                {t('producers.new')}
+              </Link>
+            )}
+          </>
         }
       >
         <p className="lead">{t('producers.intro')}</p>

@@ -1,0 +1,2 @@
+export { registerDossierRoutes } from './dossiers.routes.ts';
+export { dossierStatuses, statusLabels as dossierStatusLabels, type DossierStatus } from './dossier-status.ts';

@@ -1,0 +1,37 @@
+import type { Actor } from '../../core/auth/actor.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
+import type { AppContext } from '../../core/http/types.ts';
+import { loadDossierDetail } from './dossier-details.ts';
+import { canReadDossier, dossierVisibility, productVisibility } from './dossiers.policy.ts';
+import * as repository from './dossiers.repository.ts';
+import type { DossierDetail, DossierSummary, ListDossiersQuery, Product } from './dossiers.schemas.ts';
+
+export async function getDossier(ctx: AppContext, actor: Actor, id: string): Promise<DossierDetail> {
+  const record = await repository.findDossier(ctx.db.pool, id);
+  if (!record || !canReadDossier(actor, record)) throw notFound('Hồ sơ');
+  return (await loadDossierDetail(ctx.db.pool, actor, id, ctx.clock.now()))!;
+}
+
+export async function listDossiers(
+  ctx: AppContext,
+  actor: Actor,
+  query: ListDossiersQuery,
+): Promise<{ items: DossierSummary[]; total: number; page: number; pageSize: number }> {
+  const visibility = dossierVisibility(actor);
+  if (!visibility) throw forbidden();
+  const { items, total } = await repository.listDossiers(ctx.db.pool, visibility, {
+    status: query.status,
+    producerId: query.producer,
+    productId: query.product,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The products a producer can file an upgrade or re-evaluation for. */
+export async function listProducts(ctx: AppContext, actor: Actor, filter: { producerId?: string }): Promise<Product[]> {
+  const visibility = productVisibility(actor);
+  if (!visibility) throw forbidden();
+  return repository.listProducts(ctx.db.pool, visibility, filter);
+}

@@ -1,0 +1,4 @@
+export { registerFairRoutes } from './fairs.routes.ts';
+export { listUnitFairsOfYear } from './fairs.repository.ts';
+export { fairScopeLabels } from './fairs.schemas.ts';
+export type { Fair } from './fairs.schemas.ts';

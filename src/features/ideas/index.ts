@@ -1,0 +1,3 @@
+export { registerIdeaRoutes } from './ideas.routes.ts';
+export { findIdea, moveIdeasToProducer } from './ideas.repository.ts';
+export type { StoredIdea } from './ideas.schemas.ts';

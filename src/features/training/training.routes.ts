@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { AppError, forbidden } from '../../core/errors.ts';
+import { requireActor } from '../../core/http/plugin.ts';
+import { errorBody, standardErrors } from '../../core/http/schemas.ts';
+import type { App, AppContext } from '../../core/http/types.ts';
+import { addTrainingSession } from './add-training-session.ts';
+import { buildParticipantTemplate, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './participant-spreadsheet.ts';
+import { getAttendanceCertificate, listProducerTrainings, listTrainingParticipants } from './read-participation.ts';
+import { importParticipants, registerParticipant } from './register-participants.ts';
+import { changeTraining, createTraining, getTraining } from './save-training.ts';
+import { takeAttendance } from './take-attendance.ts';
+import { getTrainingCoverage } from './training-coverage.ts';
+import { trainingVisibility } from './training.policy.ts';
+import * as repository from './training.repository.ts';
+import * as schemas from './training.schemas.ts';
+
+const tags = ['Tập huấn (training)'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const detail = { 200: schemas.trainingDetail, ...standardErrors };
+
+export function registerTrainingRoutes(app: App, ctx: AppContext): void {
+  void app.register(async (scoped: App) => {
+    // The participant spreadsheet is sent as the body itself (the .xlsx bytes), up to MAX_IMPORT_BYTES.
+    scoped.addContentTypeParser([XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+    // Every route here needs a signed-in user: say so before validating anything the caller sent.
+    scoped.addHook('onRequest', async (request) => {
+      requireActor(request);
+    });
+    registerRoutes(scoped, ctx);
+  });
+}
+
+function registerRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/training-topics',
+    { schema: { tags, summary: 'Danh mục chuyên đề tập huấn', response: { 200: schemas.topicList, ...standardErrors } } },
+    async () => ({ items: await repository.listTopics(ctx.db.pool) }),
+  );
+
+  app.get(
+    '/api/trainings',
+    { schema: { tags, summary: 'Các lớp tập huấn trong phạm vi của người dùng', querystring: schemas.listTrainingsQuery, response: { 200: schemas.trainingPage, ...standardErrors } } },
+    async (request) => {
+      const visibility = trainingVisibility(requireActor(request));
+      if (!visibility) throw forbidden();
+      const q = request.query;
+      const { items, total } = await repository.listTrainings(ctx.db.pool, visibility, {
+        provinceCode: q.province,
+        communeCode: q.commune,
+        year: q.year,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+  );
+
+  app.post(
+    '/api/trainings',
+    { schema: { tags, summary: 'Tạo lớp tập huấn', body: schemas.createTrainingBody, response: { 201: schemas.trainingDetail, ...standardErrors } } },
+    async (request, reply) => reply.status(201).send(await createTraining(ctx, requireActor(request), request.body, request.id)),
+  );
+
+  app.get(
+    '/api/trainings/:id',
+    { schema: { tags, summary: 'Một lớp tập huấn với các buổi học', params: schemas.trainingParams, response: detail } },
+    async (request) => getTraining(ctx, requireActor(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/trainings/:id',
+    { schema: { tags, summary: 'Sửa lớp tập huấn', params: schemas.trainingParams, body: schemas.updateTrainingBody, response: detail } },
+    async (request) => changeTraining(ctx, requireActor(request), request.params.id, request.body, request.id),
+  );
+
+  app.post(
+    '/api/trainings/:id/sessions',
+    { schema: { tags, summary: 'Thêm buổi học (điểm danh theo buổi)', params: schemas.trainingParams, body: schemas.createSessionBody, response: { 201: schemas.trainingDetail, ...standardErrors } } },
+    async (request, reply) => reply.status(201).send(await addTrainingSession(ctx, requireActor(request), request.params.id, request.body, request.id)),
+  );
+
+  app.get(
+    '/api/trainings/:id/participants',
+    { schema: { tags, summary: 'Danh sách học viên với điểm danh từng buổi', params: schemas.trainingParams, response: { 200: schemas.participantList, ...standardErrors } } },
+    async (request) => ({ items: await listTrainingParticipants(ctx, requireActor(request), request.params.id) }),
+  );
+
+  app.post(
+    '/api/trainings/:id/participants',
+    { schema: { tags, summary: 'Đăng ký một học viên', params: schemas.trainingParams, body: schemas.registerParticipantBody, response: { 201: schemas.participant, ...standardErrors } } },
+    async (request, reply) => reply.status(201).send(await registerParticipant(ctx, requireActor(request), request.params.id, request.body, request.id)),
+  );
+
+  app.post(
+    '/api/trainings/:id/participants/import',
+    {
+      schema: {
+        tags,
+        summary: 'Nhập danh sách học viên từ tệp Excel (.xlsx)',
+        description:
+          `Gửi chính nội dung tệp .xlsx làm thân yêu cầu (Content-Type: ${XLSX}), tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB và ${MAX_IMPORT_ROWS} dòng. ` +
+          'Cột: Họ và tên, Đối tượng (Cán bộ tỉnh / Cán bộ xã / Chủ thể OCOP / Khác), Chủ thể OCOP (mã số thuế hoặc tên), Số điện thoại, Đơn vị công tác. ' +
+          '?dryRun=true: xem trước, trả về mọi dòng với lỗi của từng dòng, không lưu gì. Không có dryRun: nhập tất cả hoặc không nhập gì; có lỗi thì trả 400 liệt kê mọi lỗi kèm số dòng.',
+        consumes: [XLSX],
+        params: schemas.trainingParams,
+        querystring: schemas.importQuery,
+        response: { 200: schemas.importResult, ...standardErrors, 413: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!Buffer.isBuffer(request.body)) {
+        throw new AppError('INVALID_INPUT', `Cần gửi tệp .xlsx làm nội dung yêu cầu (Content-Type: ${XLSX}).`, { issues: [{ path: 'file', message: 'Cần gửi tệp .xlsx.' }] }, 'Send the .xlsx file as the body.');
+      }
+      return importParticipants(ctx, actor, request.params.id, request.body, { dryRun: request.query.dryRun }, request.id);
+    },
+  );
+
+  app.get(
+    '/api/training-participants-template.xlsx',
+    { schema: { tags, summary: 'Tệp mẫu danh sách học viên (.xlsx)', response: { 200: z.any().meta({ description: 'Tệp .xlsx' }), ...standardErrors } } },
+    async (request, reply) => {
+      if (!trainingVisibility(requireActor(request))) throw forbidden();
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="mau-danh-sach-hoc-vien.xlsx"`)
+        .send(await buildParticipantTemplate());
+    },
+  );
+
+  app.put(
+    '/api/trainings/:id/sessions/:sessionId/attendance',
+    { schema: { tags, summary: 'Điểm danh một buổi học', params: schemas.sessionParams, body: schemas.attendanceBody, response: { 200: schemas.attendanceResult, ...standardErrors } } },
+    async (request) => takeAttendance(ctx, requireActor(request), request.params.id, request.params.sessionId, request.body, request.id),
+  );
+
+  app.get(
+    '/api/trainings/:id/participants/:participantId/certificate',
+    { schema: { tags, summary: 'Dữ liệu giấy chứng nhận tham dự', params: schemas.participantParams, response: { 200: schemas.certificate, ...standardErrors } } },
+    async (request) => getAttendanceCertificate(ctx, requireActor(request), request.params.id, request.params.participantId),
+  );
+
+  app.get(
+    '/api/training-coverage',
+    { schema: { tags, summary: 'Độ bao phủ tập huấn của một đơn vị trong năm', querystring: schemas.unitQuery, response: { 200: schemas.coverage, ...standardErrors } } },
+    async (request) => getTrainingCoverage(ctx, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/producers/:id/trainings',
+    { schema: { tags, summary: 'Các lớp tập huấn chủ thể đã tham dự', params: schemas.producerParams, response: { 200: schemas.producerTrainingList, ...standardErrors } } },
+    async (request) => ({ items: await listProducerTrainings(ctx, requireActor(request), request.params.id) }),
+  );
+}

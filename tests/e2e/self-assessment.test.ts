@@ -1,0 +1,215 @@
+/**
+ * Browser journeys through the criteria (Bộ tiêu chí) and the producer's self-assessment (Mẫu 02),
+ * driven by playwright-core on Debian's chromium against a real app (see back-office.test.ts).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findCriteriaSheet } from '../../src/features/rule-sets/index.ts';
+import { extremeChoices } from '../support/criteria.ts';
+import { TEST_PASSWORD, createProducerRecord, createTestApp, createUserRecord, signInAs, unique, type TestApp } from '../support/test-app.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const skip = existsSync(CHROMIUM) ? false : `Debian chromium is missing at ${CHROMIUM} (apt-get install chromium): browser journeys skipped.`;
+
+// Lai Châu, Xã Than Uyên.
+const LAI_CHAU = '12';
+const THAN_UYEN = '03595';
+const PHONE = { width: 390, height: 844 };
+
+describe('criteria and self-assessment in the browser', { skip, timeout: 240_000 }, () => {
+  let t: TestApp;
+  let baseUrl: string;
+  const profiles: string[] = [];
+
+  before(async () => {
+    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
+      const { build } = await import('vite');
+      await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+    }
+    t = await createTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/admin`;
+  });
+
+  after(async () => {
+    await t?.close();
+    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function openBrowser(options: { viewport?: { width: number; height: number }; mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ocop-chromium-'));
+    profiles.push(dir);
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+      isMobile: options.mobile ?? false,
+      hasTouch: options.mobile ?? false,
+      locale: 'vi-VN',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    context.setDefaultTimeout(30_000);
+    const page = context.pages()[0] ?? (await context.newPage());
+    return { context, page };
+  }
+
+  async function pageWidth(page: Page): Promise<number> {
+    return page.evaluate(() => document.documentElement.scrollWidth);
+  }
+
+  interface Summary {
+    total: string;
+    stars: string;
+  }
+
+  /** The live score once it has settled (debounce and request done) and satisfies `until`. */
+  async function settledSummary(page: Page, until: (summary: Summary) => boolean = () => true): Promise<Summary> {
+    let last: Summary = { total: '', stars: '' };
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+      if ((await page.getByTestId('summary-updating').count()) > 0 || (await page.getByTestId('summary-total').count()) === 0) continue;
+      last = {
+        total: (await page.getByTestId('summary-total').innerText()).trim(),
+        stars: (await page.getByTestId('summary-stars').innerText()).trim(),
+      };
+      if (until(last)) return last;
+    }
+    assert.fail(`the summary did not settle as expected; last seen ${JSON.stringify(last)}`);
+  }
+
+  test('on a 390×844 phone a producer self-assesses product set 1: live score, a capped star naming its criterion, saved and reloaded', async () => {
+    const producerName = `HTX Rau ${unique()}`;
+    const producerId = await createProducerRecord(t.db, { provinceCode: LAI_CHAU, communeCode: THAN_UYEN }, producerName);
+    const producer = await createUserRecord(t.db, { role: 'producer', producerId, provinceCode: LAI_CHAU, communeCode: THAN_UYEN });
+    const sheet = findCriteriaSheet('26-2026', 1)!;
+    // The best option everywhere except value added (1.3): 99 points, 5★ by points, but 1.3 misses its ★★★★★ minimum.
+    const choices = { ...extremeChoices(sheet, 'best'), '1.3': '1.3.b' };
+
+    const { context, page } = await openBrowser({ viewport: PHONE, mobile: true });
+    try {
+      await page.goto(`${baseUrl}/`);
+      await page.getByTestId('login-form').waitFor();
+      await page.getByLabel('Tên đăng nhập').fill(producer.username);
+      await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('greeting').waitFor();
+
+      await page.getByTestId('home-card-self-assessments').click();
+      await page.getByRole('heading', { name: 'Tự đánh giá sản phẩm', exact: true }).waitFor();
+      await page.getByTestId('new-self-assessment').click();
+
+      // The producer's own producer is filled in; the product set comes from the classification tree.
+      assert.match(await page.getByTestId('own-producer').innerText(), new RegExp(producerName));
+      await page.getByTestId('self-assessment-create').click();
+      await page.getByTestId('form-error').waitFor();
+      assert.match(await page.getByTestId('error-productName').innerText(), /Tên sản phẩm/);
+      assert.match(await page.getByTestId('error-productSetNumber').innerText(), /bộ sản phẩm/);
+      await page.getByLabel('Tên sản phẩm').fill('Rau cải mèo Than Uyên');
+      const productSet = page.locator('#field-productSetNumber');
+      await productSet.locator('option[value="1"]').waitFor({ state: 'attached' });
+      assert.match(await productSet.locator('optgroup').first().getAttribute('label') ?? '', /Thực phẩm tươi sống/);
+      await productSet.selectOption('1');
+      await page.getByTestId('self-assessment-create').click();
+
+      await page.getByTestId('self-assessment-form').waitFor();
+      assert.equal(await page.getByTestId('self-assessment-title').innerText(), 'Rau cải mèo Than Uyên');
+      const first = await settledSummary(page);
+      assert.match(await page.getByTestId('summary-missing').innerText(), /^Còn thiếu \d+ tiêu chí$/);
+      assert.ok((await pageWidth(page)) <= PHONE.width, 'the form fits the phone without sideways scrolling');
+
+      // Options are large radio buttons; the summary follows each choice.
+      await page.getByTestId('option-1.1.c').click();
+      assert.equal(await page.getByTestId('choice-1.1.c').isChecked(), true);
+      // 1.1 counted at its lowest option (1 point) while unanswered; 1.1.c gives 3.
+      await settledSummary(page, (summary) => summary.total !== first.total);
+
+      for (const [code, optionId] of Object.entries(choices)) {
+        if (code === '1.1') continue;
+        await page.getByTestId(`option-${optionId}`).click();
+      }
+      const full = await settledSummary(page, (summary) => summary.total === '99/100');
+      assert.match(full.stars, /4 sao/);
+      assert.notEqual(full.stars, first.stars, 'the star changes');
+      assert.equal(await page.getByTestId('summary-complete').innerText(), 'Đã chấm đủ tiêu chí');
+      const capped = await page.getByTestId('summary-capped').innerText();
+      assert.match(capped, /Theo điểm: 5 sao; bị giới hạn còn 4 sao do tiêu chí 1\.3 Gia tăng giá trị/);
+
+      // The gap panel names the missing requirement and the cheapest upgrade, 1.3.b → 1.3.c (+1).
+      assert.match(await page.getByTestId('gap-target').innerText(), /Mục tiêu: 5 sao \(tổng điểm từ 90\)/);
+      const upgrade = await page.getByTestId('upgrade-1.3').innerText();
+      assert.match(upgrade, /1\.3 Gia tăng giá trị/);
+      assert.match(upgrade, /\+1 điểm/);
+      assert.match(upgrade, /Ứng dụng máy móc trong sơ chế/);
+      assert.match(upgrade, /Ứng dụng công nghệ tiên tiến/);
+      assert.ok((await pageWidth(page)) <= PHONE.width, 'still no sideways scrolling with the gap panel open');
+
+      await page.getByTestId('self-assessment-save').click();
+      await page.getByTestId('self-assessment-saved').waitFor();
+
+      await page.reload();
+      await page.getByTestId('self-assessment-form').waitFor();
+      for (const [code, optionId] of Object.entries(choices)) {
+        assert.equal(await page.getByTestId(`choice-${optionId}`).isChecked(), true, `criterion ${code} keeps ${optionId} after reloading`);
+      }
+      await settledSummary(page, (summary) => summary.total === '99/100');
+      assert.match(await page.getByTestId('summary-capped').innerText(), /1\.3/);
+
+      // The commune officer saves the draft meanwhile: saving the older version says so and offers to reload.
+      const id = page.url().split('/').pop()!;
+      const officer = await signInAs(t, { role: 'commune_officer', provinceCode: LAI_CHAU, communeCode: THAN_UYEN });
+      const current = (await officer.request('GET', `/api/self-assessments/${id}`)).json<{ version: number }>();
+      const edited = await officer.request('PATCH', `/api/self-assessments/${id}`, { version: current.version, productName: 'Rau cải mèo Than Uyên (xã sửa)' });
+      assert.equal(edited.statusCode, 200, edited.body);
+      await page.getByTestId('option-1.3.c').click();
+      await page.getByTestId('self-assessment-save').click();
+      assert.match(await page.getByTestId('self-assessment-conflict').innerText(), /Người khác vừa sửa/);
+      await page.getByTestId('self-assessment-reload').click();
+      await page.getByTestId('self-assessment-conflict').waitFor({ state: 'detached' });
+      assert.equal(await page.getByTestId('self-assessment-title').innerText(), 'Rau cải mèo Than Uyên (xã sửa)');
+      assert.equal(await page.getByTestId('choice-1.3.b').isChecked(), true, 'the reloaded version is shown');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a visitor compares 1048/2019 with 26/2026 and reads a criteria sheet, without signing in', async () => {
+    const { context, page } = await openBrowser({ viewport: PHONE, mobile: true });
+    try {
+      await page.goto(`${baseUrl}/rule-sets`);
+      await page.getByRole('heading', { name: 'Bộ tiêu chí đánh giá, phân hạng' }).waitFor();
+      assert.match(await page.getByTestId('rule-set-26-2026').innerText(), /Hiện hành/);
+      assert.match(await page.getByTestId('rule-set-1048-2019').innerText(), /Hết hiệu lực/);
+
+      await page.getByTestId('compare-rule-sets').click();
+      await page.getByLabel('Bộ thứ nhất').selectOption('1048-2019');
+      await page.getByLabel('Bộ thứ hai').selectOption('26-2026');
+      const partA = page.getByTestId('difference-partMaxima.A');
+      await partA.waitFor();
+      assert.match(await partA.locator('th').innerText(), /Điểm tối đa Phần A – Sản phẩm và sức mạnh cộng đồng/);
+      assert.equal(await partA.getByTestId('difference-left').innerText(), '35 điểm');
+      assert.equal(await partA.getByTestId('difference-right').innerText(), '40 điểm');
+      assert.match(await page.getByTestId('difference-partMaxima.C').innerText(), /40 điểm[\s\S]*35 điểm/);
+      assert.match(await page.getByTestId('difference-levels').innerText(), /Cấp huyện → Cấp tỉnh → Trung ương[\s\S]*Cấp xã → Cấp tỉnh → Trung ương/);
+      assert.match(page.url(), /compare\?left=1048-2019&right=26-2026/, 'the comparison can be shared as a link');
+      assert.ok((await pageWidth(page)) <= PHONE.width, 'the comparison fits the phone');
+
+      await page.goto(`${baseUrl}/rule-sets/26-2026`);
+      assert.match(await page.getByTestId('band-4').innerText(), /từ 70 đến dưới 90 điểm → 4 sao/);
+      await page.getByTestId('sheet-link-1').click();
+      await page.getByTestId('sheet-title').waitFor();
+      assert.equal(await page.getByTestId('sheet-title').innerText(), 'Bộ sản phẩm 1: Rau, củ, quả, hạt tươi');
+      assert.match(await page.getByTestId('disqualifications').innerText(), /Giả mạo hồ sơ/);
+      assert.match(await page.getByTestId('criterion-5.2').getByTestId('conditional').innerText(), /Chỉ áp dụng khi có câu chuyện sản phẩm/);
+      assert.match(await page.getByTestId('option-1.3.c').getByTestId('star-marker').innerText(), /^★★★★★(?!★)/);
+      assert.ok((await page.getByTestId('sheet-note').count()) > 0, 'the data notes are shown');
+      assert.ok((await pageWidth(page)) <= PHONE.width, 'the sheet fits the phone');
+    } finally {
+      await context.close();
+    }
+  });
+});

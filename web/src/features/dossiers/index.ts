@@ -1,0 +1,1 @@
+export { useDossierText } from './dossier-text.ts';

@@ -1,0 +1,338 @@
+/**
+ * The self-assessment form (Mẫu 02, Part III): one card per criterion with large radio options, a
+ * sticky bar with the live score and star (scored by the server, debounced), the gap panel, and
+ * saving with the record's version (409 = someone else saved first).
+ */
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, getRouteApi, useBlocker } from '@tanstack/react-router';
+import { can } from '../../app/access.ts';
+import { ApiError, api } from '../../app/api.ts';
+import { formatDateTime, useI18n, type Translate } from '../../app/i18n.tsx';
+import { useUser } from '../../app/session.ts';
+import { ErrorSummary, LoadError, Loading, Notice, PageHeader, TextField, useFormErrors } from '../../app/ui.tsx';
+import {
+  CriterionInfo,
+  SheetRules,
+  StarMarker,
+  evaluationQuery,
+  indexSheet,
+  leafCriteria,
+  optionGroups,
+  partLabel,
+  points,
+  sheetQuery,
+  stopRuleOf,
+  type CriteriaSheet,
+  type Criterion,
+} from '../rule-sets/index.ts';
+import { GapPanel } from './gap-panel.tsx';
+import { SummaryBar } from './summary-bar.tsx';
+import { selfAssessmentKey, selfAssessmentQuery, type EvaluatedSelfAssessment } from './self-assessments.queries.ts';
+
+const route = getRouteApi('/self-assessments/$selfAssessmentId');
+const EVALUATION_DELAY_MS = 400;
+
+type Choices = Record<string, string>;
+
+function sameChoices(a: Choices, b: Choices): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/** The value, once it has stopped changing for `delay` ms (one scoring request per pause, not per tap). */
+function useDebounced<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
+
+export function SelfAssessmentPage() {
+  const { t } = useI18n();
+  const { selfAssessmentId } = route.useParams();
+  const record = useQuery({ ...selfAssessmentQuery(selfAssessmentId), refetchOnMount: 'always' });
+  const sheet = useQuery({
+    ...sheetQuery(record.data?.ruleSetId ?? '', record.data?.productSetNumber ?? 0),
+    enabled: !!record.data,
+  });
+  if (record.isError) return <LoadError error={record.error} retry={() => void record.refetch()} />;
+  if (sheet.isError) return <LoadError error={sheet.error} retry={() => void sheet.refetch()} />;
+  if (!record.data || !sheet.data) return <Loading />;
+  return (
+    <section className="stack self-assessment">
+      <nav className="breadcrumb" aria-label={t('units.breadcrumb')}>
+        <ol>
+          <li>
+            <Link to="/self-assessments" search={{}}>
+              {t('selfAssessments.title')}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <SelfAssessmentForm key={record.data.id} initial={record.data} sheet={sheet.data} />
+    </section>
+  );
+}
+
+function SelfAssessmentForm({ initial, sheet }: { initial: EvaluatedSelfAssessment; sheet: CriteriaSheet }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(initial);
+  const [choices, setChoices] = useState<Choices>(initial.choices);
+  const [productName, setProductName] = useState(initial.productName);
+  const [notice, setNotice] = useState(false);
+  const writable = can(user, 'writeSelfAssessment') && saved.status === 'draft';
+  const dirty = !sameChoices(choices, saved.choices) || productName !== saved.productName;
+  const index = useMemo(() => indexSheet(sheet), [sheet]);
+  const leaves = useMemo(() => leafCriteria(sheet), [sheet]);
+
+  // Live score: the server scores the choices once they settle; the saved evaluation seeds the first answer.
+  const settled = useDebounced(choices, EVALUATION_DELAY_MS);
+  const evaluation = useQuery({
+    ...evaluationQuery(saved.ruleSetId, saved.productSetNumber, settled),
+    placeholderData: keepPreviousData,
+    initialData: sameChoices(settled, saved.choices) ? saved.evaluation : undefined,
+  });
+  const result = evaluation.data;
+  const updating = evaluation.isFetching || settled !== choices;
+
+  const notApplicable = useMemo(() => new Map((result?.score.notApplicable ?? []).map((item) => [item.criterion, item.text])), [result]);
+  const missing = leaves.filter((leaf) => leaf.options.length > 0 && !choices[leaf.code] && !notApplicable.has(leaf.code));
+
+  const choose = useCallback((code: string, optionId: string) => {
+    setNotice(false);
+    setChoices((previous) => ({ ...previous, [code]: optionId }));
+  }, []);
+
+  const save = useMutation({
+    mutationFn: (body: { version: number; productName: string; choices: Choices }) => api.patch('/api/self-assessments/{id}', { path: { id: saved.id }, body }),
+    onSuccess: async (updated) => {
+      setSaved(updated);
+      setNotice(true);
+      queryClient.setQueryData(selfAssessmentKey(updated.id), updated);
+      queryClient.setQueryData(evaluationQuery(updated.ruleSetId, updated.productSetNumber, updated.choices).queryKey, updated.evaluation);
+      await queryClient.invalidateQueries({ queryKey: ['self-assessments', 'list'] });
+    },
+  });
+  const conflict = save.error instanceof ApiError && save.error.status === 409;
+  const errors = useFormErrors(conflict ? null : save.error);
+
+  /** After a conflict: show what the other person saved (this user's unsaved changes are dropped). */
+  function reload() {
+    queryClient.fetchQuery({ ...selfAssessmentQuery(saved.id), staleTime: 0 }).then(
+      (fresh) => {
+        setSaved(fresh);
+        setChoices(fresh.choices);
+        setProductName(fresh.productName);
+        save.reset();
+      },
+      () => {}, // offline: the conflict message and its button stay, to try again
+    );
+  }
+
+  useBlocker({
+    shouldBlockFn: () => dirty && !window.confirm(t('selfAssessment.leave')),
+    enableBeforeUnload: dirty,
+  });
+
+  function focusFirstMissing() {
+    const first = missing[0];
+    if (!first) return;
+    const card = document.getElementById(`criterion-${first.code}`);
+    card?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    card?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus({ preventScroll: true });
+  }
+
+  return (
+    <form
+      className="stack"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (writable) save.mutate({ version: saved.version, productName, choices });
+      }}
+      data-testid="self-assessment-form"
+    >
+      <PageHeader title={<span data-testid="self-assessment-title">{saved.productName}</span>}>
+        <p className="lead">
+          {saved.producerName} · {t('sheet.title', { number: sheet.productSet.number, name: sheet.productSet.name })}
+        </p>
+        <p className="hint">
+          {t('selfAssessment.ruleSet')}{' '}
+          <Link to="/rule-sets/$ruleSetId/sheets/$productSet" params={{ ruleSetId: saved.ruleSetId, productSet: String(saved.productSetNumber) }}>
+            {sheet.source.location} – {sheet.source.document}
+          </Link>
+          {' · '}
+          {t('common.updatedAt')}: {formatDateTime(saved.updatedAt)}
+        </p>
+      </PageHeader>
+
+      {!writable && <p className="alert alert-info">{saved.status === 'attached' ? t('selfAssessment.attached') : t('selfAssessment.readOnly')}</p>}
+      {notice && !dirty && <Notice testId="self-assessment-saved">{t('selfAssessment.saved')}</Notice>}
+      {conflict && (
+        <div className="alert alert-error" role="alert" data-testid="self-assessment-conflict">
+          <p className="alert-title">{t('selfAssessment.conflict')}</p>
+          <button type="button" className="button button-small" onClick={reload} data-testid="self-assessment-reload">
+            {t('selfAssessment.reload')}
+          </button>
+        </div>
+      )}
+      <ErrorSummary errors={errors} shownFields={['productName']} />
+
+      <div className="card">
+        <TextField name="productName" label={t('selfAssessments.productName')} value={productName} onChange={setProductName} errors={errors?.fields.productName} required maxLength={200} disabled={!writable} />
+      </div>
+
+      <details className="card">
+        <summary>{t('selfAssessment.rules')}</summary>
+        <div className="stack-small details-body">
+          <p className="hint">{t('selfAssessment.rules.hint')}</p>
+          <SheetRules sheet={sheet} t={t} />
+        </div>
+      </details>
+
+      {sheet.parts.map((part) => (
+        <section key={part.code} className="stack-small" aria-labelledby={`part-${part.code}`}>
+          <h2 id={`part-${part.code}`}>
+            {partLabel(t, part.code)} <span className="points-max">({points(t, part.maxPoints)})</span>
+          </h2>
+          {part.sections.map((section) => (
+            <section key={section.code} className="stack-small" aria-labelledby={`section-${section.code}`}>
+              <h3 id={`section-${section.code}`} className="h3">
+                {section.code}. {section.name} <span className="points-max">({points(t, section.maxPoints)})</span>
+              </h3>
+              {section.criteria.map((criterion) => (
+                <CriterionBlock
+                  key={criterion.code}
+                  criterion={criterion}
+                  sheet={sheet}
+                  choices={choices}
+                  notApplicable={notApplicable}
+                  onChoose={choose}
+                  disabled={!writable}
+                  t={t}
+                />
+              ))}
+            </section>
+          ))}
+        </section>
+      ))}
+
+      <SummaryBar
+        result={result}
+        error={evaluation.isError ? evaluation.error : null}
+        retry={() => void evaluation.refetch()}
+        updating={updating}
+        missing={missing.length}
+        onMissing={focusFirstMissing}
+        criteria={index.criteria}
+        maxPoints={sheet.totalMaxPoints}
+        writable={writable}
+        saving={save.isPending}
+        dirty={dirty}
+        t={t}
+      />
+
+      <GapPanel result={result} index={index} t={t} />
+    </form>
+  );
+}
+
+/** A criterion with sub-criteria is a heading over their cards; a leaf is one card of options. */
+function CriterionBlock(props: {
+  criterion: Criterion;
+  sheet: CriteriaSheet;
+  choices: Choices;
+  notApplicable: Map<string, string>;
+  onChoose(code: string, optionId: string): void;
+  disabled: boolean;
+  t: Translate;
+}) {
+  const { criterion, sheet, t } = props;
+  if (criterion.children?.length) {
+    return (
+      <div className="criterion-group stack-small">
+        <h4 className="criterion-title">
+          <span className="criterion-code">{criterion.code}</span> {criterion.name} <span className="points-max">({points(t, criterion.maxPoints)})</span>
+        </h4>
+        <CriterionInfo criterion={criterion} sheet={sheet} t={t} />
+        {criterion.children.map((child) => (
+          <CriterionBlock key={child.code} {...props} criterion={child} />
+        ))}
+      </div>
+    );
+  }
+  return (
+    <CriterionCard
+      criterion={criterion}
+      sheet={sheet}
+      chosen={props.choices[criterion.code] ?? null}
+      notApplicable={props.notApplicable.get(criterion.code) ?? null}
+      onChoose={props.onChoose}
+      disabled={props.disabled}
+      t={t}
+    />
+  );
+}
+
+/** One leaf criterion: its text, then one large radio button per option (points and star marker on each). */
+const CriterionCard = memo(function CriterionCard(props: {
+  criterion: Criterion;
+  sheet: CriteriaSheet;
+  chosen: string | null;
+  notApplicable: string | null;
+  onChoose(code: string, optionId: string): void;
+  disabled: boolean;
+  t: Translate;
+}) {
+  const { criterion, sheet, chosen, t } = props;
+  const className = ['card', 'criterion', props.notApplicable ? 'criterion-off' : '', !chosen && !props.notApplicable ? 'criterion-missing' : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset className={className} id={`criterion-${criterion.code}`} data-testid={`criterion-${criterion.code}`}>
+      <legend className="criterion-title">
+        <span className="criterion-code">{criterion.code}</span> {criterion.name} <span className="points-max">({points(t, criterion.maxPoints)})</span>
+      </legend>
+      <CriterionInfo criterion={criterion} sheet={sheet} t={t} />
+      {props.notApplicable && (
+        <p className="mark mark-conditional" data-testid="not-applicable">
+          <strong>{t('selfAssessment.notApplicable')}</strong> {props.notApplicable}
+        </p>
+      )}
+      {optionGroups(criterion).map((group) => (
+        <div key={group.label ?? ''} className="choices">
+          {group.label && <p className="variant-label">{group.label}</p>}
+          {group.options.map((option) => {
+            const checked = chosen === option.id;
+            const stop = stopRuleOf(sheet, option.id);
+            return (
+              <label key={option.id} className={checked ? 'choice choice-checked' : 'choice'} data-testid={`option-${option.id}`}>
+                <input
+                  type="radio"
+                  name={`choice-${criterion.code}`}
+                  value={option.id}
+                  checked={checked}
+                  disabled={props.disabled}
+                  onChange={() => props.onChoose(criterion.code, option.id)}
+                  data-testid={`choice-${option.id}`}
+                />
+                <span className="choice-body">
+                  <span className="choice-label">{option.label}</span>
+                  <span className="choice-meta">
+                    <span className="choice-points">{points(t, option.points)}</span>
+                    {option.minStars && <StarMarker stars={option.minStars} t={t} />}
+                    {stop && <span className="badge badge-bad">{t('sheet.stopsEvaluation')}</span>}
+                    {option.synthesized && <span className="badge badge-soon">{t('sheet.synthesized')}</span>}
+                  </span>
+                </span>
+              </label>
+            );
+          })}
+        </div>
+      ))}
+    </fieldset>
+  );
+});

@@ -1,0 +1,79 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { can } from '../../app/access.ts';
+import { api } from '../../app/api.ts';
+import { formatDateTime, formatNumber, useI18n } from '../../app/i18n.tsx';
+import { useUser } from '../../app/session.ts';
+import { Badge, Empty, LoadError, Loading, PageHeader, Pagination } from '../../app/ui.tsx';
+import { Stars } from '../rule-sets/index.ts';
+
+const route = getRouteApi('/self-assessments');
+const PAGE_SIZE = 30;
+
+/** The self-assessments (Mẫu 02) the user may see: a producer's own, a commune's producers', a province's… */
+export function SelfAssessmentsPage() {
+  const { t } = useI18n();
+  const user = useUser();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const page = search.page ?? 1;
+  const list = useQuery({
+    queryKey: ['self-assessments', 'list', search.producer, page],
+    queryFn: () => api.get('/api/self-assessments', { query: { producer: search.producer, page, pageSize: PAGE_SIZE } }),
+    placeholderData: keepPreviousData,
+  });
+  const showProducer = user.role !== 'producer';
+  return (
+    <section className="stack">
+      <PageHeader
+        title={t('selfAssessments.title')}
+        actions={
+          can(user, 'writeSelfAssessment') && (
+            <Link to="/self-assessments/new" search={{}} className="button button-primary" data-testid="new-self-assessment">
+              {t('selfAssessments.new')}
+            </Link>
+          )
+        }
+      >
+        <p className="lead">{t('selfAssessments.intro')}</p>
+      </PageHeader>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <LoadError error={list.error} retry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <Empty>{t('selfAssessments.none')}</Empty>
+      ) : (
+        <>
+          <p className="hint">{t('selfAssessments.count', { count: formatNumber(list.data.total) })}</p>
+          <ul className="rows" data-testid="self-assessments">
+            {list.data.items.map((item) => (
+              <li key={item.id} className="row" data-testid="self-assessment-row">
+                <div className="row-main">
+                  <Link to="/self-assessments/$selfAssessmentId" params={{ selfAssessmentId: item.id }} className="row-title">
+                    {item.productName}
+                  </Link>
+                  <span className="row-meta">
+                    {showProducer && `${item.producerName} · `}
+                    {t('ruleSets.sheet.short', { number: item.productSetNumber })} · {t('common.updatedAt')}: {formatDateTime(item.updatedAt)}
+                  </span>
+                </div>
+                <div className="row-side">
+                  {item.totalPoints !== null && item.stars !== null ? (
+                    <span className="row-score">
+                      {t('selfAssessments.scoreShort', { total: formatNumber(item.totalPoints) })} <Stars count={item.stars} t={t} />
+                    </span>
+                  ) : (
+                    <span className="row-meta">{t('selfAssessments.incomplete')}</span>
+                  )}
+                  {item.status === 'attached' ? <Badge tone="good">{t('selfAssessments.status.attached')}</Badge> : <Badge>{t('selfAssessments.status.draft')}</Badge>}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
+        </>
+      )}
+    </section>
+  );
+}
