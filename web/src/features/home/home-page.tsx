@@ -39,6 +39,15 @@ function cardsFor(user: User): Card[] {
   if (can(user, 'businessPlans')) cards.push({ id: 'business-plans', title: 'home.card.plans', text: 'home.card.plans.text', to: '/business-plans' });
   if (can(user, 'planDeadlines')) cards.push({ id: 'plan-deadlines', title: 'home.card.due', text: 'home.card.due.text', to: '/business-plans/due' });
   if (can(user, 'provinceSettings')) cards.push({ id: 'province-settings', title: 'home.card.provinceSettings', text: 'home.card.provinceSettings.text', to: '/province-settings' });
+  if (can(user, 'dossiers')) {
+    const text: MessageKey = user.role === 'commune_officer' ? 'soon.checkDossiers' : 'soon.dossier';
+    cards.push({ id: 'dossiers', title: 'nav.dossiers', text, to: '/dossiers' });
+  }
+  if (can(user, 'programme')) {
+    cards.push({ id: 'trainings', title: 'nav.trainings', text: 'soon.training', to: '/trainings' });
+    cards.push({ id: 'annual-plans', title: 'nav.annualPlans', text: 'soon.annualPlan', to: '/annual-plans' });
+    cards.push({ id: 'programme-report', title: 'nav.fairs', text: 'soon.reports', to: '/fairs' });
+  }
   if (can(user, 'audit')) cards.push({ id: 'audit', title: 'home.card.audit', text: 'home.card.audit.text', to: '/audit' });
   cards.push({ id: 'rule-sets', title: 'home.card.ruleSets', text: 'home.card.ruleSets.text', to: '/rule-sets' });
   cards.push({ id: 'old-address', title: 'home.card.oldAddress', text: 'home.card.oldAddress.text', to: '/old-address' });
@@ -48,9 +57,9 @@ function cardsFor(user: User): Card[] {
 
 /** The OCOP cycle steps each role will own; built by later issues, shown honestly as not yet available. */
 const comingSoon: Record<Role, MessageKey[]> = {
-  producer: ['soon.dossier', 'soon.certificate'],
-  commune_officer: ['soon.checkDossiers', 'soon.training'],
-  province_office: ['soon.annualPlan', 'soon.organiseEvaluation', 'soon.recognise', 'soon.reports'],
+  producer: ['soon.certificate'],
+  commune_officer: [],
+  province_office: ['soon.organiseEvaluation', 'soon.recognise'],
   council_member: ['soon.score'],
   advisory_member: ['soon.verifyDossiers', 'soon.fieldVisit'],
   ministry_officer: ['soon.fiveStar', 'soon.nationalReports'],
@@ -89,6 +98,8 @@ export function HomePage() {
         ))}
       </ul>
 
+      {comingSoon[user.role].length > 0 && (
+        <>
       <h2>{t('home.soon')}</h2>
       <p className="hint">{t('home.soon.text')}</p>
       <ul className="cards" data-testid="home-soon">
@@ -101,6 +112,8 @@ export function HomePage() {
           </li>
         ))}
       </ul>
+        </>
+      )}
     </section>
   );
 }

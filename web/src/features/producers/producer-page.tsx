@@ -8,6 +8,7 @@ import { legalFormLabel } from '../../app/labels.ts';
 import { useUser } from '../../app/session.ts';
 import { Badge, Empty, LoadError, Loading, Notice, PageHeader } from '../../app/ui.tsx';
 import { ProducerForm, contactBody, producerBody, producerFormValues, type ProducerFormValues } from './producer-form.tsx';
+import { ProducerTrainings } from '../training/index.ts';
 
 const route = getRouteApi('/producers/$producerId');
 
@@ -156,6 +157,7 @@ export function ProducerPage() {
               </Link>
             </p>
           )}
+          <ProducerTrainings producerId={p.id} />
         </>
       )}
     </section>
