@@ -42,7 +42,9 @@ async function main() {
   }
 
   const app = await server.buildApp({ config, db, clock }, { logger: process.env.LOG_REQUESTS === '1' });
+  const sweeps = server.startSweeps({ config, db, clock });
   const shutdown = async () => {
+    sweeps.stop();
     await app.close();
     await db.close();
     process.exit(0);

@@ -22,11 +22,12 @@ import type { Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrate.ts';
 import { systemClock, type Clock } from './core/clock/index.ts';
 import { installHttpCore } from './core/http/plugin.ts';
+import { startPeriodicSweeps } from './core/periodic-sweeps.ts';
 import type { App, AppContext } from './core/http/types.ts';
 import { useVietnameseValidationMessages } from './core/http/validation-messages.ts';
 import { loadAdminUnits, registerAdminUnitRoutes } from './features/admin-units/index.ts';
 import { registerAuditRoutes } from './features/audit/index.ts';
-import { registerBusinessPlanRoutes } from './features/business-plans/index.ts';
+import { registerBusinessPlanRoutes, sweepOverdueBusinessPlans } from './features/business-plans/index.ts';
 import { registerDossierRoutes } from './features/dossiers/index.ts';
 import { registerFairRoutes } from './features/fairs/index.ts';
 import { registerIdeaRoutes } from './features/ideas/index.ts';
@@ -127,6 +128,14 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     app.get('/admin', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'));
   }
   return app;
+}
+
+/** The periodic, idempotent sweeps of the running app (deadlines whose consequence must be applied). */
+export function startSweeps(ctx: AppContext): { stop(): void } {
+  return startPeriodicSweeps(
+    [{ name: 'business-plans.forwarding-overdue', everyMs: 15 * 60 * 1000, run: () => sweepOverdueBusinessPlans(ctx) }],
+    { info: () => {}, error: (message) => console.error(message) },
+  );
 }
 
 /** Migrates the database and loads the reference data the app ships (idempotent). */
