@@ -4,69 +4,37 @@
  * (Mẫu 03) and forwards it to the province. Real app, real database, Debian chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { TEST_PASSWORD, createProducerRecord, createTestApp, createUserRecord, signIn as signInByApi, unique, type TestApp } from '../support/test-app.ts';
+import type { Page } from 'playwright-core';
+import { browserSkip, startBrowserSuite, type BrowserOptions, type BrowserSuite } from '../support/browser.ts';
+import { createProducerRecord, createUserRecord, signIn as signInByApi, unique, type TestApp } from '../support/test-app.ts';
 import { createCompleteSelfAssessment, pdfBytes, pngBytes } from '../support/dossiers.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `Debian chromium is missing at ${CHROMIUM} (apt-get install chromium): browser journeys skipped.`;
 
 const LAI_CHAU = '12';
 const THAN_UYEN = '03595';
 
-describe('dossier journey in the browser', { skip, timeout: 240_000 }, () => {
+describe('dossier journey in the browser', { skip: browserSkip, timeout: 240_000 }, () => {
+  let suite: BrowserSuite;
   let t: TestApp;
-  let baseUrl: string;
   let filesDir: string;
-  const profiles: string[] = [];
-
   before(async () => {
-    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-    }
     filesDir = mkdtempSync(path.join(tmpdir(), 'ocop-e2e-files-'));
-    t = await createTestApp({ config: { filesDir } });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/admin`;
+    suite = await startBrowserSuite({ config: { filesDir }, timeoutMs: 15_000 });
+    ({ t } = suite);
   });
 
   after(async () => {
-    await t?.close();
-    for (const dir of [...profiles, filesDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+    await suite?.close();
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
   });
 
-  async function openBrowser(options: { viewport?: { width: number; height: number }; mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ocop-chromium-'));
-    profiles.push(dir);
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: options.viewport ?? { width: 1280, height: 900 },
-      isMobile: options.mobile ?? false,
-      hasTouch: options.mobile ?? false,
-      locale: 'vi-VN',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    context.setDefaultTimeout(15_000);
-    const page = context.pages()[0] ?? (await context.newPage());
-    return { context, page };
-  }
+  const openBrowser = (options?: BrowserOptions) => suite.openBrowser(options);
+  const signIn = (page: Page, username: string) => suite.signIn(page, username);
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${baseUrl}/`);
-    await page.getByTestId('login-form').waitFor();
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('greeting').waitFor();
-  }
 
   const statusOf = (page: Page) => page.getByTestId('dossier-page').getByTestId('dossier-status').getAttribute('data-status');
   async function waitForStatus(page: Page, status: string) {

@@ -3,61 +3,33 @@
  * driven by playwright-core on Debian's chromium against a real app (see back-office.test.ts).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { browserSkip, startBrowserSuite, type BrowserOptions, type BrowserSuite } from '../support/browser.ts';
 import { findCriteriaSheet } from '../../src/features/rule-sets/index.ts';
 import { extremeChoices } from '../support/criteria.ts';
-import { TEST_PASSWORD, createProducerRecord, createTestApp, createUserRecord, signInAs, unique, type TestApp } from '../support/test-app.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `Debian chromium is missing at ${CHROMIUM} (apt-get install chromium): browser journeys skipped.`;
+import { TEST_PASSWORD, createProducerRecord, createUserRecord, signInAs, unique, type TestApp } from '../support/test-app.ts';
 
 // Lai Châu, Xã Than Uyên.
 const LAI_CHAU = '12';
 const THAN_UYEN = '03595';
 const PHONE = { width: 390, height: 844 };
 
-describe('criteria and self-assessment in the browser', { skip, timeout: 240_000 }, () => {
+describe('criteria and self-assessment in the browser', { skip: browserSkip, timeout: 240_000 }, () => {
+  let suite: BrowserSuite;
   let t: TestApp;
   let baseUrl: string;
-  const profiles: string[] = [];
 
   before(async () => {
-    if (!existsSync(path.join(root, 'web/dist/index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-    }
-    t = await createTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/admin`;
+    suite = await startBrowserSuite();
+    ({ t, baseUrl } = suite);
   });
 
   after(async () => {
-    await t?.close();
-    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+    await suite?.close();
   });
 
-  async function openBrowser(options: { viewport?: { width: number; height: number }; mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ocop-chromium-'));
-    profiles.push(dir);
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: options.viewport ?? { width: 1280, height: 900 },
-      isMobile: options.mobile ?? false,
-      hasTouch: options.mobile ?? false,
-      locale: 'vi-VN',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    context.setDefaultTimeout(30_000);
-    const page = context.pages()[0] ?? (await context.newPage());
-    return { context, page };
-  }
+  const openBrowser = (options?: BrowserOptions) => suite.openBrowser(options);
 
   async function pageWidth(page: Page): Promise<number> {
     return page.evaluate(() => document.documentElement.scrollWidth);
