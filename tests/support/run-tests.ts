@@ -64,6 +64,9 @@ async function main() {
     cleanup = () => embedded.stop();
     console.log('Testing against the embedded database (PGlite via pglite-socket)');
   }
+  // The embedded database is one PostgreSQL session behind pglite-socket's multiplexer: test files
+  // run one at a time there (a file's own concurrent requests still exercise it); a server takes two.
+  const concurrency = process.env.TEST_CONCURRENCY ?? (serverUrl ? 2 : 1);
   let code: number;
   try {
     await prepare(testUrl);
@@ -71,7 +74,7 @@ async function main() {
     code = await new Promise<number>((resolve) => {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', '--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...files],
+        ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files],
         { stdio: 'inherit', env: { ...process.env, TEST_DATABASE_URL: testUrl, TEST_DATABASE_MODE: serverUrl ? 'postgres' : 'embedded' } },
       );
       child.on('exit', (exitCode) => resolve(exitCode ?? 1));

@@ -228,7 +228,7 @@ describe('dossiers: filing, the commune check and forwarding (QĐ 26/2026 Đ.6�
     const submitted = await expectStatus(producer, 'POST', `/api/dossiers/${dossier.id}/submit`, { version: current.version }, 200);
     const colleague = await signInAs(t, { role: 'commune_officer', provinceCode: LAI_CHAU, communeCode: THAN_UYEN });
     const answers = await Promise.all([officer, colleague].map((c) => c.request('POST', `/api/dossiers/${dossier.id}/receive`, { version: submitted.version })));
-    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [200, 409]);
+    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [200, 409], answers.map((a) => a.body).join('\n'));
   });
 
   test('one dossier in progress per product; a withdrawn dossier frees the product but not its code', async () => {
