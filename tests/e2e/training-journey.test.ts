@@ -139,6 +139,30 @@ describe('training journey in the browser', { skip, timeout: 240_000 }, () => {
       assert.match(await page.getByTestId('attendance-saved').innerText(), /2 có mặt/);
       assert.match(await page.getByTestId('training-counts').innerText(), /2\/3 đã dự/);
 
+      // The official attended every session: a printable certificate opens from the list.
+      await page.getByTestId('certificate-1').click();
+      await page.getByTestId('certificate').waitFor();
+      assert.equal(await page.getByTestId('certificate-name').innerText(), 'Lò Văn Thành');
+      assert.match(await page.getByTestId('certificate').innerText(), /Giấy chứng nhận tham gia tập huấn/i);
+      await page.getByText('‹ Quay lại lớp tập huấn').click();
+
+      // QR self check-in: the organiser shows the code; a phone without an account opens its link.
+      await page.getByTestId('check-in-link').click();
+      await page.getByTestId('check-in-open').click();
+      await page.getByTestId('check-in-qr').locator('svg').waitFor();
+      const checkInUrl = await page.getByTestId('check-in-url').innerText();
+      const phone = await context.newPage();
+      await phone.goto(checkInUrl);
+      await phone.getByLabel('Số điện thoại bạn đã đăng ký với lớp').fill('0912 345 678');
+      await phone.getByRole('button', { name: 'Tôi có mặt' }).click();
+      await phone.getByTestId('check-in-ok').waitFor();
+      assert.match(await phone.getByTestId('check-in-ok').innerText(), /đã điểm danh buổi này rồi: Lò Văn Thành/);
+      await phone.close();
+      await page.getByTestId('check-in-close').click();
+      await page.getByTestId('check-in-closed').waitFor();
+      await page.getByText('‹ Quay lại lớp tập huấn').click();
+      await page.getByTestId('training-counts').waitFor();
+
       // Coverage moved: one of the commune's two producers is trained.
       await page.getByTestId('nav-trainings').click();
       await page.getByTestId('coverage').waitFor();

@@ -264,7 +264,7 @@ export async function upsertAttendance(
   trainingId: string,
   sessionId: string,
   entries: ReadonlyArray<{ participantId: string; present: boolean }>,
-  recordedBy: string,
+  recordedBy: string | null,
   now: Date,
 ): Promise<void> {
   await sql.query(
@@ -408,4 +408,67 @@ export async function countAttendedByAudience(sql: Sql, trainingIds: readonly st
     [trainingIds],
   );
   return new Map(rows.map((row) => [row.trainingId, row]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// QR self check-in
+
+export interface CheckInState {
+  sessionId: string;
+  trainingId: string;
+  heldOn: string;
+  sessionTitle: string;
+  trainingTitle: string;
+  organiserName: string;
+  openedAt: Date | null;
+  closedAt: Date | null;
+}
+
+const checkInSelect = `
+  SELECT s.id AS "sessionId", s.training_id AS "trainingId", to_char(s.held_on, 'YYYY-MM-DD') AS "heldOn", s.title AS "sessionTitle",
+         t.title AS "trainingTitle", t.organiser_name AS "organiserName",
+         s.check_in_opened_at AS "openedAt", s.check_in_closed_at AS "closedAt"
+    FROM training_sessions s JOIN trainings t ON t.id = s.training_id`;
+
+export async function findCheckInByToken(sql: Sql, tokenHash: string): Promise<CheckInState | null> {
+  const { rows } = await sql.query<CheckInState>(`${checkInSelect} WHERE s.check_in_token_hash = $1`, [tokenHash]);
+  return rows[0] ?? null;
+}
+
+export async function findCheckInOfSession(sql: Sql, trainingId: string, sessionId: string): Promise<CheckInState | null> {
+  const { rows } = await sql.query<CheckInState>(`${checkInSelect} WHERE s.id = $1 AND s.training_id = $2`, [sessionId, trainingId]);
+  return rows[0] ?? null;
+}
+
+/** A new token replaces the previous one: an earlier QR code stops working. */
+export async function openCheckIn(sql: Sql, sessionId: string, tokenHash: string, now: Date): Promise<void> {
+  await sql.query('UPDATE training_sessions SET check_in_token_hash = $2, check_in_opened_at = $3, check_in_closed_at = NULL WHERE id = $1', [sessionId, tokenHash, now]);
+}
+
+export async function closeCheckIn(sql: Sql, sessionId: string, now: Date): Promise<void> {
+  await sql.query('UPDATE training_sessions SET check_in_closed_at = $2 WHERE id = $1 AND check_in_closed_at IS NULL', [sessionId, now]);
+}
+
+/** Registered people of a training whose phone ends with the same 9 digits (0912…, +84912…, 84912…). */
+export async function findParticipantsByPhone(sql: Sql, trainingId: string, phone: string): Promise<Array<{ id: string; fullName: string }>> {
+  const { rows } = await sql.query<{ id: string; fullName: string }>(
+    `SELECT id, full_name AS "fullName" FROM training_participants
+      WHERE training_id = $1 AND phone IS NOT NULL AND right(phone, 9) = right($2, 9) ORDER BY number`,
+    [trainingId, phone],
+  );
+  return rows;
+}
+
+export async function findPresentParticipantIds(sql: Sql, sessionId: string, participantIds: readonly string[]): Promise<Set<string>> {
+  const { rows } = await sql.query<{ id: string }>('SELECT participant_id AS id FROM training_attendance WHERE session_id = $1 AND present AND participant_id = ANY($2::uuid[])', [sessionId, participantIds]);
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function countRecentCheckInFailures(sql: Sql, tokenHash: string, since: Date): Promise<number> {
+  const { rows } = await sql.query<{ count: number }>('SELECT count(*)::int AS count FROM training_check_in_failures WHERE token_hash = $1 AND failed_at >= $2', [tokenHash, since]);
+  return rows[0]!.count;
+}
+
+export async function insertCheckInFailure(sql: Sql, tokenHash: string, now: Date): Promise<void> {
+  await sql.query('INSERT INTO training_check_in_failures (token_hash, failed_at) VALUES ($1, $2)', [tokenHash, now]);
 }

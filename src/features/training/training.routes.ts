@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { AppError, forbidden } from '../../core/errors.ts';
+import { AppError, forbidden, httpStatusOf } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { errorBody, standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { addTrainingSession } from './add-training-session.ts';
+import { renderCheckedIn, renderCheckInForm, renderCheckInMessage } from './check-in-page.ts';
+import { checkInByPhone, closeSessionCheckIn, findCheckIn, openSessionCheckIn } from './check-in.ts';
 import { buildParticipantTemplate, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './participant-spreadsheet.ts';
 import { getAttendanceCertificate, listProducerTrainings, listTrainingParticipants } from './read-participation.ts';
 import { importParticipants, registerParticipant } from './register-participants.ts';
@@ -27,6 +29,35 @@ export function registerTrainingRoutes(app: App, ctx: AppContext): void {
       requireActor(request);
     });
     registerRoutes(scoped, ctx);
+  });
+  void app.register(async (scoped: App) => registerCheckInPages(scoped, ctx));
+}
+
+/** The participant's side of QR check-in: server-rendered, no session, outside /api (no CSRF cookie on a phone that never signed in). */
+function registerCheckInPages(app: App, ctx: AppContext): void {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 2048 }, (_request, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+  const noStore = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
+  app.get('/check-in/:token', { schema: { hide: true, params: schemas.checkInParams } }, async (request, reply) =>
+    reply.type('text/html; charset=utf-8').headers(noStore).send(renderCheckInForm(request.params.token, await findCheckIn(ctx, request.params.token))),
+  );
+  app.post('/check-in/:token', { schema: { hide: true, params: schemas.checkInParams } }, async (request, reply) => {
+    const { token } = request.params;
+    const body = (request.body ?? {}) as { phone?: unknown };
+    reply.type('text/html; charset=utf-8').headers(noStore);
+    try {
+      return reply.send(renderCheckedIn(await checkInByPhone(ctx, token, body, request.id)));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      reply.status(httpStatusOf[error.code]);
+      if (error.code === 'INVALID_INPUT') {
+        const phone = typeof body.phone === 'string' ? body.phone.slice(0, 20) : '';
+        return reply.send(renderCheckInForm(token, await findCheckIn(ctx, token), { error: error.details?.issues?.[0]?.message ?? error.message, phone }));
+      }
+      if (error.code === 'NOT_FOUND') return reply.send(renderCheckInForm(token, null));
+      return reply.send(renderCheckInMessage('Chưa điểm danh được', error.message));
+    }
   });
 }
 
@@ -132,6 +163,26 @@ function registerRoutes(app: App, ctx: AppContext): void {
     '/api/trainings/:id/sessions/:sessionId/attendance',
     { schema: { tags, summary: 'Điểm danh một buổi học', params: schemas.sessionParams, body: schemas.attendanceBody, response: { 200: schemas.attendanceResult, ...standardErrors } } },
     async (request) => takeAttendance(ctx, requireActor(request), request.params.id, request.params.sessionId, request.body, request.id),
+  );
+
+  app.post(
+    '/api/trainings/:id/sessions/:sessionId/check-in',
+    {
+      schema: {
+        tags,
+        summary: 'Mở điểm danh bằng mã QR cho một buổi học',
+        description: 'Trả về đường dẫn điểm danh và mã QR (SVG). Mở lại sẽ cấp mã mới, mã cũ hết hiệu lực. Học viên quét mã, nhập số điện thoại đã đăng ký.',
+        params: schemas.sessionParams,
+        response: { 200: schemas.checkInLink, ...standardErrors },
+      },
+    },
+    async (request) => openSessionCheckIn(ctx, requireActor(request), request.params.id, request.params.sessionId, `${request.protocol}://${request.host}`, request.id),
+  );
+
+  app.post(
+    '/api/trainings/:id/sessions/:sessionId/check-in/close',
+    { schema: { tags, summary: 'Đóng điểm danh bằng mã QR', params: schemas.sessionParams, response: { 200: schemas.checkInClosed, ...standardErrors } } },
+    async (request) => closeSessionCheckIn(ctx, requireActor(request), request.params.id, request.params.sessionId, request.id),
   );
 
   app.get(

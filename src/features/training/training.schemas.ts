@@ -307,3 +307,25 @@ export const trainingParams = z.object({ id: uuid });
 export const sessionParams = z.object({ id: uuid, sessionId: uuid });
 export const participantParams = z.object({ id: uuid, participantId: uuid });
 export const producerParams = z.object({ id: uuid });
+
+// QR self check-in
+export const checkInLink = z
+  .object({
+    sessionId: z.string(),
+    /** The URL the QR code carries; shown once (only its token's hash is stored). */
+    url: z.string(),
+    qrSvg: z.string(),
+    openedAt: z.date(),
+    closedAt: z.date().nullable(),
+  })
+  .meta({ id: 'TrainingCheckInLink' });
+export type CheckInLink = z.infer<typeof checkInLink>;
+export const checkInClosed = z.object({ sessionId: z.string(), closedAt: z.date() });
+export interface CheckInResult {
+  trainingTitle: string;
+  sessionTitle: string;
+  heldOn: string;
+  names: string[];
+  alreadyCheckedIn: boolean;
+}
+export const checkInParams = z.object({ token: z.string().min(1).max(100) });

@@ -23,16 +23,17 @@ export type Capability =
   | 'dossiers' // product dossiers in one's scope (dossiers.policy.ts dossierVisibility)
   | 'fileDossier' // file a dossier for one's own product (dossiers.policy.ts canFileDossierFor)
   | 'programme' // trainings, annual plans, fairs and the yearly report of one's unit (training/plans/fairs policies: readers)
-  | 'manageProgramme'; // organise trainings, keep plans, record fairs (the officers of the unit, admin)
+  | 'manageProgramme' // organise trainings, keep plans, record fairs (the officers of the unit, admin)
+  | 'listings'; // e-commerce listings (fairs.routes.ts: the unit's readers, a producer its own)
 
 const capabilities: Record<Role, readonly Capability[]> = {
-  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme'],
-  ministry_officer: ['users', 'producers', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'dossiers', 'programme'],
-  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'programme', 'manageProgramme'],
-  commune_officer: ['producers', 'registerProducer', 'editProducer', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme'],
+  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme', 'listings'],
+  ministry_officer: ['users', 'producers', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'dossiers', 'programme', 'listings'],
+  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'programme', 'manageProgramme', 'listings'],
+  commune_officer: ['producers', 'registerProducer', 'editProducer', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme', 'listings'],
   council_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans'],
   advisory_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans'],
-  producer: ['ownProducer', 'editProducer', 'ideas', 'registerIdea', 'businessPlans', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'fileDossier'],
+  producer: ['ownProducer', 'editProducer', 'ideas', 'registerIdea', 'businessPlans', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'fileDossier', 'listings'],
 };
 
 export function can(user: Pick<User, 'role'> | null | undefined, capability: Capability): boolean {

@@ -38,6 +38,8 @@ export function navItemsFor(user: User | null): NavItem[] {
     items.push({ to: '/trainings', label: 'nav.trainings', testId: 'nav-trainings' });
     items.push({ to: '/annual-plans', label: 'nav.annualPlans', testId: 'nav-annual-plans' });
     items.push({ to: '/fairs', label: 'nav.fairs', testId: 'nav-fairs' });
+  } else if (can(user, 'listings')) {
+    items.push({ to: '/ecommerce-listings', label: 'nav.listings', testId: 'nav-listings' });
   }
   items.push({ to: '/rule-sets', label: 'nav.ruleSets', testId: 'nav-rule-sets' });
   items.push({ to: '/admin-units', label: 'nav.adminUnits', testId: 'nav-admin-units' });

@@ -443,6 +443,7 @@ const en: Record<MessageKey, string> = {
   'nav.trainings': 'Training',
   'nav.annualPlans': 'Annual plans',
   'nav.fairs': 'Fairs and promotion',
+  'nav.listings': 'Online shops',
   'home.card.ruleSets': 'Evaluation criteria',
   'home.card.ruleSets.text': 'Criteria sheets of the 26 product sets, star bands, deadlines; compare the decisions.',
   'home.card.selfAssessments': 'Product self-assessment',

@@ -457,6 +457,7 @@ export const vi = {
   'nav.trainings': 'Tập huấn',
   'nav.annualPlans': 'Kế hoạch năm',
   'nav.fairs': 'Hội chợ, xúc tiến',
+  'nav.listings': 'Gian hàng trực tuyến',
   'home.card.ruleSets': 'Bộ tiêu chí đánh giá',
   'home.card.ruleSets.text': 'Phiếu đánh giá của 26 bộ sản phẩm, hạng sao, thời hạn; so sánh các quyết định.',
   'home.card.selfAssessments': 'Tự đánh giá sản phẩm',

@@ -471,6 +471,35 @@ const fairRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/fairs/fair-page.tsx'), 'FairPage'),
 });
 
+const salesPointsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sales-points',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'programme'),
+  component: lazyRouteComponent(() => import('../features/fairs/sales-points-page.tsx'), 'SalesPointsPage'),
+});
+
+const listingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/ecommerce-listings',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'listings'),
+  component: lazyRouteComponent(() => import('../features/fairs/listings-page.tsx'), 'ListingsPage'),
+});
+
+const checkInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/trainings/$trainingId/sessions/$sessionId/check-in',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'manageProgramme'),
+  component: lazyRouteComponent(() => import('../features/training/check-in-page.tsx'), 'CheckInPage'),
+});
+
+// A producer opens its own people's certificates too; the server decides who sees which.
+const certificateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/trainings/$trainingId/participants/$participantId/certificate',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location),
+  component: lazyRouteComponent(() => import('../features/training/certificate-page.tsx'), 'CertificatePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   passwordRoute,
@@ -513,6 +542,10 @@ const routeTree = rootRoute.addChildren([
   programmeReportRoute,
   fairsRoute,
   fairRoute,
+  salesPointsRoute,
+  listingsRoute,
+  checkInRoute,
+  certificateRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -9,6 +9,7 @@ import { useUser } from '../../app/session.ts';
 import { Empty, ErrorSummary, LoadError, Loading, PageHeader, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
 import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { DateField, useProgrammeText, yearOptions, type ProgrammeText } from '../training/index.ts';
+import { PromotionTabs } from './promotion-tabs.tsx';
 
 const route = getRouteApi('/fairs');
 export const scopes = ['in_province', 'out_of_province', 'international'] as const;
@@ -27,6 +28,7 @@ export function FairsPage() {
   });
   return (
     <section className="stack">
+      <PromotionTabs text={text} />
       <PageHeader
         title={text('fairs.title')}
         actions={

@@ -111,6 +111,14 @@ function Sessions({ training, manage, text }: { training: TrainingDetail; manage
             <li key={session.id}>
               {formatDate(session.heldOn)} – {session.title}{' '}
               <span className="hint">{text('sessions.present', { present: session.presentCount, recorded: session.recordedCount })}</span>
+              {manage && (
+                <>
+                  {' '}
+                  <Link to="/trainings/$trainingId/sessions/$sessionId/check-in" params={{ trainingId: training.id, sessionId: session.id }} data-testid="check-in-link">
+                    {text('checkIn.open')}
+                  </Link>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -200,7 +208,16 @@ function RollCall({ training, participants, manage, text }: { training: Training
                       </td>
                     )}
                     <td data-label={text('participants.certificate')}>
-                      {total > 0 && attended >= total ? <Badge tone="good">{text('participants.eligible')}</Badge> : text('participants.sessionsAttended', { attended, total })}
+                      {total > 0 && attended >= total ? (
+                        <>
+                          <Badge tone="good">{text('participants.eligible')}</Badge>{' '}
+                          <Link to="/trainings/$trainingId/participants/$participantId/certificate" params={{ trainingId: training.id, participantId: p.id }} data-testid={`certificate-${p.number}`}>
+                            {text('certificate.open')}
+                          </Link>
+                        </>
+                      ) : (
+                        text('participants.sessionsAttended', { attended, total })
+                      )}
                     </td>
                   </tr>
                 );
