@@ -9,7 +9,7 @@ import { recordAuditEvent } from '../core/audit.ts';
 import { withTransaction } from '../core/db/database.ts';
 import type { AppContext } from '../core/http/types.ts';
 import { insertProducer } from '../features/producers/index.ts';
-import { insertUser } from '../features/users/index.ts';
+import { hasDemoUsers, insertUser } from '../features/users/index.ts';
 
 export const DEMO_PASSWORD = 'ocop-demo-2026';
 
@@ -51,8 +51,7 @@ export const demoAccounts: DemoAccount[] = [
 
 /** Loads the demo world once; returns false when it is already there. */
 export async function seedDemoData(ctx: AppContext): Promise<boolean> {
-  const existing = await ctx.db.pool.query('SELECT 1 FROM users WHERE is_demo LIMIT 1');
-  if (existing.rows.length > 0) return false;
+  if (await hasDemoUsers(ctx.db.pool)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await withTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../core/http/schemas.ts';
+import { CURRENT_UNITS_VERSION } from './current-version.ts';
 
 export const unitLevel = z.enum(['province', 'district', 'commune']);
 
@@ -41,7 +42,7 @@ export const succession = z.object({
 });
 
 export const listUnitsQuery = pageQuery.extend({
-  version: z.string().min(1).max(40).default('vn-2025'),
+  version: z.string().min(1).max(40).default(CURRENT_UNITS_VERSION),
   level: unitLevel.optional(),
   parent: z.string().regex(/^\d{2,5}$/, { message: 'Mã đơn vị cha gồm 2 đến 5 chữ số.' }).optional(),
   province: z.string().regex(/^\d{2}$/, { message: 'Mã tỉnh gồm 2 chữ số.' }).optional(),

@@ -1,5 +1,5 @@
 export { registerAdminUnitRoutes } from './admin-units.routes.ts';
 export { loadAdminUnits } from './load-admin-units.ts';
 export { findUnit, findVersionInForce, type AdminUnit, type UnitWithContext } from './admin-units.repository.ts';
-/** The unit list in force today (from 1 July 2025); records made now use its codes. */
-export const CURRENT_UNITS_VERSION = 'vn-2025';
+export { CURRENT_UNITS_VERSION } from './current-version.ts';
+export { resolveUnit, type ResolvedUnit } from './resolve-unit.ts';

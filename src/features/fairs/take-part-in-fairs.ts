@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../../core/audit.ts';
 import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { resolveUnit } from '../training/index.ts';
+import { resolveUnit } from '../admin-units/index.ts';
 import { canManageUnitPromotion, canReadUnitPromotion } from './fairs.policy.ts';
 import * as repository from './fairs.repository.ts';
 import type { AddFairParticipantInput, CreateFairInput, FairDetail, UpdateFairInput, UpdateFairParticipantInput } from './fairs.schemas.ts';

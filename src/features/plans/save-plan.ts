@@ -5,7 +5,7 @@ import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound, type FieldIssue } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { foldVietnamese } from '../../core/text.ts';
-import { resolveUnit } from '../training/index.ts';
+import { resolveUnit } from '../admin-units/index.ts';
 import { buildPlanDetail, canonicalUnit, registryKinds } from './plan-details.ts';
 import { canManagePlan, canReadPlan } from './plans.policy.ts';
 import * as repository from './plans.repository.ts';

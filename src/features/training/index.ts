@@ -1,5 +1,4 @@
 export { registerTrainingRoutes } from './training.routes.ts';
-export { resolveUnit, type ResolvedUnit } from './resolve-unit.ts';
 export { computeTrainingCoverage, percentOf, resolveReportUnit } from './training-coverage.ts';
 export { countAttendedByAudience, listUnitTrainingsOfYear, yearRange, type AudienceCounts } from './training.repository.ts';
 export type { Unit } from './training.policy.ts';

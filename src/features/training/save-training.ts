@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../../core/audit.ts';
 import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound, type FieldIssue } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { resolveUnit } from './resolve-unit.ts';
+import { resolveUnit } from '../admin-units/index.ts';
 import { canManageUnitTraining, canReadUnitTraining } from './training.policy.ts';
 import * as repository from './training.repository.ts';
 import type { CreateTrainingInput, TrainingDetail, UpdateTrainingInput } from './training.schemas.ts';

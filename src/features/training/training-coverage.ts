@@ -3,7 +3,7 @@ import { localDateParts, today } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { forbidden, invalidInput, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { resolveUnit, type ResolvedUnit } from './resolve-unit.ts';
+import { resolveUnit, type ResolvedUnit } from '../admin-units/index.ts';
 import { canReadUnitTraining, defaultUnit, trainingVisibility, type Unit } from './training.policy.ts';
 import * as repository from './training.repository.ts';
 import type { Coverage } from './training.schemas.ts';

@@ -1,3 +1,3 @@
 export { registerAuthRoutes } from './auth.routes.ts';
 export { registerUserRoutes } from './users.routes.ts';
-export { insertUser, moveUsersToProducer } from './users.repository.ts';
+export { hasDemoUsers, insertUser, moveUsersToProducer } from './users.repository.ts';

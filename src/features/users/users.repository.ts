@@ -32,6 +32,12 @@ export interface Credentials {
   isDemo: boolean;
 }
 
+/** Whether the demo accounts were loaded (src/demo/seed-demo-data.ts loads them once). */
+export async function hasDemoUsers(sql: Sql): Promise<boolean> {
+  const { rows } = await sql.query('SELECT 1 FROM users WHERE is_demo LIMIT 1');
+  return rows.length > 0;
+}
+
 export async function findCredentials(sql: Sql, username: string): Promise<Credentials | null> {
   const { rows } = await sql.query<Credentials>(
     `SELECT id, password_hash AS "passwordHash", is_active AS "isActive", is_demo AS "isDemo"

@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../core/errors.ts';
 import type { Sql } from '../../core/db/database.ts';
-import { CURRENT_UNITS_VERSION, findUnit } from '../admin-units/index.ts';
+import { resolveUnit } from '../admin-units/index.ts';
 import { findProducer } from '../producers/index.ts';
 import type { Assignment } from './users.schemas.ts';
 
@@ -25,16 +25,8 @@ export async function validateAssignment(sql: Sql, assignment: Assignment): Prom
   if (role === 'producer' && !producerId) issues.push({ path: 'producerId', message: 'Chọn chủ thể mà tài khoản này đại diện.' });
   if (role !== 'producer' && producerId) issues.push({ path: 'producerId', message: 'Chỉ tài khoản chủ thể được gắn với một chủ thể.' });
 
-  if (provinceCode && !(await findUnit(sql, CURRENT_UNITS_VERSION, 'province', provinceCode))) {
-    issues.push({ path: 'provinceCode', message: `Không có tỉnh/thành phố mã ${provinceCode} trong danh mục hiện hành.` });
-  }
-  if (communeCode && role === 'commune_officer') {
-    const commune = await findUnit(sql, CURRENT_UNITS_VERSION, 'commune', communeCode);
-    if (!commune) issues.push({ path: 'communeCode', message: `Không có xã/phường mã ${communeCode} trong danh mục hiện hành.` });
-    else if (provinceCode && commune.provinceCode !== provinceCode) {
-      issues.push({ path: 'communeCode', message: `${commune.fullName} không thuộc tỉnh/thành phố đã chọn.` });
-    }
-  }
+  // Only a commune officer is tied to a commune; a producer's commune comes from its producer.
+  if (provinceCode) issues.push(...(await resolveUnit(sql, provinceCode, role === 'commune_officer' ? communeCode : null)).issues);
   if (producerId && role === 'producer') {
     const producer = await findProducer(sql, producerId);
     if (!producer) issues.push({ path: 'producerId', message: 'Không tìm thấy chủ thể này.' });

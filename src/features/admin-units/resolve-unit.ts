@@ -1,6 +1,7 @@
 import type { Sql } from '../../core/db/database.ts';
 import type { FieldIssue } from '../../core/errors.ts';
-import { CURRENT_UNITS_VERSION, findUnit } from '../admin-units/index.ts';
+import { findUnit } from './admin-units.repository.ts';
+import { CURRENT_UNITS_VERSION } from './current-version.ts';
 
 export interface ResolvedUnit {
   provinceCode: string;
@@ -11,8 +12,8 @@ export interface ResolvedUnit {
 }
 
 /**
- * The organising unit of a training, plan or fair: a province, or a commune of that province, in the
- * list of units in force. Problems come back as field issues (named by `paths`) to report with the others.
+ * A province, or a commune of that province, in the list of units in force (a user's scope, the
+ * organiser of a training, plan or fair, a sales point). Problems come back as field issues (named by `paths`) to report with the others.
  */
 export async function resolveUnit(
   sql: Sql,
