@@ -3,6 +3,7 @@
  * summary, loading and empty states, pagination, badges, a copy button. Plain HTML elements, styled
  * by styles.css; every control has a visible label and errors are tied to fields with aria-describedby.
  */
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiError, errorMessage, issueMessage } from './api.ts';
 import { formatNumber, useI18n } from './i18n.tsx';
@@ -196,6 +197,27 @@ export function LoadError({ error, retry }: { error: unknown; retry?: () => void
 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
+}
+
+/**
+ * The three states every screen that loads something shows the same way: loading, failed (with a
+ * retry), empty — and otherwise the content, given the loaded data.
+ */
+export function QueryView<T>({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError error={query.error} retry={() => void query.refetch()} />;
+  if (isEmpty?.(query.data)) return <Empty>{empty}</Empty>;
+  return <>{children(query.data)}</>;
 }
 
 export function Notice({ children, testId }: { children: ReactNode; testId?: string }) {

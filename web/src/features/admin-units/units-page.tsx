@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { api, type AdminUnit } from '../../app/api.ts';
 import { formatNumber, useI18n } from '../../app/i18n.tsx';
-import { Empty, Field, LoadError, Loading, PageHeader, Pagination, SelectField } from '../../app/ui.tsx';
+import { Field, PageHeader, Pagination, QueryView, SelectField } from '../../app/ui.tsx';
 import { CURRENT_VERSION, versionsQuery } from './admin-units.queries.ts';
 
 const route = getRouteApi('/admin-units');
@@ -104,25 +104,21 @@ export function UnitsPage() {
       </nav>
 
       {search.q && <p>{t('units.resultsFor', { q: search.q })}</p>}
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{t('units.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t('units.none')}>
+        {(data) => (
         <>
-          <p className="hint">{t('units.count', { count: formatNumber(list.data.total) })}</p>
+          <p className="hint">{t('units.count', { count: formatNumber(data.total) })}</p>
           <ul className="rows" data-testid="units-list">
-            {list.data.items.map((unit) => (
+            {data.items.map((unit) => (
               <UnitRow key={`${unit.level}-${unit.code}`} unit={unit} showContext={!!search.q} versionParam={search.version} />
             ))}
           </ul>
-          {list.data.total > PAGE_SIZE && (
-            <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
+          {data.total > PAGE_SIZE && (
+            <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
           )}
         </>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

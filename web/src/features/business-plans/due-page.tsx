@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
 import { formatDateTime, formatNumber, useI18n } from '../../app/i18n.tsx';
-import { Badge, Empty, LoadError, Loading, PageHeader, Pagination } from '../../app/ui.tsx';
+import { Badge, PageHeader, Pagination, QueryView } from '../../app/ui.tsx';
 import { daysLeft, planStatusTone } from './plan-labels.ts';
 
 const route = getRouteApi('/business-plans/due');
@@ -39,15 +39,10 @@ export function DuePage() {
           </Link>
         ))}
       </nav>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{t(state === 'due' ? 'due.noneDue' : 'due.noneOverdue')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t(state === 'due' ? 'due.noneDue' : 'due.noneOverdue')}>
+        {(data) => (
         <>
-          <p className="hint">{t('plans.count', { count: formatNumber(list.data.total) })}</p>
+          <p className="hint">{t('plans.count', { count: formatNumber(data.total) })}</p>
           <table className="table table-stack" data-testid="due-table">
             <thead>
               <tr>
@@ -58,7 +53,7 @@ export function DuePage() {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((plan) => {
+              {data.items.map((plan) => {
                 const left = plan.dueAt ? daysLeft(plan.dueAt) : null;
                 return (
                   <tr key={plan.id} data-testid="due-row">
@@ -86,9 +81,10 @@ export function DuePage() {
               })}
             </tbody>
           </table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
         </>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
 import { formatDate, formatNumber, useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { Badge, Empty, LoadError, Loading, PageHeader, Pagination, SelectField } from '../../app/ui.tsx';
+import { Badge, PageHeader, Pagination, QueryView, SelectField } from '../../app/ui.tsx';
 import { formatVnd, planStatuses, planStatusTone, type PlanStatus } from './plan-labels.ts';
 
 const route = getRouteApi('/business-plans');
@@ -45,15 +45,10 @@ export function PlansPage() {
           placeholder={t('common.all')}
         />
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{t('plans.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t('plans.none')}>
+        {(data) => (
         <>
-          <p className="hint">{t('plans.count', { count: formatNumber(list.data.total) })}</p>
+          <p className="hint">{t('plans.count', { count: formatNumber(data.total) })}</p>
           <table className="table table-stack" data-testid="plans-table">
             <thead>
               <tr>
@@ -65,7 +60,7 @@ export function PlansPage() {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((plan) => (
+              {data.items.map((plan) => (
                 <tr key={plan.id} data-testid="plan-row">
                   <td data-label={t('plans.planTitle')}>
                     <Link to="/business-plans/$planId" params={{ planId: plan.id }}>
@@ -86,9 +81,10 @@ export function PlansPage() {
               ))}
             </tbody>
           </table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
         </>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { Link, getRouteApi } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
 import { formatNumber } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { Empty, LoadError, Loading, PageHeader, Pagination } from '../../app/ui.tsx';
+import { Empty, LoadError, Loading, PageHeader, Pagination, QueryView } from '../../app/ui.tsx';
 import { DueLabel, StatusBadge } from './dossier-status.tsx';
 import { useDossierText, type DossierText } from './dossier-text.ts';
 import { queueQuery, type DossierSummary } from './dossiers.queries.ts';
@@ -123,19 +123,15 @@ export function DossiersPage() {
       {officer && <OnTimeRate text={text} />}
 
       <h2>{text('list.all')}</h2>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{text('list.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={text('list.none')}>
+        {(data) => (
         <>
-          <p className="hint">{text('list.count', { count: formatNumber(list.data.total) })}</p>
-          <DossierRows items={list.data.items} text={text} testId="dossiers" showProducer={showProducer} />
-          <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
+          <p className="hint">{text('list.count', { count: formatNumber(data.total) })}</p>
+          <DossierRows items={data.items} text={text} testId="dossiers" showProducer={showProducer} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
         </>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
 import { formatNumber, useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { Empty, ErrorSummary, Field, LoadError, Loading, PageHeader, useFormErrors } from '../../app/ui.tsx';
+import { Empty, ErrorSummary, Field, PageHeader, QueryView, useFormErrors } from '../../app/ui.tsx';
 import { useDossierText } from './dossier-text.ts';
 import { dossierKey, type Dossier } from './dossiers.queries.ts';
 
@@ -94,13 +94,8 @@ export function NewDossierPage() {
           </Field>
         )}
 
-        {selfAssessments.isPending ? (
-          <Loading />
-        ) : selfAssessments.isError ? (
-          <LoadError error={selfAssessments.error} retry={() => void selfAssessments.refetch()} />
-        ) : selfAssessments.data.items.length === 0 ? (
-          <Empty>{text('new.noSelfAssessment')}</Empty>
-        ) : (
+        <QueryView query={selfAssessments} isEmpty={(data) => data.items.length === 0} empty={text('new.noSelfAssessment')}>
+          {(data) => (
           <Field
             name="selfAssessmentId"
             label={text('new.selfAssessment')}
@@ -111,7 +106,7 @@ export function NewDossierPage() {
             {(control) => (
               <select {...control} value={selfAssessmentId} onChange={(event) => setSelfAssessmentId(event.target.value)}>
                 <option value="">{t('form.choose')}</option>
-                {selfAssessments.data.items.map((item) => (
+                {data.items.map((item) => (
                   <option key={item.id} value={item.id}>
                     {item.productName} · {item.totalPoints === null ? text('detail.selfAssessment.incomplete') : text('detail.selfAssessment.score', { points: formatNumber(item.totalPoints), stars: item.stars ?? 0 })}
                   </option>
@@ -119,7 +114,8 @@ export function NewDossierPage() {
               </select>
             )}
           </Field>
-        )}
+          )}
+        </QueryView>
 
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={create.isPending} data-testid="create-dossier">

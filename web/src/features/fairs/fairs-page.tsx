@@ -6,7 +6,7 @@ import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { Empty, ErrorSummary, LoadError, Loading, PageHeader, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
+import { ErrorSummary, PageHeader, QueryView, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
 import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { DateField, useProgrammeText, yearOptions, type ProgrammeText } from '../training/index.ts';
 import { PromotionTabs } from './promotion-tabs.tsx';
@@ -46,13 +46,8 @@ export function FairsPage() {
       <div className="programme-grid">
         <SelectField name="year" label={text('common.year')} value={String(year)} options={yearOptions()} onChange={(value) => void navigate({ search: { year: Number(value) } })} />
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{text('fairs.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={text('fairs.none')}>
+        {(data) => (
         <table className="table table-stack" data-testid="fairs-table">
           <thead>
             <tr>
@@ -64,7 +59,7 @@ export function FairsPage() {
             </tr>
           </thead>
           <tbody>
-            {list.data.items.map((fair) => (
+            {data.items.map((fair) => (
               <tr key={fair.id} data-testid="fair-row">
                 <td data-label={text('fairs.name')}>
                   <Link to="/fairs/$fairId" params={{ fairId: fair.id }}>
@@ -85,7 +80,8 @@ export function FairsPage() {
             ))}
           </tbody>
         </table>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { can } from '../../app/access.ts';
 import { api, type Schemas } from '../../app/api.ts';
 import { useUser } from '../../app/session.ts';
-import { Badge, Empty, ErrorSummary, LoadError, Loading, PageHeader, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
+import { Badge, ErrorSummary, PageHeader, QueryView, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
 import { ProducerPicker } from '../producers/index.ts';
 import { useProgrammeText, type ProgrammeText } from '../training/index.ts';
 import { PromotionTabs } from './promotion-tabs.tsx';
@@ -41,13 +41,8 @@ export function ListingsPage() {
         <p className="lead">{text('listings.intro')}</p>
       </PageHeader>
       {editing !== null && <ListingForm key={editing === 'new' ? 'new' : editing.id} text={text} listing={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{text('listings.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={text('listings.none')}>
+        {(data) => (
         <table className="table table-stack" data-testid="listings-table">
           <thead>
             <tr>
@@ -59,7 +54,7 @@ export function ListingsPage() {
             </tr>
           </thead>
           <tbody>
-            {list.data.items.map((listing) => (
+            {data.items.map((listing) => (
               <tr key={listing.id} data-testid="listing-row">
                 <td data-label={text('salesPoints.productName')}>{listing.productName}</td>
                 <td data-label={text('participants.producer')}>{listing.producerName}</td>
@@ -81,7 +76,8 @@ export function ListingsPage() {
             ))}
           </tbody>
         </table>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

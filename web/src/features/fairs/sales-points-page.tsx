@@ -5,7 +5,7 @@ import { can } from '../../app/access.ts';
 import { api, type Schemas } from '../../app/api.ts';
 import { formatDate } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { Badge, Empty, ErrorSummary, LoadError, Loading, PageHeader, TextField, useFormErrors } from '../../app/ui.tsx';
+import { Badge, ErrorSummary, PageHeader, QueryView, TextField, useFormErrors } from '../../app/ui.tsx';
 import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { ProducerPicker } from '../producers/index.ts';
 import { DateField, useProgrammeText, type ProgrammeText } from '../training/index.ts';
@@ -51,13 +51,8 @@ export function SalesPointsPage() {
         <input type="checkbox" checked={showInactive} onChange={(event) => setShowInactive(event.target.checked)} />
         {text('salesPoints.showInactive')}
       </label>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{text('salesPoints.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={text('salesPoints.none')}>
+        {(data) => (
         <table className="table table-stack" data-testid="sales-points-table">
           <thead>
             <tr>
@@ -69,7 +64,7 @@ export function SalesPointsPage() {
             </tr>
           </thead>
           <tbody>
-            {list.data.items.map((point) => (
+            {data.items.map((point) => (
               <tr key={point.id} data-testid="sales-point-row">
                 <td data-label={text('salesPoints.name')}>
                   {point.name}
@@ -93,7 +88,8 @@ export function SalesPointsPage() {
             ))}
           </tbody>
         </table>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { can } from '../../app/access.ts';
 import { api, type Schemas } from '../../app/api.ts';
 import { formatDate, formatNumber, useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { Badge, Empty, Field, LoadError, Loading, PageHeader, Pagination, SelectField } from '../../app/ui.tsx';
+import { Badge, Field, LoadError, Loading, PageHeader, Pagination, QueryView, SelectField } from '../../app/ui.tsx';
 import { productSetLabel, registrationYears, useProductSets } from './ideas.queries.ts';
 
 const route = getRouteApi('/ideas');
@@ -136,15 +136,10 @@ export function IdeasPage() {
           placeholder={t('common.all')}
         />
       </form>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{t('ideas.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t('ideas.none')}>
+        {(data) => (
         <>
-          <p className="hint">{t('ideas.count', { count: formatNumber(list.data.total) })}</p>
+          <p className="hint">{t('ideas.count', { count: formatNumber(data.total) })}</p>
           <table className="table table-stack" data-testid="ideas-table">
             <thead>
               <tr>
@@ -156,7 +151,7 @@ export function IdeasPage() {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((idea) => (
+              {data.items.map((idea) => (
                 <tr key={idea.id} data-testid="idea-row">
                   <td data-label={t('ideas.productName')}>
                     <Link to="/ideas/$ideaId" params={{ ideaId: idea.id }}>
@@ -178,9 +173,10 @@ export function IdeasPage() {
               ))}
             </tbody>
           </table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
         </>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
 import { formatNumber } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { Empty, LoadError, Loading, PageHeader, SelectField } from '../../app/ui.tsx';
+import { PageHeader, QueryView, SelectField } from '../../app/ui.tsx';
 import { useProgrammeText, yearOptions } from '../training/index.ts';
 
 const route = getRouteApi('/annual-plans');
@@ -43,13 +43,8 @@ export function PlansPage() {
       <div className="programme-grid">
         <SelectField name="year" label={text('common.year')} value={String(year)} options={yearOptions()} onChange={(value) => void navigate({ search: { year: Number(value) } })} />
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{text('plans.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={text('plans.none')}>
+        {(data) => (
         <table className="table table-stack" data-testid="plans-table">
           <thead>
             <tr>
@@ -60,7 +55,7 @@ export function PlansPage() {
             </tr>
           </thead>
           <tbody>
-            {list.data.items.map((plan) => (
+            {data.items.map((plan) => (
               <tr key={plan.id} data-testid="plan-row">
                 <td data-label={text('plans.name')}>
                   <Link to="/annual-plans/$planId" params={{ planId: plan.id }}>
@@ -74,7 +69,8 @@ export function PlansPage() {
             ))}
           </tbody>
         </table>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { api, errorMessage, type Schemas } from '../../app/api.ts';
 import { formatDate, formatNumber, useI18n } from '../../app/i18n.tsx';
 import { legalFormLabel } from '../../app/labels.ts';
 import { useUser } from '../../app/session.ts';
-import { Badge, Empty, LoadError, Loading, Notice, PageHeader, Pagination } from '../../app/ui.tsx';
+import { Badge, Notice, PageHeader, Pagination, QueryView } from '../../app/ui.tsx';
 
 type Summary = Schemas['ProducerSummary'];
 const PAGE_SIZE = 50;
@@ -71,17 +71,12 @@ export function DuplicatesPage() {
           </div>
         </div>
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{t('duplicates.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t('duplicates.none')}>
+        {(data) => (
         <>
-          <p className="hint">{t('duplicates.count', { count: formatNumber(list.data.total) })}</p>
+          <p className="hint">{t('duplicates.count', { count: formatNumber(data.total) })}</p>
           <ul className="rows" data-testid="duplicates-list">
-            {list.data.items.map((pair) => (
+            {data.items.map((pair) => (
               <li key={`${pair.first.id}-${pair.second.id}`} className="card stack-small" data-testid="duplicate-pair">
                 <p>
                   <Badge tone="soon">{t(`duplicates.reason.${pair.reason}`)}</Badge>
@@ -101,9 +96,10 @@ export function DuplicatesPage() {
               </li>
             ))}
           </ul>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />
         </>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

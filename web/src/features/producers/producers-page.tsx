@@ -6,7 +6,7 @@ import { api } from '../../app/api.ts';
 import { formatNumber, useI18n } from '../../app/i18n.tsx';
 import { legalFormLabel } from '../../app/labels.ts';
 import { useUser } from '../../app/session.ts';
-import { Empty, Field, LoadError, Loading, PageHeader, Pagination } from '../../app/ui.tsx';
+import { Field, PageHeader, Pagination, QueryView } from '../../app/ui.tsx';
 
 const route = getRouteApi('/producers');
 const PAGE_SIZE = 50;
@@ -63,15 +63,10 @@ export function ProducersPage() {
           )}
         </Field>
       </form>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{t('producers.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t('producers.none')}>
+        {(data) => (
         <>
-          <p className="hint">{t('producers.count', { count: formatNumber(list.data.total) })}</p>
+          <p className="hint">{t('producers.count', { count: formatNumber(data.total) })}</p>
           <table className="table table-stack" data-testid="producers-table">
             <thead>
               <tr>
@@ -82,7 +77,7 @@ export function ProducersPage() {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((producer) => (
+              {data.items.map((producer) => (
                 <tr key={producer.id} data-testid="producer-row">
                   <td data-label={t('producers.name')}>
                     <Link to="/producers/$producerId" params={{ producerId: producer.id }}>
@@ -96,9 +91,10 @@ export function ProducersPage() {
               ))}
             </tbody>
           </table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
         </>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
 import { formatDateTime, formatNumber, useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { Badge, Empty, LoadError, Loading, PageHeader, Pagination } from '../../app/ui.tsx';
+import { Badge, PageHeader, Pagination, QueryView } from '../../app/ui.tsx';
 import { Stars } from '../rule-sets/index.ts';
 
 const route = getRouteApi('/self-assessments');
@@ -37,17 +37,12 @@ export function SelfAssessmentsPage() {
       >
         <p className="lead">{t('selfAssessments.intro')}</p>
       </PageHeader>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{t('selfAssessments.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t('selfAssessments.none')}>
+        {(data) => (
         <>
-          <p className="hint">{t('selfAssessments.count', { count: formatNumber(list.data.total) })}</p>
+          <p className="hint">{t('selfAssessments.count', { count: formatNumber(data.total) })}</p>
           <ul className="rows" data-testid="self-assessments">
-            {list.data.items.map((item) => (
+            {data.items.map((item) => (
               <li key={item.id} className="row" data-testid="self-assessment-row">
                 <div className="row-main">
                   <Link to="/self-assessments/$selfAssessmentId" params={{ selfAssessmentId: item.id }} className="row-title">
@@ -71,9 +66,10 @@ export function SelfAssessmentsPage() {
               </li>
             ))}
           </ul>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
         </>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { formatDate } from '../../app/i18n.tsx';
-import { Badge, Empty, LoadError, Loading } from '../../app/ui.tsx';
+import { Badge, QueryView } from '../../app/ui.tsx';
 import { useProgrammeText } from './programme-text.ts';
 import { dateRange } from './training-labels.ts';
 
@@ -15,22 +15,18 @@ export function ProducerTrainings({ producerId }: { producerId: string }) {
   return (
     <div className="card stack-small" data-testid="producer-trainings">
       <h2 className="h3">{text('training.title')}</h2>
-      {trainings.isPending ? (
-        <Loading />
-      ) : trainings.isError ? (
-        <LoadError error={trainings.error} retry={() => void trainings.refetch()} />
-      ) : trainings.data.items.length === 0 ? (
-        <Empty>{text('common.none')}</Empty>
-      ) : (
+      <QueryView query={trainings} isEmpty={(data) => data.items.length === 0} empty={text('common.none')}>
+        {(data) => (
         <ul className="plain-list">
-          {trainings.data.items.map((t) => (
+          {data.items.map((t) => (
             <li key={t.participantId}>
               <strong>{t.title}</strong> – {dateRange(t.startsOn, t.endsOn, formatDate)}, {t.place}. {t.fullName}:{' '}
               {t.certificateEligible ? <Badge tone="good">{text('participants.eligible')}</Badge> : text('participants.sessionsAttended', { attended: t.sessionsAttended, total: t.sessionsTotal })}
             </li>
           ))}
         </ul>
-      )}
+        )}
+      </QueryView>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { can } from '../../app/access.ts';
 import { api, type Schemas } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { Empty, LoadError, Loading, PageHeader, SelectField } from '../../app/ui.tsx';
+import { LoadError, Loading, PageHeader, QueryView, SelectField } from '../../app/ui.tsx';
 import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { yearOptions } from './programme-fields.tsx';
 import { useProgrammeText, type ProgrammeText } from './programme-text.ts';
@@ -93,13 +93,8 @@ export function TrainingsPage() {
       ) : (
         <CoverageCard coverage={coverage.data} text={text} />
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{text('training.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={text('training.none')}>
+        {(data) => (
         <table className="table table-stack" data-testid="trainings-table">
           <thead>
             <tr>
@@ -111,7 +106,7 @@ export function TrainingsPage() {
             </tr>
           </thead>
           <tbody>
-            {list.data.items.map((training) => (
+            {data.items.map((training) => (
               <tr key={training.id} data-testid="training-row">
                 <td data-label={text('training.name')}>
                   <Link to="/trainings/$trainingId" params={{ trainingId: training.id }}>
@@ -128,7 +123,8 @@ export function TrainingsPage() {
             ))}
           </tbody>
         </table>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }

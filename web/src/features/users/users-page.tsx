@@ -6,7 +6,7 @@ import { api, type Role } from '../../app/api.ts';
 import { formatNumber, useI18n } from '../../app/i18n.tsx';
 import { roleLabel, scopeLabel } from '../../app/labels.ts';
 import { useUser } from '../../app/session.ts';
-import { Badge, Empty, Field, LoadError, Loading, PageHeader, Pagination, SelectField } from '../../app/ui.tsx';
+import { Badge, Field, PageHeader, Pagination, QueryView, SelectField } from '../../app/ui.tsx';
 import { ProvincePicker } from '../admin-units/index.ts';
 
 const route = getRouteApi('/users');
@@ -81,15 +81,10 @@ export function UsersPage() {
         />
       </form>
 
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{t('users.none')}</Empty>
-      ) : (
+      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t('users.none')}>
+        {(data) => (
         <>
-          <p className="hint">{t('users.count', { count: formatNumber(list.data.total) })}</p>
+          <p className="hint">{t('users.count', { count: formatNumber(data.total) })}</p>
           <table className="table table-stack" data-testid="users-table">
             <thead>
               <tr>
@@ -100,7 +95,7 @@ export function UsersPage() {
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((user) => (
+              {data.items.map((user) => (
                 <tr key={user.id} data-testid="user-row">
                   <td data-label={t('users.displayName')}>
                     <Link to="/users/$userId" params={{ userId: user.id }}>
@@ -118,9 +113,10 @@ export function UsersPage() {
               ))}
             </tbody>
           </table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
+          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
         </>
-      )}
+        )}
+      </QueryView>
     </section>
   );
 }
