@@ -1,0 +1,12 @@
+export {
+  type DailyJob,
+  type JobHandler,
+  type RunReport,
+  type ScheduleJobInput,
+  type ScheduledJob,
+  MAX_ATTEMPTS,
+  cancelJobs,
+  runDueJobs,
+  scheduleDailyJobs,
+  scheduleJob,
+} from './jobs.ts';

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { createFixedClock } from '../clock/index.ts';
+import type { Database } from '../db/database.ts';
+import { testDatabaseUrl } from '../../../tests/support/test-app.ts';
+import { runDueJobs, scheduleDailyJobs, scheduleJob, type JobHandler } from './jobs.ts';
+
+const openDatabase = (): Database => {
+  const url = testDatabaseUrl();
+  const pool = new pg.Pool({ connectionString: url, max: 3 });
+  return { mode: 'postgres', pool, url, close: () => pool.end() };
+};
+
+describe('durable scheduled jobs', () => {
+  let processA: Database;
+  let processB: Database;
+  before(async () => {
+    processA = openDatabase();
+    processB = openDatabase();
+    await processA.pool.query('CREATE TABLE IF NOT EXISTS job_test_effects (job_name text, key text)');
+  });
+  after(async () => {
+    await processA.close();
+    await processB.close();
+  });
+
+  /** A handler that writes one row per run, in the job's transaction. */
+  const recording = (name: string, fail = false): JobHandler => ({
+    name,
+    async run(tx, job) {
+      await tx.query('INSERT INTO job_test_effects (job_name, key) VALUES ($1, $2)', [job.name, job.key]);
+      if (fail) throw new Error('handler failed');
+    },
+  });
+  const effects = async (name: string) =>
+    (await processA.pool.query<{ key: string }>('SELECT key FROM job_test_effects WHERE job_name = $1 ORDER BY key', [name])).rows.map((row) => row.key);
+
+  test('scheduling the same (name, key) twice keeps one job', async () => {
+    const name = `test.${randomUUID()}`;
+    const now = new Date('2026-11-23T00:00:00Z');
+    assert.equal(await scheduleJob(processA.pool, { name, key: 'k', runAt: now }, now), true);
+    assert.equal(await scheduleJob(processB.pool, { name, key: 'k', runAt: now }, now), false);
+    const rows = await processA.pool.query('SELECT 1 FROM scheduled_jobs WHERE name = $1', [name]);
+    assert.equal(rows.rowCount, 1);
+  });
+
+  test('a job runs only when due, and once even when two processes run the queue at the same time', async () => {
+    const name = `test.${randomUUID()}`;
+    const clock = createFixedClock('2026-11-23T01:00:00Z');
+    for (let i = 0; i < 20; i++) {
+      await scheduleJob(processA.pool, { name, key: `k${String(i).padStart(2, '0')}`, runAt: new Date('2026-11-23T00:30:00Z') }, clock.now());
+    }
+    await scheduleJob(processA.pool, { name, key: 'later', runAt: new Date('2026-11-24T00:00:00Z') }, clock.now());
+    const handlers = [recording(name)];
+    const [a, b] = await Promise.all([runDueJobs(processA, clock, handlers), runDueJobs(processB, clock, handlers)]);
+    assert.equal(a.done + b.done, 20);
+    const keys = await effects(name);
+    assert.equal(keys.length, 20, 'each job ran exactly once');
+    assert.equal(new Set(keys).size, 20);
+    assert.ok(!keys.includes('later'));
+  });
+
+  test('a job scheduled before a restart runs after it (the queue is in the database)', async () => {
+    const name = `test.${randomUUID()}`;
+    const clock = createFixedClock('2026-11-23T01:00:00Z');
+    const first = openDatabase();
+    await scheduleJob(first.pool, { name, key: 'reminder', runAt: new Date('2026-11-23T02:00:00Z') }, clock.now());
+    await first.close(); // the process that scheduled it is gone
+    clock.set(new Date('2026-11-23T02:00:00Z'));
+    const report = await runDueJobs(processB, clock, [recording(name)]);
+    assert.equal(report.done, 1);
+    assert.deepEqual(await effects(name), ['reminder']);
+  });
+
+  test('a failing job leaves no effect, is retried later and marked failed after five attempts', async () => {
+    const name = `test.${randomUUID()}`;
+    const clock = createFixedClock('2026-11-23T01:00:00Z');
+    await scheduleJob(processA.pool, { name, key: 'bad', runAt: clock.now() }, clock.now());
+    const first = await runDueJobs(processA, clock, [recording(name, true)]);
+    assert.deepEqual(first, { done: 0, failed: 0, retried: 1 });
+    assert.deepEqual(await effects(name), [], 'the failed run was rolled back');
+    const again = await runDueJobs(processA, clock, [recording(name, true)]);
+    assert.equal(again.retried, 0, 'not before its retry time');
+    for (let i = 0; i < 4; i++) {
+      clock.advance(60 * 60_000);
+      await runDueJobs(processA, clock, [recording(name, true)]);
+    }
+    const row = await processA.pool.query('SELECT status, attempts, last_error FROM scheduled_jobs WHERE name = $1', [name]);
+    assert.deepEqual(row.rows[0], { status: 'failed', attempts: 5, last_error: 'handler failed' });
+  });
+
+  test('daily jobs get one row per Vietnamese calendar day, whoever schedules them', async () => {
+    const name = `test.${randomUUID()}`;
+    // 18:30 UTC on the 23rd is 01:30 on the 24th in Vietnam.
+    const clock = createFixedClock('2026-11-23T18:30:00Z');
+    await Promise.all([scheduleDailyJobs(processA, clock, [{ name, hour: 6 }]), scheduleDailyJobs(processB, clock, [{ name, hour: 6 }])]);
+    const rows = await processA.pool.query<{ key: string; run_at: Date }>('SELECT key, run_at FROM scheduled_jobs WHERE name = $1', [name]);
+    assert.equal(rows.rowCount, 1);
+    assert.equal(rows.rows[0]!.key, '2026-11-24');
+    assert.equal(rows.rows[0]!.run_at.toISOString(), '2026-11-23T23:00:00.000Z');
+  });
+});
