@@ -35,6 +35,7 @@ import { registerPlanRoutes } from './features/plans/index.ts';
 import { registerProducerRoutes } from './features/producers/index.ts';
 import { registerProvinceSettingsRoutes } from './features/province-settings/index.ts';
 import { registerReportRoutes } from './features/reports/index.ts';
+import { registerNotificationRoutes } from './features/notifications/index.ts';
 import { registerRuleSetRoutes } from './features/rule-sets/index.ts';
 import { registerSelfAssessmentRoutes } from './features/self-assessments/index.ts';
 import { registerTrainingRoutes } from './features/training/index.ts';
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerPlanRoutes(app, ctx);
   registerFairRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
   registerPublicSite(app);
 
   // The back office (web/, built by Vite) is a single-page app under /admin/.
