@@ -34,6 +34,8 @@ export interface ChangeOutcome {
   note?: string | null;
   /** Extra facts for the audit event (e.g. the reasons of a return). */
   audit?: Record<string, unknown>;
+  /** Runs in the transaction once the new status is written (e.g. joining the province's open round). */
+  afterStateChange?: () => Promise<void>;
 }
 
 export function invalidTransition(status: DossierStatus, action: DossierAction): AppError {
@@ -80,6 +82,7 @@ export async function changeDossier(
     const now = ctx.clock.now();
     const outcome = (await work({ tx, dossier: before, now, today: toLocalDate(now) })) ?? {};
     if (to !== before.status || outcome.state) await repository.updateDossierState(tx, id, { ...outcome.state, status: to });
+    await outcome.afterStateChange?.();
     const bumps = 'action' in change || change.bumpsVersion;
     if (bumps) {
       // QĐ 26/2026 Đ.7.2: the 15 working days, recomputed from receipt and the suspensions at each change.

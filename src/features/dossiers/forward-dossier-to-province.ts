@@ -1,6 +1,8 @@
 import type { Actor } from '../../core/auth/actor.ts';
+import { toLocalDate } from '../../core/clock/index.ts';
 import { AppError } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
+import { joinOpenRound } from '../evaluations/index.ts';
 import { changeDossier } from './change-dossier.ts';
 import * as repository from './dossiers.repository.ts';
 import type { DossierDetail } from './dossiers.schemas.ts';
@@ -10,7 +12,7 @@ import type { DossierDetail } from './dossiers.schemas.ts';
  * proposes only a complete dossier whose four commune items all passed; otherwise it returns the dossier.
  */
 export async function forwardDossierToProvince(ctx: AppContext, actor: Actor, id: string, version: number, requestId?: string): Promise<DossierDetail> {
-  return changeDossier(ctx, actor, id, version, { action: 'forward' }, requestId, async ({ tx, now }) => {
+  return changeDossier(ctx, actor, id, version, { action: 'forward' }, requestId, async ({ tx, now, dossier }) => {
     const check = await repository.findCommuneCheck(tx, id);
     if (!check) {
       throw new AppError('INVALID_TRANSITION', 'Cần lập báo cáo đánh giá của xã (Mẫu 03) trước khi gửi lên tỉnh.', { missing: 'communeCheck' }, 'Record the commune check (Mẫu 03) first.');
@@ -32,6 +34,10 @@ export async function forwardDossierToProvince(ctx: AppContext, actor: Actor, id
         'The commune check has items that did not pass.',
       );
     }
-    return { state: { forwardedAt: now, forwardedBy: actor.userId } };
+    return {
+      state: { forwardedAt: now, forwardedBy: actor.userId },
+      // The dossier joins the province's open evaluation round at once, or the next one opened.
+      afterStateChange: async () => void (await joinOpenRound(tx, { id, provinceCode: dossier.provinceCode }, toLocalDate(now), now, actor.userId)),
+    };
   });
 }

@@ -1,0 +1,101 @@
+import { forbidden } from '../../core/errors.ts';
+import { requireActor } from '../../core/http/plugin.ts';
+import { standardErrors } from '../../core/http/schemas.ts';
+import type { App, AppContext } from '../../core/http/types.ts';
+import { closeRound } from './close-round.ts';
+import { decideRound, recogniseFromCentral } from './decide-round.ts';
+import * as repository from './evaluations.repository.ts';
+import { roundVisibility } from './evaluations.policy.ts';
+import * as schemas from './evaluations.schemas.ts';
+import { openRound, setRoundMembers } from './manage-rounds.ts';
+import { getEntryDetail, getRoundDetail } from './read-evaluations.ts';
+import { declareConflict, openScoring, recordAdvisoryWork } from './review-entry.ts';
+import { getMyScore, saveMyScore } from './score-entry.ts';
+
+const tags = ['Đánh giá, phân hạng (evaluation rounds)'];
+
+export function registerEvaluationRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/evaluation-rounds',
+    { schema: { tags, summary: 'Các đợt đánh giá người dùng được xem', querystring: schemas.listQuery, response: { 200: schemas.roundPage, ...standardErrors } } },
+    async (request) => {
+      const actor = requireActor(request);
+      if (actor.role === 'producer' || actor.role === 'commune_officer') throw forbidden();
+      const q = request.query;
+      const { items, total } = await repository.listRounds(ctx.db.pool, roundVisibility(actor), { status: q.status, year: q.year, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+  );
+
+  app.post(
+    '/api/evaluation-rounds',
+    { schema: { tags, summary: 'Mở đợt đánh giá (tỉnh: 3–4 sao; Bộ: 5 sao)', body: schemas.openRoundBody, response: { 201: schemas.roundDetail, ...standardErrors } } },
+    async (request, reply) => reply.status(201).send(await openRound(ctx, requireActor(request), request.body, request.id)),
+  );
+
+  app.get(
+    '/api/evaluation-rounds/:id',
+    { schema: { tags, summary: 'Một đợt đánh giá: hội đồng, tổ tư vấn, hồ sơ và tiến độ chấm', params: schemas.params, response: { 200: schemas.roundDetail, ...standardErrors } } },
+    async (request) => getRoundDetail(ctx.db.pool, requireActor(request), request.params.id),
+  );
+
+  app.put(
+    '/api/evaluation-rounds/:id/members',
+    { schema: { tags, summary: 'Cử Chủ tịch, thành viên hội đồng và Tổ tư vấn', params: schemas.params, body: schemas.membersBody, response: { 200: schemas.roundDetail, ...standardErrors } } },
+    async (request) => setRoundMembers(ctx, requireActor(request), request.params.id, request.body, request.id),
+  );
+
+  app.post(
+    '/api/evaluation-rounds/:id/close',
+    { schema: { tags, summary: 'Kết thúc phiên họp hội đồng: tính kết quả, khóa điểm', params: schemas.params, body: schemas.closeBody, response: { 200: schemas.roundDetail, ...standardErrors } } },
+    async (request) => closeRound(ctx, requireActor(request), request.params.id, request.body, request.id),
+  );
+
+  app.post(
+    '/api/evaluation-rounds/:id/decision',
+    { schema: { tags, summary: 'Ghi nhận quyết định công nhận và cấp giấy chứng nhận', params: schemas.params, body: schemas.decisionBody, response: { 200: schemas.roundDetail, ...standardErrors } } },
+    async (request) => decideRound(ctx, requireActor(request), request.params.id, request.body, request.id),
+  );
+
+  app.get(
+    '/api/round-entries/:id',
+    { schema: { tags, summary: 'Một hồ sơ trong đợt đánh giá: thẩm định, phiếu chấm, kết quả', params: schemas.params, response: { 200: schemas.entryDetail, ...standardErrors } } },
+    async (request) => getEntryDetail(ctx.db.pool, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/api/round-entries/:id/advisory',
+    { schema: { tags, summary: 'Tổ tư vấn: thẩm định, đề nghị bổ sung, kiểm nghiệm, khảo sát thực tế, báo cáo', params: schemas.params, body: schemas.advisoryBody, response: { 200: schemas.entryDetail, ...standardErrors } } },
+    async (request) => recordAdvisoryWork(ctx, requireActor(request), request.params.id, request.body, request.id),
+  );
+
+  app.post(
+    '/api/round-entries/:id/open-scoring',
+    { schema: { tags, summary: 'Mở chấm điểm hồ sơ', params: schemas.params, body: schemas.versionBody, response: { 200: schemas.entryDetail, ...standardErrors } } },
+    async (request) => openScoring(ctx, requireActor(request), request.params.id, request.body.version, request.id),
+  );
+
+  app.post(
+    '/api/round-entries/:id/conflict',
+    { schema: { tags, summary: 'Thành viên khai báo xung đột lợi ích (không chấm sản phẩm này)', params: schemas.params, body: schemas.conflictBody, response: { 200: schemas.conflictResult, ...standardErrors } } },
+    async (request) => declareConflict(ctx, requireActor(request), request.params.id, request.body.reason, request.id),
+  );
+
+  app.get(
+    '/api/round-entries/:id/my-score',
+    { schema: { tags, summary: 'Phiếu chấm của thành viên hội đồng đang đăng nhập', params: schemas.params, response: { 200: schemas.myScore, ...standardErrors } } },
+    async (request) => getMyScore(ctx, requireActor(request), request.params.id),
+  );
+
+  app.put(
+    '/api/round-entries/:id/my-score',
+    { schema: { tags, summary: 'Lưu hoặc nộp phiếu chấm (đã nộp thì không sửa được)', params: schemas.params, body: schemas.myScoreBody, response: { 200: schemas.myScore, ...standardErrors } } },
+    async (request) => saveMyScore(ctx, requireActor(request), request.params.id, request.body, request.id),
+  );
+
+  app.post(
+    '/api/round-entries/:id/recognise-from-central',
+    { schema: { tags, summary: 'Tỉnh công nhận 3–4 sao theo kết quả đánh giá của Trung ương', params: schemas.params, body: schemas.recogniseFromCentralBody, response: { 200: schemas.entryDetail, ...standardErrors } } },
+    async (request) => recogniseFromCentral(ctx, requireActor(request), request.params.id, request.body, request.id),
+  );
+}

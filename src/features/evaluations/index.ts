@@ -1,0 +1,2 @@
+export { registerEvaluationRoutes } from './evaluations.routes.ts';
+export { joinOpenRound } from './manage-rounds.ts';
