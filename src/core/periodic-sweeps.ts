@@ -1,8 +1,9 @@
 /**
  * Runs idempotent sweeps (e.g. marking overdue business plans) at start-up and then periodically.
  * A sweep must be safe to run twice and from two processes at once: each one locks the rows it
- * changes and re-checks their state (see sweepOverdueBusinessPlans). A durable job queue with
- * reminders (pg-boss) arrives with the evaluation rounds of issue 5.
+ * changes and re-checks their state (see sweepOverdueBusinessPlans).
+ * Work that must happen once at a given time (reminders, daily clean-ups) goes to the durable job
+ * queue instead (core/jobs), which one of these sweeps drains every minute.
  */
 export interface Sweep {
   name: string;

@@ -1,3 +1,4 @@
+import type { JobHandler } from '../jobs/index.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Sql } from '../db/database.ts';
 import type { Actor } from './actor.ts';
@@ -64,3 +65,15 @@ export async function deleteSession(sql: Sql, token: string): Promise<void> {
 export async function deleteSessionsOfUser(sql: Sql, userId: string): Promise<void> {
   await sql.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }
+
+/**
+ * Daily clean-up of authentication records (a durable job, core/jobs): expired sessions, and login
+ * attempts older than a day (throttling looks back 15 minutes; the audit log keeps sign-ins).
+ */
+export const pruneAuthRecordsJob: JobHandler = {
+  name: 'maintenance.prune-auth-records',
+  async run(tx, _job, now) {
+    await tx.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
+    await tx.query(`DELETE FROM login_attempts WHERE attempted_at < $1::timestamptz - interval '1 day'`, [now]);
+  },
+};
