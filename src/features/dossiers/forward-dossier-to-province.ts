@@ -37,7 +37,7 @@ export async function forwardDossierToProvince(ctx: AppContext, actor: Actor, id
     return {
       state: { forwardedAt: now, forwardedBy: actor.userId },
       // The dossier joins the province's open evaluation round at once, or the next one opened.
-      afterStateChange: async () => void (await joinOpenRound(tx, { id, provinceCode: dossier.provinceCode }, toLocalDate(now), now, actor.userId)),
+      afterStateChange: async () => void (await joinOpenRound(tx, { id, provinceCode: dossier.provinceCode, type: dossier.type }, toLocalDate(now), now, actor.userId)),
     };
   });
 }

@@ -76,8 +76,9 @@ export async function decideRound(ctx: AppContext, actor: Actor, roundId: string
     await repository.updateRound(tx, roundId, { status: 'decided' }, now);
     // Products of 90 points or more join the ministry's open round, if one is open (else the next one).
     const centralRoundId = round.level === 'province' ? await repository.findOpenRoundFor(tx, 'central', null, today(ctx.clock)) : null;
-    if (centralRoundId) {
-      const joined = await repository.addWaitingEntries(tx, { id: centralRoundId, level: 'central', provinceCode: null }, now);
+    const centralRound = centralRoundId ? await repository.findRound(tx, centralRoundId) : null;
+    if (centralRound) {
+      const joined = await repository.addWaitingEntries(tx, centralRound, now);
       for (const entryId of joined) await repository.insertEntryEvent(tx, { entryId, action: 'joined', actorUserId: actor.userId, at: now });
     }
     if (round.level === 'province' && entries.some((e) => e.outcome === 'proposed_to_central')) {

@@ -115,14 +115,20 @@ export async function listRounds(sql: Sql, visibility: RoundVisibility, filter: 
   return { items: items.rows, total: total.rows[0]!.total };
 }
 
-/** The open round a newly forwarded dossier joins: the one whose proposals close first from today on, else the latest open one. */
-export async function findOpenRoundFor(sql: Sql, level: RoundLevel, provinceCode: string | null, today: string): Promise<string | null> {
+/**
+ * The open round a newly forwarded dossier joins: the one whose proposals close first from today on,
+ * else the latest open one. A re-evaluation dossier prefers a re-evaluation round (decided by written
+ * consultation, Đ.7.6); other dossiers never join one.
+ */
+export async function findOpenRoundFor(sql: Sql, level: RoundLevel, provinceCode: string | null, today: string, dossierType: string | null = null): Promise<string | null> {
   const result = await sql.query<{ id: string }>(
     `SELECT id FROM evaluation_rounds
-     WHERE status = 'open' AND level = $1 AND province_code IS NOT DISTINCT FROM $2 AND kind <> 're_evaluation'
-     ORDER BY (proposals_due_on >= $3) DESC, CASE WHEN proposals_due_on >= $3 THEN proposals_due_on END ASC, proposals_due_on DESC
+     WHERE status = 'open' AND level = $1 AND province_code IS NOT DISTINCT FROM $2
+       AND (kind <> 're_evaluation' OR $4::text = 're_evaluation')
+     ORDER BY ((kind = 're_evaluation') = ($4::text IS NOT DISTINCT FROM 're_evaluation')) DESC,
+       (proposals_due_on >= $3) DESC, CASE WHEN proposals_due_on >= $3 THEN proposals_due_on END ASC, proposals_due_on DESC
      LIMIT 1`,
-    [level, provinceCode, today],
+    [level, provinceCode, today, dossierType],
   );
   return result.rows[0]?.id ?? null;
 }
@@ -210,17 +216,18 @@ export async function findEntryResult(sql: Sql, id: string): Promise<EvaluationS
  * province that are in no live or decided province entry; at central level, province entries proposed to
  * the ministry that have no central entry yet. Returns the new entry ids.
  */
-export async function addWaitingEntries(sql: Sql, round: Pick<Round, 'id' | 'level' | 'provinceCode'>, now: Date, dossierId: string | null = null): Promise<string[]> {
+export async function addWaitingEntries(sql: Sql, round: Pick<Round, 'id' | 'level' | 'provinceCode' | 'kind'>, now: Date, dossierId: string | null = null): Promise<string[]> {
   if (round.level === 'province') {
     const result = await sql.query<{ id: string }>(
       `INSERT INTO round_entries (round_id, dossier_id, product_id, producer_id, province_code, commune_code, product_set_number, created_at, updated_at)
        SELECT $1, d.id, d.product_id, d.producer_id, d.province_code, d.commune_code, p.product_set_number, $3, $3
        FROM dossiers d JOIN products p ON p.id = d.product_id
        WHERE d.status = 'forwarded_to_province' AND d.province_code = $2 AND ($4::uuid IS NULL OR d.id = $4)
+         AND ($5::text <> 're_evaluation' OR d.type = 're_evaluation')
          AND NOT EXISTS (SELECT 1 FROM round_entries x WHERE x.dossier_id = d.id AND x.proposed_by_entry_id IS NULL AND x.status <> 'withdrawn')
        ORDER BY d.forwarded_at
        RETURNING id`,
-      [round.id, round.provinceCode, now, dossierId],
+      [round.id, round.provinceCode, now, dossierId, round.kind],
     );
     return result.rows.map((row) => row.id);
   }
@@ -229,10 +236,12 @@ export async function addWaitingEntries(sql: Sql, round: Pick<Round, 'id' | 'lev
        proposed_by_entry_id, created_at, updated_at)
      SELECT $1, x.dossier_id, x.product_id, x.producer_id, x.province_code, x.commune_code, x.product_set_number, x.id, $2, $2
      FROM round_entries x
+     JOIN dossiers d ON d.id = x.dossier_id
      WHERE x.outcome = 'proposed_to_central' AND x.status = 'decided' AND ($3::uuid IS NULL OR x.dossier_id = $3)
+       AND ($4::text <> 're_evaluation' OR d.type = 're_evaluation')
        AND NOT EXISTS (SELECT 1 FROM round_entries c WHERE c.proposed_by_entry_id = x.id AND c.status <> 'withdrawn')
      RETURNING id`,
-    [round.id, now, dossierId],
+    [round.id, now, dossierId, round.kind],
   );
   return result.rows.map((row) => row.id);
 }

@@ -126,10 +126,11 @@ export async function setRoundMembers(ctx: AppContext, actor: Actor, roundId: st
  * A dossier the commune just forwarded joins its province's open round, if there is one (called in the
  * forwarding transaction); otherwise it waits and joins the next round opened.
  */
-export async function joinOpenRound(tx: Sql, dossier: { id: string; provinceCode: string }, on: string, now: Date, actorUserId: string | null): Promise<string | null> {
-  const roundId = await repository.findOpenRoundFor(tx, 'province', dossier.provinceCode, on);
+export async function joinOpenRound(tx: Sql, dossier: { id: string; provinceCode: string; type: string }, on: string, now: Date, actorUserId: string | null): Promise<string | null> {
+  const roundId = await repository.findOpenRoundFor(tx, 'province', dossier.provinceCode, on, dossier.type);
   if (!roundId) return null;
-  const [entryId] = await repository.addWaitingEntries(tx, { id: roundId, level: 'province', provinceCode: dossier.provinceCode }, now, dossier.id);
+  const round = (await repository.findRound(tx, roundId))!;
+  const [entryId] = await repository.addWaitingEntries(tx, round, now, dossier.id);
   if (entryId) await repository.insertEntryEvent(tx, { entryId, action: 'joined', actorUserId, at: now });
   return entryId ?? null;
 }
