@@ -23,11 +23,15 @@ import { migrate } from './core/db/migrate.ts';
 import { systemClock, type Clock } from './core/clock/index.ts';
 import { installHttpCore } from './core/http/plugin.ts';
 import { startPeriodicSweeps } from './core/periodic-sweeps.ts';
+import { runDueJobs, scheduleDailyJobs, type DailyJob, type JobHandler } from './core/jobs/index.ts';
+import { pruneAuthRecordsJob } from './core/auth/sessions.ts';
 import type { App, AppContext } from './core/http/types.ts';
 import { useVietnameseValidationMessages } from './core/http/validation-messages.ts';
 import { loadAdminUnits, registerAdminUnitRoutes } from './features/admin-units/index.ts';
 import { registerAuditRoutes } from './features/audit/index.ts';
 import { registerBusinessPlanRoutes, sweepOverdueBusinessPlans } from './features/business-plans/index.ts';
+import { registerCatalogueRoutes } from './features/catalogue/index.ts';
+import { certificateJobHandlers, registerCertificateRoutes } from './features/certificates/index.ts';
 import { registerDossierRoutes } from './features/dossiers/index.ts';
 import { registerFairRoutes } from './features/fairs/index.ts';
 import { registerIdeaRoutes } from './features/ideas/index.ts';
@@ -35,12 +39,15 @@ import { registerPlanRoutes } from './features/plans/index.ts';
 import { registerProducerRoutes } from './features/producers/index.ts';
 import { registerProvinceSettingsRoutes } from './features/province-settings/index.ts';
 import { registerReportRoutes } from './features/reports/index.ts';
+import { registerEvaluationRoutes } from './features/evaluations/index.ts';
 import { registerNotificationRoutes } from './features/notifications/index.ts';
 import { registerRuleSetRoutes } from './features/rule-sets/index.ts';
 import { registerSelfAssessmentRoutes } from './features/self-assessments/index.ts';
 import { registerTrainingRoutes } from './features/training/index.ts';
 import { registerAuthRoutes, registerUserRoutes } from './features/users/index.ts';
 import { registerPublicSite } from './public-site/public-site.routes.ts';
+import { registerVerificationRoutes } from './features/verification/index.ts';
+import { registerOpenDataRoutes } from './features/open-data/index.ts';
 
 const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
 const webRoot = fileURLToPath(new URL('../web/', import.meta.url));
@@ -119,7 +126,12 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerFairRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
-  registerPublicSite(app);
+  registerCertificateRoutes(app, ctx);
+  registerEvaluationRoutes(app, ctx);
+  registerPublicSite(app, ctx);
+  registerVerificationRoutes(app, ctx);
+  registerOpenDataRoutes(app, ctx);
+  registerCatalogueRoutes(app, ctx);
 
   // The back office (web/, built by Vite) is a single-page app under /admin/.
   if (existsSync(webDist)) {
@@ -132,10 +144,26 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   return app;
 }
 
+/** Every durable job handler of the app, and the jobs scheduled anew each day. */
+export const jobHandlers: readonly JobHandler[] = [...certificateJobHandlers, pruneAuthRecordsJob];
+const dailyJobs: readonly DailyJob[] = [{ name: pruneAuthRecordsJob.name, hour: 3 }];
+
 /** The periodic, idempotent sweeps of the running app (deadlines whose consequence must be applied). */
 export function startSweeps(ctx: AppContext): { stop(): void } {
   return startPeriodicSweeps(
-    [{ name: 'business-plans.forwarding-overdue', everyMs: 15 * 60 * 1000, run: () => sweepOverdueBusinessPlans(ctx) }],
+    [
+      { name: 'business-plans.forwarding-overdue', everyMs: 15 * 60 * 1000, run: () => sweepOverdueBusinessPlans(ctx) },
+      // Durable jobs (reminders, daily clean-ups): in the database, so they survive restarts and run once
+      // across app processes (core/jobs, docs/decisions/008).
+      {
+        name: 'jobs',
+        everyMs: 60 * 1000,
+        run: async () => {
+          await scheduleDailyJobs(ctx.db, ctx.clock, dailyJobs);
+          return runDueJobs(ctx.db, ctx.clock, jobHandlers);
+        },
+      },
+    ],
     { info: () => {}, error: (message) => console.error(message) },
   );
 }

@@ -15,21 +15,25 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   bodyLimitBytes: number;
+  /** The public site's address as printed in QR codes and open-data links, without a trailing slash. */
+  publicBaseUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   const demoFlag = env.OCOP_DEMO?.trim();
+  const port = Number(env.PORT ?? 3000);
   return {
     databaseUrl,
     embeddedDataDir: path.resolve(env.OCOP_DATA_DIR ?? 'data/db'),
     filesDir: path.resolve(env.OCOP_FILES_DIR ?? 'data/files'),
     host: env.HOST ?? '127.0.0.1',
-    port: Number(env.PORT ?? 3000),
+    port,
     // The embedded mode is the try-it-out mode, so it is a demo unless told otherwise.
     demoMode: demoFlag ? demoFlag === '1' || demoFlag === 'true' : databaseUrl === null,
     secureCookies: env.OCOP_SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimitBytes: Number(env.OCOP_BODY_LIMIT ?? 1024 * 1024),
+    publicBaseUrl: (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

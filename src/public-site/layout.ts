@@ -16,7 +16,14 @@ form.search button{padding:12px 18px;font-size:1rem;border:0;border-radius:6px;b
 .steps li{background:#fff;border:1px solid #e3e3dc;border-radius:8px;padding:12px}
 footer{color:#555;font-size:.9rem}`;
 
-export function layout(options: { lang: Lang; title: string; description: string; path: string; body: SafeHtml }): string {
+// Canonical and alternate-language links must be absolute URLs (search engines; Lighthouse SEO), so they
+// carry the public address of the site (config.publicBaseUrl), set once at start-up by registerPublicSite.
+let publicBaseUrl = '';
+export function setPublicBaseUrl(url: string): void {
+  publicBaseUrl = url.replace(/\/+$/, '');
+}
+
+export function layout(options: { lang: Lang; title: string; description: string; path: string; body: SafeHtml; head?: SafeHtml }): string {
   const { lang } = options;
   const other = lang === 'vi' ? { lang: 'en', label: 'English' } : { lang: 'vi', label: 'Tiếng Việt' };
   const page = html`<!doctype html>
@@ -26,9 +33,11 @@ export function layout(options: { lang: Lang; title: string; description: string
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${options.title}</title>
 <meta name="description" content="${options.description}">
-<link rel="canonical" href="${options.path}${lang === 'en' ? '?lang=en' : ''}">
-<link rel="alternate" hreflang="${other.lang}" href="${options.path}${other.lang === 'en' ? '?lang=en' : ''}">
+<link rel="canonical" href="${publicBaseUrl}${options.path}${lang === 'en' ? '?lang=en' : ''}">
+<link rel="alternate" hreflang="${other.lang}" href="${publicBaseUrl}${options.path}${other.lang === 'en' ? '?lang=en' : ''}">
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230b5d1e'/%3E%3C/svg%3E">
 <style>${new SafeHtml(styles)}</style>
+${options.head ?? ''}
 </head>
 <body>
 <header>

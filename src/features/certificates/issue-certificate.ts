@@ -32,7 +32,9 @@ export interface IssuedCertificate {
 export async function issuingBodyOf(sql: Sql, level: 'province' | 'central', provinceCode: string): Promise<string> {
   if (level === 'central') return 'Bộ Nông nghiệp và Môi trường';
   const province = await findUnit(sql, CURRENT_UNITS_VERSION, 'province', provinceCode);
-  return `Ủy ban nhân dân ${province?.fullName ?? `tỉnh ${provinceCode}`}`;
+  // "Tỉnh Lai Châu" → "Ủy ban nhân dân tỉnh Lai Châu" (the unit type is not capitalised mid-sentence).
+  const name = province ? province.fullName.replace(/^(Tỉnh|Thành phố)/u, (type) => type.toLowerCase()) : `tỉnh ${provinceCode}`;
+  return `Ủy ban nhân dân ${name}`;
 }
 
 /** Reminder jobs of a certificate: the re-evaluation window opens (180 days) and closes (120 days), it expires. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { findCriteriaSheet } from '../rule-sets/index.ts';
@@ -65,6 +66,16 @@ async function reviewAndOpen(c: Cast, entryId: string) {
   entry = await expectStatus(c.advisor, 'POST', `/api/round-entries/${entryId}/advisory`, { action: 'site_visit', note: 'Khảo sát vùng nguyên liệu tại bản Mường Than.', happenedOn: '2026-11-20', version: entry.version }, 200);
   entry = await expectStatus(c.advisor, 'POST', `/api/round-entries/${entryId}/advisory`, { action: 'advisory_report', note: 'Hồ sơ đầy đủ, đề nghị hội đồng chấm điểm.', version: entry.version }, 200);
   return expectStatus(c.chair, 'POST', `/api/round-entries/${entryId}/open-scoring`, { version: entry.version }, 200);
+}
+
+/** The text of a PDF (poppler's pdftotext), or null where poppler-utils is not installed. */
+function pdfText(pdf: Buffer): string | null {
+  try {
+    return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 const score = (client: Client, entryId: string, choices: Record<string, string>, submit = true) => client.request('PUT', `/api/round-entries/${entryId}/my-score`, { choices, submit });
@@ -142,6 +153,16 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     assert.equal(result.stars, 4);
     assert.equal(result.outcome, 'recognised');
     assert.ok(result.averageTotal >= 70 && result.averageTotal < 90);
+
+    // The minutes and the draft decision, as PDF in Vietnamese.
+    assert.equal((await c.producer.request('GET', `/api/evaluation-rounds/${opened.id}/minutes.pdf`)).statusCode, 404);
+    for (const [path, words] of [['minutes.pdf', ['BIÊN BẢN', 'chênh']], ['decision-draft.pdf', ['QUYẾT ĐỊNH', '4 sao']]] as const) {
+      const pdf = await c.office.request('GET', `/api/evaluation-rounds/${opened.id}/${path}`);
+      assert.equal(pdf.statusCode, 200, pdf.body);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      const text = pdfText(pdf.rawPayload);
+      if (text !== null) for (const word of [...words, entry.productName]) assert.ok(text.includes(word), `${path} mentions ${word}`);
+    }
 
     // The decision issues the certificate (36 months) and tells the producer.
     const badDate = await c.office.request('POST', `/api/evaluation-rounds/${opened.id}/decision`, { version: closed.version, number: '123/QĐ-UBND', signedOn: '2026-12-01', signerName: 'Nguyễn Văn A' });

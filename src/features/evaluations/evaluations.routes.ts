@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { forbidden } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { standardErrors } from '../../core/http/schemas.ts';
@@ -10,6 +11,7 @@ import * as schemas from './evaluations.schemas.ts';
 import { openRound, setRoundMembers } from './manage-rounds.ts';
 import { getEntryDetail, getRoundDetail } from './read-evaluations.ts';
 import { declareConflict, openScoring, recordAdvisoryWork } from './review-entry.ts';
+import { roundDecisionDraftPdf, roundMinutesPdf } from './round-documents.ts';
 import { getMyScore, saveMyScore } from './score-entry.ts';
 
 const tags = ['Đánh giá, phân hạng (evaluation rounds)'];
@@ -55,6 +57,24 @@ export function registerEvaluationRoutes(app: App, ctx: AppContext): void {
     '/api/evaluation-rounds/:id/decision',
     { schema: { tags, summary: 'Ghi nhận quyết định công nhận và cấp giấy chứng nhận', params: schemas.params, body: schemas.decisionBody, response: { 200: schemas.roundDetail, ...standardErrors } } },
     async (request) => decideRound(ctx, requireActor(request), request.params.id, request.body, request.id),
+  );
+
+  app.get(
+    '/api/evaluation-rounds/:id/minutes.pdf',
+    { schema: { tags, summary: 'Biên bản họp hội đồng (PDF), sau khi kết thúc phiên họp', params: schemas.params, response: { 200: z.any().meta({ description: 'Tệp PDF' }), ...standardErrors } } },
+    async (request, reply) => {
+      const pdf = await roundMinutesPdf(ctx.db.pool, requireActor(request), request.params.id);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="bien-ban-${request.params.id.slice(0, 8)}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
+    },
+  );
+
+  app.get(
+    '/api/evaluation-rounds/:id/decision-draft.pdf',
+    { schema: { tags, summary: 'Dự thảo quyết định công nhận (PDF)', params: schemas.params, response: { 200: z.any().meta({ description: 'Tệp PDF' }), ...standardErrors } } },
+    async (request, reply) => {
+      const pdf = await roundDecisionDraftPdf(ctx.db.pool, requireActor(request), request.params.id, ctx.clock);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="du-thao-quyet-dinh-${request.params.id.slice(0, 8)}.pdf"`).header('cache-control', 'private, no-store').send(pdf);
+    },
   );
 
   app.get(

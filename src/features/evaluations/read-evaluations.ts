@@ -160,3 +160,8 @@ export async function getEntryDetail(sql: Sql, actor: Actor, entryId: string): P
     result: ['closed', 'decided'].includes(entry.status) ? result : null,
   };
 }
+
+/** Documents covering every entry (minutes, draft decision) are for those who see every entry. */
+export function seesAllEntriesOf(actor: Actor, access: RoundAccess): void {
+  if (!seesAllEntries(actor, access.round, access.membership) && !isCouncilRole(access.membership)) throw notFound('Đợt đánh giá');
+}

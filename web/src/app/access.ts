@@ -24,16 +24,18 @@ export type Capability =
   | 'fileDossier' // file a dossier for one's own product (dossiers.policy.ts canFileDossierFor)
   | 'programme' // trainings, annual plans, fairs and the yearly report of one's unit (training/plans/fairs policies: readers)
   | 'manageProgramme' // organise trainings, keep plans, record fairs (the officers of the unit, admin)
-  | 'listings'; // e-commerce listings (fairs.routes.ts: the unit's readers, a producer its own)
+  | 'listings' // e-commerce listings (fairs.routes.ts: the unit's readers, a producer its own)
+  | 'evaluations' // evaluation rounds (evaluations.policy.ts: the office, the ministry, council and advisory members)
+  | 'certificates'; // OCOP certificates in one's scope (certificates.policy.ts certificateVisibility)
 
 const capabilities: Record<Role, readonly Capability[]> = {
-  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme', 'listings'],
-  ministry_officer: ['users', 'producers', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'dossiers', 'programme', 'listings'],
-  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'programme', 'manageProgramme', 'listings'],
-  commune_officer: ['producers', 'registerProducer', 'editProducer', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme', 'listings'],
-  council_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans'],
-  advisory_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans'],
-  producer: ['ownProducer', 'editProducer', 'ideas', 'registerIdea', 'businessPlans', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'fileDossier', 'listings'],
+  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates'],
+  ministry_officer: ['users', 'producers', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'dossiers', 'programme', 'listings', 'evaluations', 'certificates'],
+  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates'],
+  commune_officer: ['producers', 'registerProducer', 'editProducer', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme', 'listings', 'certificates'],
+  council_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans', 'evaluations'],
+  advisory_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans', 'evaluations'],
+  producer: ['ownProducer', 'editProducer', 'ideas', 'registerIdea', 'businessPlans', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'fileDossier', 'listings', 'certificates'],
 };
 
 export function can(user: Pick<User, 'role'> | null | undefined, capability: Capability): boolean {

@@ -4129,6 +4129,2462 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo của người dùng đang đăng nhập */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                title: string;
+                                body: string;
+                                link: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            total: number;
+                            unread: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu đã đọc (các thông báo đã chọn, hoặc tất cả) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[] | "all";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đợt đánh giá người dùng được xem */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "closed" | "decided";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                level: "province" | "central";
+                                provinceCode: string | null;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "first" | "second" | "extra" | "re_evaluation";
+                                title: string;
+                                ruleSetId: string;
+                                proposalsDueOn: string;
+                                completeBy: string;
+                                maxSpread: number;
+                                quorumFraction: number;
+                                chairRequired: boolean;
+                                /** @enum {string} */
+                                status: "open" | "closed" | "decided";
+                                sessionHeldOn: string | null;
+                                sessionPlace: string | null;
+                                closedAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                entryCount: number;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Mở đợt đánh giá (tỉnh: 3–4 sao; Bộ: 5 sao) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "province" | "central";
+                        provinceCode?: string;
+                        year: number;
+                        /** @enum {string} */
+                        kind: "first" | "second" | "extra" | "re_evaluation";
+                        title: string;
+                        ruleSetId?: string;
+                        proposalsDueOn?: string;
+                        completeBy?: string;
+                        maxSpread?: number;
+                        quorumFraction?: number;
+                        chairRequired?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            level: "province" | "central";
+                            provinceCode: string | null;
+                            year: number;
+                            /** @enum {string} */
+                            kind: "first" | "second" | "extra" | "re_evaluation";
+                            title: string;
+                            ruleSetId: string;
+                            proposalsDueOn: string;
+                            completeBy: string;
+                            maxSpread: number;
+                            quorumFraction: number;
+                            chairRequired: boolean;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "decided";
+                            sessionHeldOn: string | null;
+                            sessionPlace: string | null;
+                            closedAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            members: {
+                                userId: string;
+                                displayName: string;
+                                username: string;
+                                /** @enum {string} */
+                                role: "chair" | "member" | "advisory";
+                                agency: string;
+                            }[];
+                            myRole: ("chair" | "member" | "advisory") | null;
+                            canManage: boolean;
+                            canClose: boolean;
+                            entries: {
+                                id: string;
+                                roundId: string;
+                                dossierId: string;
+                                /** @enum {string} */
+                                dossierType: "first" | "upgrade" | "re_evaluation";
+                                productId: string;
+                                productName: string;
+                                productCode: string | null;
+                                producerId: string;
+                                producerName: string;
+                                provinceCode: string;
+                                communeCode: string;
+                                communeName: string | null;
+                                productSetNumber: number;
+                                proposedByEntryId: string | null;
+                                /** @enum {string} */
+                                status: "reviewing" | "supplement_requested" | "scoring" | "closed" | "decided" | "withdrawn";
+                                attempt: number;
+                                averageTotal: number | null;
+                                stars: number | null;
+                                outcome: ("recognised" | "proposed_to_central" | "not_recognised" | "disqualified" | "stopped" | "no_quorum" | "recognised_from_central") | null;
+                                outcomeLabel: string | null;
+                                advisoryReport: string | null;
+                                joinedOn: string;
+                                dueOn: string | null;
+                                version: number;
+                                progress: {
+                                    expected: {
+                                        userId: string;
+                                        displayName: string;
+                                        submitted: boolean;
+                                        conflict: boolean;
+                                    }[];
+                                    submitted: number;
+                                };
+                                myConflict: boolean;
+                                /** @enum {string} */
+                                myScoreStatus: "none" | "draft" | "submitted";
+                                certificate: {
+                                    id: string;
+                                    number: string;
+                                    stars: number;
+                                    publicToken: string;
+                                    expiresOn: string;
+                                } | null;
+                            }[];
+                            decision: {
+                                id: string;
+                                number: string;
+                                signedOn: string;
+                                signerName: string;
+                                signerTitle: string;
+                                issuingBody: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một đợt đánh giá: hội đồng, tổ tư vấn, hồ sơ và tiến độ chấm */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            level: "province" | "central";
+                            provinceCode: string | null;
+                            year: number;
+                            /** @enum {string} */
+                            kind: "first" | "second" | "extra" | "re_evaluation";
+                            title: string;
+                            ruleSetId: string;
+                            proposalsDueOn: string;
+                            completeBy: string;
+                            maxSpread: number;
+                            quorumFraction: number;
+                            chairRequired: boolean;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "decided";
+                            sessionHeldOn: string | null;
+                            sessionPlace: string | null;
+                            closedAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            members: {
+                                userId: string;
+                                displayName: string;
+                                username: string;
+                                /** @enum {string} */
+                                role: "chair" | "member" | "advisory";
+                                agency: string;
+                            }[];
+                            myRole: ("chair" | "member" | "advisory") | null;
+                            canManage: boolean;
+                            canClose: boolean;
+                            entries: {
+                                id: string;
+                                roundId: string;
+                                dossierId: string;
+                                /** @enum {string} */
+                                dossierType: "first" | "upgrade" | "re_evaluation";
+                                productId: string;
+                                productName: string;
+                                productCode: string | null;
+                                producerId: string;
+                                producerName: string;
+                                provinceCode: string;
+                                communeCode: string;
+                                communeName: string | null;
+                                productSetNumber: number;
+                                proposedByEntryId: string | null;
+                                /** @enum {string} */
+                                status: "reviewing" | "supplement_requested" | "scoring" | "closed" | "decided" | "withdrawn";
+                                attempt: number;
+                                averageTotal: number | null;
+                                stars: number | null;
+                                outcome: ("recognised" | "proposed_to_central" | "not_recognised" | "disqualified" | "stopped" | "no_quorum" | "recognised_from_central") | null;
+                                outcomeLabel: string | null;
+                                advisoryReport: string | null;
+                                joinedOn: string;
+                                dueOn: string | null;
+                                version: number;
+                                progress: {
+                                    expected: {
+                                        userId: string;
+                                        displayName: string;
+                                        submitted: boolean;
+                                        conflict: boolean;
+                                    }[];
+                                    submitted: number;
+                                };
+                                myConflict: boolean;
+                                /** @enum {string} */
+                                myScoreStatus: "none" | "draft" | "submitted";
+                                certificate: {
+                                    id: string;
+                                    number: string;
+                                    stars: number;
+                                    publicToken: string;
+                                    expiresOn: string;
+                                } | null;
+                            }[];
+                            decision: {
+                                id: string;
+                                number: string;
+                                signedOn: string;
+                                signerName: string;
+                                signerTitle: string;
+                                issuingBody: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Cử Chủ tịch, thành viên hội đồng và Tổ tư vấn */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        members: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** @enum {string} */
+                            role: "chair" | "member" | "advisory";
+                            /** @default  */
+                            agency?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            level: "province" | "central";
+                            provinceCode: string | null;
+                            year: number;
+                            /** @enum {string} */
+                            kind: "first" | "second" | "extra" | "re_evaluation";
+                            title: string;
+                            ruleSetId: string;
+                            proposalsDueOn: string;
+                            completeBy: string;
+                            maxSpread: number;
+                            quorumFraction: number;
+                            chairRequired: boolean;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "decided";
+                            sessionHeldOn: string | null;
+                            sessionPlace: string | null;
+                            closedAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            members: {
+                                userId: string;
+                                displayName: string;
+                                username: string;
+                                /** @enum {string} */
+                                role: "chair" | "member" | "advisory";
+                                agency: string;
+                            }[];
+                            myRole: ("chair" | "member" | "advisory") | null;
+                            canManage: boolean;
+                            canClose: boolean;
+                            entries: {
+                                id: string;
+                                roundId: string;
+                                dossierId: string;
+                                /** @enum {string} */
+                                dossierType: "first" | "upgrade" | "re_evaluation";
+                                productId: string;
+                                productName: string;
+                                productCode: string | null;
+                                producerId: string;
+                                producerName: string;
+                                provinceCode: string;
+                                communeCode: string;
+                                communeName: string | null;
+                                productSetNumber: number;
+                                proposedByEntryId: string | null;
+                                /** @enum {string} */
+                                status: "reviewing" | "supplement_requested" | "scoring" | "closed" | "decided" | "withdrawn";
+                                attempt: number;
+                                averageTotal: number | null;
+                                stars: number | null;
+                                outcome: ("recognised" | "proposed_to_central" | "not_recognised" | "disqualified" | "stopped" | "no_quorum" | "recognised_from_central") | null;
+                                outcomeLabel: string | null;
+                                advisoryReport: string | null;
+                                joinedOn: string;
+                                dueOn: string | null;
+                                version: number;
+                                progress: {
+                                    expected: {
+                                        userId: string;
+                                        displayName: string;
+                                        submitted: boolean;
+                                        conflict: boolean;
+                                    }[];
+                                    submitted: number;
+                                };
+                                myConflict: boolean;
+                                /** @enum {string} */
+                                myScoreStatus: "none" | "draft" | "submitted";
+                                certificate: {
+                                    id: string;
+                                    number: string;
+                                    stars: number;
+                                    publicToken: string;
+                                    expiresOn: string;
+                                } | null;
+                            }[];
+                            decision: {
+                                id: string;
+                                number: string;
+                                signedOn: string;
+                                signerName: string;
+                                signerTitle: string;
+                                issuingBody: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kết thúc phiên họp hội đồng: tính kết quả, khóa điểm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        sessionHeldOn: string;
+                        sessionPlace: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            level: "province" | "central";
+                            provinceCode: string | null;
+                            year: number;
+                            /** @enum {string} */
+                            kind: "first" | "second" | "extra" | "re_evaluation";
+                            title: string;
+                            ruleSetId: string;
+                            proposalsDueOn: string;
+                            completeBy: string;
+                            maxSpread: number;
+                            quorumFraction: number;
+                            chairRequired: boolean;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "decided";
+                            sessionHeldOn: string | null;
+                            sessionPlace: string | null;
+                            closedAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            members: {
+                                userId: string;
+                                displayName: string;
+                                username: string;
+                                /** @enum {string} */
+                                role: "chair" | "member" | "advisory";
+                                agency: string;
+                            }[];
+                            myRole: ("chair" | "member" | "advisory") | null;
+                            canManage: boolean;
+                            canClose: boolean;
+                            entries: {
+                                id: string;
+                                roundId: string;
+                                dossierId: string;
+                                /** @enum {string} */
+                                dossierType: "first" | "upgrade" | "re_evaluation";
+                                productId: string;
+                                productName: string;
+                                productCode: string | null;
+                                producerId: string;
+                                producerName: string;
+                                provinceCode: string;
+                                communeCode: string;
+                                communeName: string | null;
+                                productSetNumber: number;
+                                proposedByEntryId: string | null;
+                                /** @enum {string} */
+                                status: "reviewing" | "supplement_requested" | "scoring" | "closed" | "decided" | "withdrawn";
+                                attempt: number;
+                                averageTotal: number | null;
+                                stars: number | null;
+                                outcome: ("recognised" | "proposed_to_central" | "not_recognised" | "disqualified" | "stopped" | "no_quorum" | "recognised_from_central") | null;
+                                outcomeLabel: string | null;
+                                advisoryReport: string | null;
+                                joinedOn: string;
+                                dueOn: string | null;
+                                version: number;
+                                progress: {
+                                    expected: {
+                                        userId: string;
+                                        displayName: string;
+                                        submitted: boolean;
+                                        conflict: boolean;
+                                    }[];
+                                    submitted: number;
+                                };
+                                myConflict: boolean;
+                                /** @enum {string} */
+                                myScoreStatus: "none" | "draft" | "submitted";
+                                certificate: {
+                                    id: string;
+                                    number: string;
+                                    stars: number;
+                                    publicToken: string;
+                                    expiresOn: string;
+                                } | null;
+                            }[];
+                            decision: {
+                                id: string;
+                                number: string;
+                                signedOn: string;
+                                signerName: string;
+                                signerTitle: string;
+                                issuingBody: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận quyết định công nhận và cấp giấy chứng nhận */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        number: string;
+                        signedOn: string;
+                        signerName: string;
+                        /** @default  */
+                        signerTitle?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            level: "province" | "central";
+                            provinceCode: string | null;
+                            year: number;
+                            /** @enum {string} */
+                            kind: "first" | "second" | "extra" | "re_evaluation";
+                            title: string;
+                            ruleSetId: string;
+                            proposalsDueOn: string;
+                            completeBy: string;
+                            maxSpread: number;
+                            quorumFraction: number;
+                            chairRequired: boolean;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "decided";
+                            sessionHeldOn: string | null;
+                            sessionPlace: string | null;
+                            closedAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            members: {
+                                userId: string;
+                                displayName: string;
+                                username: string;
+                                /** @enum {string} */
+                                role: "chair" | "member" | "advisory";
+                                agency: string;
+                            }[];
+                            myRole: ("chair" | "member" | "advisory") | null;
+                            canManage: boolean;
+                            canClose: boolean;
+                            entries: {
+                                id: string;
+                                roundId: string;
+                                dossierId: string;
+                                /** @enum {string} */
+                                dossierType: "first" | "upgrade" | "re_evaluation";
+                                productId: string;
+                                productName: string;
+                                productCode: string | null;
+                                producerId: string;
+                                producerName: string;
+                                provinceCode: string;
+                                communeCode: string;
+                                communeName: string | null;
+                                productSetNumber: number;
+                                proposedByEntryId: string | null;
+                                /** @enum {string} */
+                                status: "reviewing" | "supplement_requested" | "scoring" | "closed" | "decided" | "withdrawn";
+                                attempt: number;
+                                averageTotal: number | null;
+                                stars: number | null;
+                                outcome: ("recognised" | "proposed_to_central" | "not_recognised" | "disqualified" | "stopped" | "no_quorum" | "recognised_from_central") | null;
+                                outcomeLabel: string | null;
+                                advisoryReport: string | null;
+                                joinedOn: string;
+                                dueOn: string | null;
+                                version: number;
+                                progress: {
+                                    expected: {
+                                        userId: string;
+                                        displayName: string;
+                                        submitted: boolean;
+                                        conflict: boolean;
+                                    }[];
+                                    submitted: number;
+                                };
+                                myConflict: boolean;
+                                /** @enum {string} */
+                                myScoreStatus: "none" | "draft" | "submitted";
+                                certificate: {
+                                    id: string;
+                                    number: string;
+                                    stars: number;
+                                    publicToken: string;
+                                    expiresOn: string;
+                                } | null;
+                            }[];
+                            decision: {
+                                id: string;
+                                number: string;
+                                signedOn: string;
+                                signerName: string;
+                                signerTitle: string;
+                                issuingBody: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}/minutes.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản họp hội đồng (PDF), sau khi kết thúc phiên họp */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tệp PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-rounds/{id}/decision-draft.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dự thảo quyết định công nhận (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tệp PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/round-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một hồ sơ trong đợt đánh giá: thẩm định, phiếu chấm, kết quả */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            roundId: string;
+                            dossierId: string;
+                            /** @enum {string} */
+                            dossierType: "first" | "upgrade" | "re_evaluation";
+                            productId: string;
+                            productName: string;
+                            productCode: string | null;
+                            producerId: string;
+                            producerName: string;
+                            provinceCode: string;
+                            communeCode: string;
+                            communeName: string | null;
+                            productSetNumber: number;
+                            proposedByEntryId: string | null;
+                            /** @enum {string} */
+                            status: "reviewing" | "supplement_requested" | "scoring" | "closed" | "decided" | "withdrawn";
+                            attempt: number;
+                            averageTotal: number | null;
+                            stars: number | null;
+                            outcome: ("recognised" | "proposed_to_central" | "not_recognised" | "disqualified" | "stopped" | "no_quorum" | "recognised_from_central") | null;
+                            outcomeLabel: string | null;
+                            advisoryReport: string | null;
+                            joinedOn: string;
+                            dueOn: string | null;
+                            version: number;
+                            progress: {
+                                expected: {
+                                    userId: string;
+                                    displayName: string;
+                                    submitted: boolean;
+                                    conflict: boolean;
+                                }[];
+                                submitted: number;
+                            };
+                            myConflict: boolean;
+                            /** @enum {string} */
+                            myScoreStatus: "none" | "draft" | "submitted";
+                            certificate: {
+                                id: string;
+                                number: string;
+                                stars: number;
+                                publicToken: string;
+                                expiresOn: string;
+                            } | null;
+                            round: {
+                                id: string;
+                                /** @enum {string} */
+                                level: "province" | "central";
+                                provinceCode: string | null;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "first" | "second" | "extra" | "re_evaluation";
+                                title: string;
+                                ruleSetId: string;
+                                proposalsDueOn: string;
+                                completeBy: string;
+                                maxSpread: number;
+                                quorumFraction: number;
+                                chairRequired: boolean;
+                                /** @enum {string} */
+                                status: "open" | "closed" | "decided";
+                                sessionHeldOn: string | null;
+                                sessionPlace: string | null;
+                                closedAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            events: {
+                                action: string;
+                                note: string | null;
+                                details: unknown;
+                                happenedOn: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            conflicts: {
+                                userId: string;
+                                displayName: string;
+                                reason: string;
+                                /** Format: date-time */
+                                declaredAt: string;
+                            }[];
+                            sheets: {
+                                memberUserId: string;
+                                displayName: string;
+                                attempt: number;
+                                /** @enum {string} */
+                                status: "draft" | "submitted";
+                                total: number | null;
+                                parts: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                } | null;
+                                choices: {
+                                    [key: string]: string;
+                                };
+                                disqualificationReasonId: string | null;
+                                stopRuleId: string | null;
+                                comment: string;
+                                submittedAt: string | null;
+                            }[];
+                            result: unknown | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/round-entries/{id}/advisory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tổ tư vấn: thẩm định, đề nghị bổ sung, kiểm nghiệm, khảo sát thực tế, báo cáo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "advisory_review" | "supplement_requested" | "supplement_received" | "lab_test_requested" | "site_visit" | "advisory_report";
+                        note: string;
+                        happenedOn?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            roundId: string;
+                            dossierId: string;
+                            /** @enum {string} */
+                            dossierType: "first" | "upgrade" | "re_evaluation";
+                            productId: string;
+                            productName: string;
+                            productCode: string | null;
+                            producerId: string;
+                            producerName: string;
+                            provinceCode: string;
+                            communeCode: string;
+                            communeName: string | null;
+                            productSetNumber: number;
+                            proposedByEntryId: string | null;
+                            /** @enum {string} */
+                            status: "reviewing" | "supplement_requested" | "scoring" | "closed" | "decided" | "withdrawn";
+                            attempt: number;
+                            averageTotal: number | null;
+                            stars: number | null;
+                            outcome: ("recognised" | "proposed_to_central" | "not_recognised" | "disqualified" | "stopped" | "no_quorum" | "recognised_from_central") | null;
+                            outcomeLabel: string | null;
+                            advisoryReport: string | null;
+                            joinedOn: string;
+                            dueOn: string | null;
+                            version: number;
+                            progress: {
+                                expected: {
+                                    userId: string;
+                                    displayName: string;
+                                    submitted: boolean;
+                                    conflict: boolean;
+                                }[];
+                                submitted: number;
+                            };
+                            myConflict: boolean;
+                            /** @enum {string} */
+                            myScoreStatus: "none" | "draft" | "submitted";
+                            certificate: {
+                                id: string;
+                                number: string;
+                                stars: number;
+                                publicToken: string;
+                                expiresOn: string;
+                            } | null;
+                            round: {
+                                id: string;
+                                /** @enum {string} */
+                                level: "province" | "central";
+                                provinceCode: string | null;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "first" | "second" | "extra" | "re_evaluation";
+                                title: string;
+                                ruleSetId: string;
+                                proposalsDueOn: string;
+                                completeBy: string;
+                                maxSpread: number;
+                                quorumFraction: number;
+                                chairRequired: boolean;
+                                /** @enum {string} */
+                                status: "open" | "closed" | "decided";
+                                sessionHeldOn: string | null;
+                                sessionPlace: string | null;
+                                closedAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            events: {
+                                action: string;
+                                note: string | null;
+                                details: unknown;
+                                happenedOn: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            conflicts: {
+                                userId: string;
+                                displayName: string;
+                                reason: string;
+                                /** Format: date-time */
+                                declaredAt: string;
+                            }[];
+                            sheets: {
+                                memberUserId: string;
+                                displayName: string;
+                                attempt: number;
+                                /** @enum {string} */
+                                status: "draft" | "submitted";
+                                total: number | null;
+                                parts: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                } | null;
+                                choices: {
+                                    [key: string]: string;
+                                };
+                                disqualificationReasonId: string | null;
+                                stopRuleId: string | null;
+                                comment: string;
+                                submittedAt: string | null;
+                            }[];
+                            result: unknown | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/round-entries/{id}/open-scoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở chấm điểm hồ sơ */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            roundId: string;
+                            dossierId: string;
+                            /** @enum {string} */
+                            dossierType: "first" | "upgrade" | "re_evaluation";
+                            productId: string;
+                            productName: string;
+                            productCode: string | null;
+                            producerId: string;
+                            producerName: string;
+                            provinceCode: string;
+                            communeCode: string;
+                            communeName: string | null;
+                            productSetNumber: number;
+                            proposedByEntryId: string | null;
+                            /** @enum {string} */
+                            status: "reviewing" | "supplement_requested" | "scoring" | "closed" | "decided" | "withdrawn";
+                            attempt: number;
+                            averageTotal: number | null;
+                            stars: number | null;
+                            outcome: ("recognised" | "proposed_to_central" | "not_recognised" | "disqualified" | "stopped" | "no_quorum" | "recognised_from_central") | null;
+                            outcomeLabel: string | null;
+                            advisoryReport: string | null;
+                            joinedOn: string;
+                            dueOn: string | null;
+                            version: number;
+                            progress: {
+                                expected: {
+                                    userId: string;
+                                    displayName: string;
+                                    submitted: boolean;
+                                    conflict: boolean;
+                                }[];
+                                submitted: number;
+                            };
+                            myConflict: boolean;
+                            /** @enum {string} */
+                            myScoreStatus: "none" | "draft" | "submitted";
+                            certificate: {
+                                id: string;
+                                number: string;
+                                stars: number;
+                                publicToken: string;
+                                expiresOn: string;
+                            } | null;
+                            round: {
+                                id: string;
+                                /** @enum {string} */
+                                level: "province" | "central";
+                                provinceCode: string | null;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "first" | "second" | "extra" | "re_evaluation";
+                                title: string;
+                                ruleSetId: string;
+                                proposalsDueOn: string;
+                                completeBy: string;
+                                maxSpread: number;
+                                quorumFraction: number;
+                                chairRequired: boolean;
+                                /** @enum {string} */
+                                status: "open" | "closed" | "decided";
+                                sessionHeldOn: string | null;
+                                sessionPlace: string | null;
+                                closedAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            events: {
+                                action: string;
+                                note: string | null;
+                                details: unknown;
+                                happenedOn: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            conflicts: {
+                                userId: string;
+                                displayName: string;
+                                reason: string;
+                                /** Format: date-time */
+                                declaredAt: string;
+                            }[];
+                            sheets: {
+                                memberUserId: string;
+                                displayName: string;
+                                attempt: number;
+                                /** @enum {string} */
+                                status: "draft" | "submitted";
+                                total: number | null;
+                                parts: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                } | null;
+                                choices: {
+                                    [key: string]: string;
+                                };
+                                disqualificationReasonId: string | null;
+                                stopRuleId: string | null;
+                                comment: string;
+                                submittedAt: string | null;
+                            }[];
+                            result: unknown | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/round-entries/{id}/conflict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thành viên khai báo xung đột lợi ích (không chấm sản phẩm này) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            declared: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/round-entries/{id}/my-score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phiếu chấm của thành viên hội đồng đang đăng nhập */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryId: string;
+                            attempt: number;
+                            ruleSetId: string;
+                            productSetNumber: number;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted";
+                            choices: {
+                                [key: string]: string;
+                            };
+                            disqualificationReasonId: string | null;
+                            stopRuleId: string | null;
+                            comment: string;
+                            missing: string[];
+                            total: number;
+                            parts: {
+                                A: number;
+                                B: number;
+                                C: number;
+                            };
+                            stars: number | null;
+                            rescoreOrdered: {
+                                limit: number;
+                                largest: number;
+                                pair: string[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Lưu hoặc nộp phiếu chấm (đã nộp thì không sửa được) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        choices: {
+                            [key: string]: string;
+                        };
+                        /** @default null */
+                        disqualificationReasonId?: string | null;
+                        /** @default null */
+                        stopRuleId?: string | null;
+                        /** @default  */
+                        comment?: string;
+                        /** @default false */
+                        submit?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryId: string;
+                            attempt: number;
+                            ruleSetId: string;
+                            productSetNumber: number;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "submitted";
+                            choices: {
+                                [key: string]: string;
+                            };
+                            disqualificationReasonId: string | null;
+                            stopRuleId: string | null;
+                            comment: string;
+                            missing: string[];
+                            total: number;
+                            parts: {
+                                A: number;
+                                B: number;
+                                C: number;
+                            };
+                            stars: number | null;
+                            rescoreOrdered: {
+                                limit: number;
+                                largest: number;
+                                pair: string[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/round-entries/{id}/recognise-from-central": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tỉnh công nhận 3–4 sao theo kết quả đánh giá của Trung ương */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        decisionNumber: string;
+                        signedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            roundId: string;
+                            dossierId: string;
+                            /** @enum {string} */
+                            dossierType: "first" | "upgrade" | "re_evaluation";
+                            productId: string;
+                            productName: string;
+                            productCode: string | null;
+                            producerId: string;
+                            producerName: string;
+                            provinceCode: string;
+                            communeCode: string;
+                            communeName: string | null;
+                            productSetNumber: number;
+                            proposedByEntryId: string | null;
+                            /** @enum {string} */
+                            status: "reviewing" | "supplement_requested" | "scoring" | "closed" | "decided" | "withdrawn";
+                            attempt: number;
+                            averageTotal: number | null;
+                            stars: number | null;
+                            outcome: ("recognised" | "proposed_to_central" | "not_recognised" | "disqualified" | "stopped" | "no_quorum" | "recognised_from_central") | null;
+                            outcomeLabel: string | null;
+                            advisoryReport: string | null;
+                            joinedOn: string;
+                            dueOn: string | null;
+                            version: number;
+                            progress: {
+                                expected: {
+                                    userId: string;
+                                    displayName: string;
+                                    submitted: boolean;
+                                    conflict: boolean;
+                                }[];
+                                submitted: number;
+                            };
+                            myConflict: boolean;
+                            /** @enum {string} */
+                            myScoreStatus: "none" | "draft" | "submitted";
+                            certificate: {
+                                id: string;
+                                number: string;
+                                stars: number;
+                                publicToken: string;
+                                expiresOn: string;
+                            } | null;
+                            round: {
+                                id: string;
+                                /** @enum {string} */
+                                level: "province" | "central";
+                                provinceCode: string | null;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "first" | "second" | "extra" | "re_evaluation";
+                                title: string;
+                                ruleSetId: string;
+                                proposalsDueOn: string;
+                                completeBy: string;
+                                maxSpread: number;
+                                quorumFraction: number;
+                                chairRequired: boolean;
+                                /** @enum {string} */
+                                status: "open" | "closed" | "decided";
+                                sessionHeldOn: string | null;
+                                sessionPlace: string | null;
+                                closedAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                            events: {
+                                action: string;
+                                note: string | null;
+                                details: unknown;
+                                happenedOn: string | null;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                            }[];
+                            conflicts: {
+                                userId: string;
+                                displayName: string;
+                                reason: string;
+                                /** Format: date-time */
+                                declaredAt: string;
+                            }[];
+                            sheets: {
+                                memberUserId: string;
+                                displayName: string;
+                                attempt: number;
+                                /** @enum {string} */
+                                status: "draft" | "submitted";
+                                total: number | null;
+                                parts: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                } | null;
+                                choices: {
+                                    [key: string]: string;
+                                };
+                                disqualificationReasonId: string | null;
+                                stopRuleId: string | null;
+                                comment: string;
+                                submittedAt: string | null;
+                            }[];
+                            result: unknown | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products": {
         parameters: {
             query?: never;
@@ -9110,6 +11566,1010 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Giấy chứng nhận OCOP trong phạm vi của người dùng
+         * @description Trạng thái tính theo ngày hôm nay bằng hàm certificate_status() (còn hiệu lực, sắp hết hạn, gia hạn chờ đánh giá lại, hết hiệu lực, đã thay thế, đã thu hồi).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                    star?: number;
+                    province?: string;
+                    producer?: string;
+                    product?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CertificateSummary"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một giấy chứng nhận: trạng thái, thời hạn đánh giá lại, thu hồi, các đợt kiểm tra */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CertificateDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giấy chứng nhận dạng PDF (có mã QR dẫn tới trang xác minh) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thu hồi giấy chứng nhận (Điều 8)
+         * @description Một trong sáu căn cứ; quyết định trong 15 ngày kể từ ngày có kết luận (quá hạn vẫn ghi nhận, đánh dấu late). Tỉnh thu hồi sản phẩm 3–4 sao của tỉnh; Bộ thu hồi sản phẩm 5 sao. Thu hồi lần hai trả 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        ground: "false_information" | "criteria_no_longer_met" | "law_violation" | "mark_misuse" | "production_stopped" | "authority_conclusion";
+                        findingOn: string;
+                        decidedOn: string;
+                        decisionNumber: string;
+                        reason: string;
+                        inspectionId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CertificateDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lập kế hoạch kiểm tra sau công nhận (Điều 9) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "planned" | "ad_hoc";
+                        plannedOn: string;
+                        inspectingBody: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inspection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các đợt kiểm tra sau công nhận trong phạm vi của người dùng
+         * @description due: chưa có kết quả, dự kiến trong 30 ngày tới; overdue: chưa có kết quả và đã quá ngày dự kiến. outcome=pending: chưa có kết quả.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    due?: "due" | "overdue";
+                    outcome?: "compliant" | "remedy_required" | "violation" | "pending";
+                    certificate?: string;
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Inspection"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một đợt kiểm tra */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inspection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Ghi kết quả kiểm tra (duy trì tiêu chí, sử dụng nhãn hiệu OCOP, kết luận)
+         * @description Kết luận "violation" cho phép thu hồi giấy chứng nhận với inspectionId của đợt kiểm tra này.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        inspectedOn: string;
+                        criteriaMaintained: boolean;
+                        markUsedProperly: boolean;
+                        /** @default  */
+                        findings?: string;
+                        /** @enum {string} */
+                        outcome: "compliant" | "remedy_required" | "violation";
+                        inspectingBody?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inspection"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/open-data/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sản phẩm OCOP đã được công nhận
+         * @description Mỗi sản phẩm có ít nhất một giấy chứng nhận, với giấy chứng nhận mới nhất của nó (hạng sao, số, trạng thái). Không cần đăng nhập. Giấy phép CC BY 4.0 (ghi nguồn: OCOP Hub). Trạng thái hiệu lực tính cho ngày hôm nay (giờ Việt Nam). Giới hạn 120 yêu cầu mỗi phút cho mỗi địa chỉ IP (quá giới hạn: 429 RATE_LIMITED).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Mã tỉnh, thành phố (2 chữ số) */
+                    province?: string;
+                    star?: number;
+                    /** @description Trạng thái hiệu lực hôm nay (của giấy chứng nhận mới nhất, với sản phẩm và chủ thể) */
+                    status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OpenDataProduct"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            /** @description Ngày tính trạng thái hiệu lực (giờ Việt Nam) */
+                            asOf: string;
+                            /** @enum {string} */
+                            version: "v1";
+                            licence: {
+                                id: string;
+                                name: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/v1/producers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chủ thể có sản phẩm OCOP
+         * @description Tên, loại hình, địa bàn và số sản phẩm; không có mã số thuế, điện thoại, địa chỉ hay tên người đại diện. Lọc theo sao/trạng thái: có ít nhất một sản phẩm như vậy. Không cần đăng nhập. Giấy phép CC BY 4.0 (ghi nguồn: OCOP Hub). Trạng thái hiệu lực tính cho ngày hôm nay (giờ Việt Nam). Giới hạn 120 yêu cầu mỗi phút cho mỗi địa chỉ IP (quá giới hạn: 429 RATE_LIMITED).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Mã tỉnh, thành phố (2 chữ số) */
+                    province?: string;
+                    star?: number;
+                    /** @description Trạng thái hiệu lực hôm nay (của giấy chứng nhận mới nhất, với sản phẩm và chủ thể) */
+                    status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OpenDataProducer"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            /** @description Ngày tính trạng thái hiệu lực (giờ Việt Nam) */
+                            asOf: string;
+                            /** @enum {string} */
+                            version: "v1";
+                            licence: {
+                                id: string;
+                                name: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/v1/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Giấy chứng nhận OCOP
+         * @description Mọi giấy chứng nhận, kể cả đã hết hạn, đã thay thế, đã thu hồi (với căn cứ thu hồi, QĐ 26/2026 Đ.8). Không cần đăng nhập. Giấy phép CC BY 4.0 (ghi nguồn: OCOP Hub). Trạng thái hiệu lực tính cho ngày hôm nay (giờ Việt Nam). Giới hạn 120 yêu cầu mỗi phút cho mỗi địa chỉ IP (quá giới hạn: 429 RATE_LIMITED).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description Mã tỉnh, thành phố (2 chữ số) */
+                    province?: string;
+                    star?: number;
+                    /** @description Trạng thái hiệu lực hôm nay (của giấy chứng nhận mới nhất, với sản phẩm và chủ thể) */
+                    status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OpenDataCertificate"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            /** @description Ngày tính trạng thái hiệu lực (giờ Việt Nam) */
+                            asOf: string;
+                            /** @enum {string} */
+                            version: "v1";
+                            licence: {
+                                id: string;
+                                name: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/v1/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải toàn bộ dữ liệu mở (CSV hoặc JSON)
+         * @description products.csv|json, producers.csv|json, certificates.csv|json: cùng các trường như API. CSV theo RFC 4180, mã hóa UTF-8 có BOM (Excel mở đúng tiếng Việt). JSON: { dataset, version, asOf, licence, source, count, items }. Giới hạn 10 lần tải mỗi phút cho mỗi địa chỉ IP; tệp được phép lưu đệm 15 phút. Giấy phép CC BY 4.0.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: "products.csv" | "products.json" | "producers.csv" | "producers.json" | "certificates.csv" | "certificates.json";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9415,6 +12875,112 @@ export interface components {
                 stop: unknown;
             };
             gap: unknown | null;
+        };
+        CertificateSummaryInput: {
+            id: string;
+            number: string;
+            productId: string;
+            productName: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** @enum {string} */
+            level: "province" | "central";
+            issuingBody: string;
+            decisionNumber: string;
+            issuedOn: string;
+            expiresOn: string;
+            reEvaluationFiledOn: string | null;
+            supersededOn: string | null;
+            revokedOn: string | null;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+        };
+        CertificateRevocationInput: {
+            /** @enum {string} */
+            ground: "false_information" | "criteria_no_longer_met" | "law_violation" | "mark_misuse" | "production_stopped" | "authority_conclusion";
+            findingOn: string;
+            decidedOn: string;
+            decisionNumber: string;
+            reason: string;
+            inspectionId: string | null;
+            late: boolean;
+            recordedBy: string | null;
+            createdAt: unknown;
+        };
+        InspectionInput: {
+            id: string;
+            certificateId: string;
+            certificateNumber: string;
+            productName: string;
+            producerName: string;
+            stars: number;
+            provinceCode: string;
+            communeCode: string;
+            producerId: string;
+            /** @enum {string} */
+            kind: "planned" | "ad_hoc";
+            plannedOn: string;
+            inspectedOn: string | null;
+            inspectingBody: string;
+            criteriaMaintained: boolean | null;
+            markUsedProperly: boolean | null;
+            findings: string;
+            outcome: ("compliant" | "remedy_required" | "violation") | null;
+            overdue: boolean;
+            revokedByThis: boolean;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        CertificateDetailInput: {
+            id: string;
+            number: string;
+            productId: string;
+            productName: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** @enum {string} */
+            level: "province" | "central";
+            issuingBody: string;
+            decisionNumber: string;
+            issuedOn: string;
+            expiresOn: string;
+            reEvaluationFiledOn: string | null;
+            supersededOn: string | null;
+            revokedOn: string | null;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+            publicToken: string;
+            verificationUrl: string;
+            ruleSetId: string;
+            decisionId: string | null;
+            entryId: string | null;
+            supersededBy: string | null;
+            gtin: string | null;
+            isImported: boolean;
+            reEvaluationWindow: {
+                opensOn: string;
+                closesOn: string;
+                graceUntil: string;
+            };
+            reEvaluationFilingTiming: ("early" | "on_time" | "late") | null;
+            revocation: components["schemas"]["CertificateRevocationInput"] | null;
+            inspections: components["schemas"]["InspectionInput"][];
+            canRevoke: boolean;
+            canInspect: boolean;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
         };
         SelfAssessmentInput: {
             id: string;
@@ -10114,6 +13680,82 @@ export interface components {
                 }[];
             };
         };
+        OpenDataProductInput: {
+            /** Format: uuid */
+            id: string;
+            productCode: string | null;
+            name: string;
+            productSetNumber: number;
+            /** Format: uuid */
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** Format: uuid */
+            certificateId: string;
+            certificateNumber: string;
+            /** @enum {string} */
+            certificateStatus: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+            /** @description YYYY-MM-DD */
+            issuedOn: string;
+            /** @description YYYY-MM-DD */
+            expiresOn: string;
+            issuingBody: string;
+            decisionNumber: string;
+            url: string;
+        };
+        OpenDataProducerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            legalFormLabel: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            recognisedProducts: number;
+            productsInForce: number;
+            highestStarsInForce: number | null;
+        };
+        OpenDataCertificateInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            productId: string;
+            productCode: string | null;
+            /** @description Như in trên giấy chứng nhận */
+            productName: string;
+            /** Format: uuid */
+            producerId: string;
+            /** @description Như in trên giấy chứng nhận */
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** @enum {string} */
+            level: "province" | "central";
+            issuingBody: string;
+            decisionNumber: string;
+            /** @description YYYY-MM-DD */
+            issuedOn: string;
+            /** @description YYYY-MM-DD */
+            expiresOn: string;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+            supersededOn: string | null;
+            revokedOn: string | null;
+            revocationGround: ("false_information" | "criteria_no_longer_met" | "law_violation" | "mark_misuse" | "production_stopped" | "authority_conclusion") | null;
+            revocationDecisionNumber: string | null;
+            gtin: string | null;
+        };
         Error: {
             error: {
                 code: string;
@@ -10430,6 +14072,117 @@ export interface components {
                 stop: unknown;
             };
             gap: unknown | null;
+        };
+        CertificateSummary: {
+            id: string;
+            number: string;
+            productId: string;
+            productName: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** @enum {string} */
+            level: "province" | "central";
+            issuingBody: string;
+            decisionNumber: string;
+            issuedOn: string;
+            expiresOn: string;
+            reEvaluationFiledOn: string | null;
+            supersededOn: string | null;
+            revokedOn: string | null;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+        };
+        CertificateRevocation: {
+            /** @enum {string} */
+            ground: "false_information" | "criteria_no_longer_met" | "law_violation" | "mark_misuse" | "production_stopped" | "authority_conclusion";
+            findingOn: string;
+            decidedOn: string;
+            decisionNumber: string;
+            reason: string;
+            inspectionId: string | null;
+            late: boolean;
+            recordedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Inspection: {
+            id: string;
+            certificateId: string;
+            certificateNumber: string;
+            productName: string;
+            producerName: string;
+            stars: number;
+            provinceCode: string;
+            communeCode: string;
+            producerId: string;
+            /** @enum {string} */
+            kind: "planned" | "ad_hoc";
+            plannedOn: string;
+            inspectedOn: string | null;
+            inspectingBody: string;
+            criteriaMaintained: boolean | null;
+            markUsedProperly: boolean | null;
+            findings: string;
+            outcome: ("compliant" | "remedy_required" | "violation") | null;
+            overdue: boolean;
+            revokedByThis: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CertificateDetail: {
+            id: string;
+            number: string;
+            productId: string;
+            productName: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** @enum {string} */
+            level: "province" | "central";
+            issuingBody: string;
+            decisionNumber: string;
+            issuedOn: string;
+            expiresOn: string;
+            reEvaluationFiledOn: string | null;
+            supersededOn: string | null;
+            revokedOn: string | null;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+            publicToken: string;
+            verificationUrl: string;
+            ruleSetId: string;
+            decisionId: string | null;
+            entryId: string | null;
+            supersededBy: string | null;
+            gtin: string | null;
+            isImported: boolean;
+            reEvaluationWindow: {
+                opensOn: string;
+                closesOn: string;
+                graceUntil: string;
+            };
+            reEvaluationFilingTiming: ("early" | "on_time" | "late") | null;
+            revocation: components["schemas"]["CertificateRevocation"] | null;
+            inspections: components["schemas"]["Inspection"][];
+            canRevoke: boolean;
+            canInspect: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         SelfAssessment: {
             id: string;
@@ -11163,6 +14916,82 @@ export interface components {
                     totalRevenueVnd: number;
                 }[];
             };
+        };
+        OpenDataProduct: {
+            /** Format: uuid */
+            id: string;
+            productCode: string | null;
+            name: string;
+            productSetNumber: number;
+            /** Format: uuid */
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** Format: uuid */
+            certificateId: string;
+            certificateNumber: string;
+            /** @enum {string} */
+            certificateStatus: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+            /** @description YYYY-MM-DD */
+            issuedOn: string;
+            /** @description YYYY-MM-DD */
+            expiresOn: string;
+            issuingBody: string;
+            decisionNumber: string;
+            url: string;
+        };
+        OpenDataProducer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            legalFormLabel: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            recognisedProducts: number;
+            productsInForce: number;
+            highestStarsInForce: number | null;
+        };
+        OpenDataCertificate: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            productId: string;
+            productCode: string | null;
+            /** @description Như in trên giấy chứng nhận */
+            productName: string;
+            /** Format: uuid */
+            producerId: string;
+            /** @description Như in trên giấy chứng nhận */
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** @enum {string} */
+            level: "province" | "central";
+            issuingBody: string;
+            decisionNumber: string;
+            /** @description YYYY-MM-DD */
+            issuedOn: string;
+            /** @description YYYY-MM-DD */
+            expiresOn: string;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+            supersededOn: string | null;
+            revokedOn: string | null;
+            revocationGround: ("false_information" | "criteria_no_longer_met" | "law_violation" | "mark_misuse" | "production_stopped" | "authority_conclusion") | null;
+            revocationDecisionNumber: string | null;
+            gtin: string | null;
         };
     };
     responses: never;

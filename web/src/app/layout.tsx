@@ -11,6 +11,7 @@ import { useI18n } from './i18n.tsx';
 import type { MessageKey } from './messages.ts';
 import { signOut, useSession } from './session.ts';
 import { LoadError } from './ui.tsx';
+import { NotificationsBell } from '../features/notifications/notifications-bell.tsx';
 
 interface NavItem {
   to: string;
@@ -34,6 +35,8 @@ export function navItemsFor(user: User | null): NavItem[] {
   if (can(user, 'provinceSettings')) items.push({ to: '/province-settings', label: 'nav.provinceSettings', testId: 'nav-province-settings' });
   if (can(user, 'selfAssessments')) items.push({ to: '/self-assessments', label: 'nav.selfAssessments', testId: 'nav-self-assessments' });
   if (can(user, 'dossiers')) items.push({ to: '/dossiers', label: 'nav.dossiers', testId: 'nav-dossiers' });
+  if (can(user, 'evaluations')) items.push({ to: '/evaluations', label: 'nav.evaluations', testId: 'nav-evaluations' });
+  if (can(user, 'certificates')) items.push({ to: '/certificates', label: 'nav.certificates', testId: 'nav-certificates' });
   if (can(user, 'programme')) {
     items.push({ to: '/trainings', label: 'nav.trainings', testId: 'nav-trainings' });
     items.push({ to: '/annual-plans', label: 'nav.annualPlans', testId: 'nav-annual-plans' });
@@ -102,6 +105,7 @@ export function Layout() {
             OCOP Hub
           </Link>
           <div className="topbar-tools">
+            {user && <NotificationsBell />}
             <LanguageSwitch />
             <button
               type="button"

@@ -440,6 +440,8 @@ const en: Record<MessageKey, string> = {
   'nav.ruleSets': 'Criteria',
   'nav.selfAssessments': 'Self-assessment',
   'nav.dossiers': 'Product dossiers',
+  'nav.evaluations': 'Evaluation and ranking',
+  'nav.certificates': 'Certificates',
   'nav.trainings': 'Training',
   'nav.annualPlans': 'Annual plans',
   'nav.fairs': 'Fairs and promotion',

@@ -454,6 +454,8 @@ export const vi = {
   'nav.ruleSets': 'Bộ tiêu chí',
   'nav.selfAssessments': 'Tự đánh giá',
   'nav.dossiers': 'Hồ sơ sản phẩm',
+  'nav.evaluations': 'Đánh giá, phân hạng',
+  'nav.certificates': 'Giấy chứng nhận',
   'nav.trainings': 'Tập huấn',
   'nav.annualPlans': 'Kế hoạch năm',
   'nav.fairs': 'Hội chợ, xúc tiến',

@@ -392,6 +392,76 @@ const dossierRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/dossiers/dossier-page.tsx'), 'DossierPage'),
 });
 
+// Evaluation rounds (issue 5, QĐ 26/2026 Đ.5–7): the office and the ministry, council and advisory members.
+const roundStatuses = ['open', 'closed', 'decided'] as const;
+
+export interface EvaluationsSearch {
+  status?: (typeof roundStatuses)[number] | undefined;
+  year?: number | undefined;
+  page?: number | undefined;
+}
+
+const evaluationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/evaluations',
+  validateSearch: (search: Record<string, unknown>): EvaluationsSearch => ({
+    status: oneOf(roundStatuses, search.status),
+    year: positive(search.year),
+    page: positive(search.page),
+  }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'evaluations'),
+  component: lazyRouteComponent(() => import('../features/evaluations/rounds-page.tsx'), 'RoundsPage'),
+});
+
+const evaluationRoundRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/evaluations/$roundId',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'evaluations'),
+  component: lazyRouteComponent(() => import('../features/evaluations/round-page.tsx'), 'RoundPage'),
+});
+
+// The link of the scoring and re-score notifications (score-entry.ts, review-entry.ts).
+const roundEntryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/evaluations/entries/$entryId',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'evaluations'),
+  component: lazyRouteComponent(() => import('../features/evaluations/entry-page.tsx'), 'EntryPage'),
+});
+
+// Certificates (issue 5, QĐ 26/2026 Đ.4, 8, 9): in one's scope; revocation and inspections by the authorities.
+const certificateStatuses = ['valid', 'expiring', 'extended', 'expired', 'superseded', 'revoked'] as const;
+
+export interface CertificatesSearch {
+  status?: (typeof certificateStatuses)[number] | undefined;
+  star?: number | undefined;
+  province?: string | undefined;
+  q?: string | undefined;
+  page?: number | undefined;
+}
+
+const certificatesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/certificates',
+  validateSearch: (search: Record<string, unknown>): CertificatesSearch => ({
+    status: oneOf(certificateStatuses, search.status),
+    star: oneOf(['3', '4', '5'], text(search.star)) ? Number(search.star) : undefined,
+    province: text(search.province),
+    q: text(search.q),
+    page: positive(search.page),
+  }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'certificates'),
+  component: lazyRouteComponent(() => import('../features/certificates/certificates-page.tsx'), 'CertificatesPage'),
+});
+
+// `revoke` opens the revocation form: '1', or the id of the inspection whose finding it follows.
+const certificateDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/certificates/$certificateId',
+  validateSearch: (search: Record<string, unknown>): { revoke?: string | undefined } => ({ revoke: text(search.revoke) }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'certificates'),
+  component: lazyRouteComponent(() => import('../features/certificates/certificate-page.tsx'), 'CertificatePage'),
+});
+
 // Training, annual plans, fairs and the yearly report (issue 7): officers of a unit, the ministry reads.
 export interface ProgrammeSearch {
   year?: number | undefined;
@@ -533,6 +603,11 @@ const routeTree = rootRoute.addChildren([
   dossiersRoute,
   newDossierRoute,
   dossierRoute,
+  evaluationsRoute,
+  evaluationRoundRoute,
+  roundEntryRoute,
+  certificatesRoute,
+  certificateDetailRoute,
   trainingsRoute,
   newTrainingRoute,
   trainingRoute,

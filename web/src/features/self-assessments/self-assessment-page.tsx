@@ -3,29 +3,16 @@
  * sticky bar with the live score and star (scored by the server, debounced), the gap panel, and
  * saving with the record's version (409 = someone else saved first).
  */
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi, useBlocker } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { ApiError, api } from '../../app/api.ts';
-import { formatDateTime, useI18n, type Translate } from '../../app/i18n.tsx';
+import { formatDateTime, useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { ErrorSummary, LoadError, Loading, Notice, PageHeader, TextField, useFormErrors } from '../../app/ui.tsx';
-import {
-  CriterionInfo,
-  SheetRules,
-  StarMarker,
-  evaluationQuery,
-  indexSheet,
-  leafCriteria,
-  optionGroups,
-  partLabel,
-  points,
-  sheetQuery,
-  stopRuleOf,
-  type CriteriaSheet,
-  type Criterion,
-} from '../rule-sets/index.ts';
+import { SheetRules, evaluationQuery, indexSheet, leafCriteria, sheetQuery, type CriteriaSheet } from '../rule-sets/index.ts';
+import { SheetCriteria, useDebounced } from './criteria-form.tsx';
 import { GapPanel } from './gap-panel.tsx';
 import { SummaryBar } from './summary-bar.tsx';
 import { selfAssessmentKey, selfAssessmentQuery, type EvaluatedSelfAssessment } from './self-assessments.queries.ts';
@@ -38,16 +25,6 @@ type Choices = Record<string, string>;
 function sameChoices(a: Choices, b: Choices): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
-
-/** The value, once it has stopped changing for `delay` ms (one scoring request per pause, not per tap). */
-function useDebounced<T>(value: T, delay: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
 }
 
 export function SelfAssessmentPage() {
@@ -195,32 +172,7 @@ function SelfAssessmentForm({ initial, sheet }: { initial: EvaluatedSelfAssessme
         </div>
       </details>
 
-      {sheet.parts.map((part) => (
-        <section key={part.code} className="stack-small" aria-labelledby={`part-${part.code}`}>
-          <h2 id={`part-${part.code}`}>
-            {partLabel(t, part.code)} <span className="points-max">({points(t, part.maxPoints)})</span>
-          </h2>
-          {part.sections.map((section) => (
-            <section key={section.code} className="stack-small" aria-labelledby={`section-${section.code}`}>
-              <h3 id={`section-${section.code}`} className="h3">
-                {section.code}. {section.name} <span className="points-max">({points(t, section.maxPoints)})</span>
-              </h3>
-              {section.criteria.map((criterion) => (
-                <CriterionBlock
-                  key={criterion.code}
-                  criterion={criterion}
-                  sheet={sheet}
-                  choices={choices}
-                  notApplicable={notApplicable}
-                  onChoose={choose}
-                  disabled={!writable}
-                  t={t}
-                />
-              ))}
-            </section>
-          ))}
-        </section>
-      ))}
+      <SheetCriteria sheet={sheet} choices={choices} notApplicable={notApplicable} onChoose={choose} disabled={!writable} t={t} />
 
       <SummaryBar
         result={result}
@@ -241,98 +193,3 @@ function SelfAssessmentForm({ initial, sheet }: { initial: EvaluatedSelfAssessme
     </form>
   );
 }
-
-/** A criterion with sub-criteria is a heading over their cards; a leaf is one card of options. */
-function CriterionBlock(props: {
-  criterion: Criterion;
-  sheet: CriteriaSheet;
-  choices: Choices;
-  notApplicable: Map<string, string>;
-  onChoose(code: string, optionId: string): void;
-  disabled: boolean;
-  t: Translate;
-}) {
-  const { criterion, sheet, t } = props;
-  if (criterion.children?.length) {
-    return (
-      <div className="criterion-group stack-small">
-        <h4 className="criterion-title">
-          <span className="criterion-code">{criterion.code}</span> {criterion.name} <span className="points-max">({points(t, criterion.maxPoints)})</span>
-        </h4>
-        <CriterionInfo criterion={criterion} sheet={sheet} t={t} />
-        {criterion.children.map((child) => (
-          <CriterionBlock key={child.code} {...props} criterion={child} />
-        ))}
-      </div>
-    );
-  }
-  return (
-    <CriterionCard
-      criterion={criterion}
-      sheet={sheet}
-      chosen={props.choices[criterion.code] ?? null}
-      notApplicable={props.notApplicable.get(criterion.code) ?? null}
-      onChoose={props.onChoose}
-      disabled={props.disabled}
-      t={t}
-    />
-  );
-}
-
-/** One leaf criterion: its text, then one large radio button per option (points and star marker on each). */
-const CriterionCard = memo(function CriterionCard(props: {
-  criterion: Criterion;
-  sheet: CriteriaSheet;
-  chosen: string | null;
-  notApplicable: string | null;
-  onChoose(code: string, optionId: string): void;
-  disabled: boolean;
-  t: Translate;
-}) {
-  const { criterion, sheet, chosen, t } = props;
-  const className = ['card', 'criterion', props.notApplicable ? 'criterion-off' : '', !chosen && !props.notApplicable ? 'criterion-missing' : ''].filter(Boolean).join(' ');
-  return (
-    <fieldset className={className} id={`criterion-${criterion.code}`} data-testid={`criterion-${criterion.code}`}>
-      <legend className="criterion-title">
-        <span className="criterion-code">{criterion.code}</span> {criterion.name} <span className="points-max">({points(t, criterion.maxPoints)})</span>
-      </legend>
-      <CriterionInfo criterion={criterion} sheet={sheet} t={t} />
-      {props.notApplicable && (
-        <p className="mark mark-conditional" data-testid="not-applicable">
-          <strong>{t('selfAssessment.notApplicable')}</strong> {props.notApplicable}
-        </p>
-      )}
-      {optionGroups(criterion).map((group) => (
-        <div key={group.label ?? ''} className="choices">
-          {group.label && <p className="variant-label">{group.label}</p>}
-          {group.options.map((option) => {
-            const checked = chosen === option.id;
-            const stop = stopRuleOf(sheet, option.id);
-            return (
-              <label key={option.id} className={checked ? 'choice choice-checked' : 'choice'} data-testid={`option-${option.id}`}>
-                <input
-                  type="radio"
-                  name={`choice-${criterion.code}`}
-                  value={option.id}
-                  checked={checked}
-                  disabled={props.disabled}
-                  onChange={() => props.onChoose(criterion.code, option.id)}
-                  data-testid={`choice-${option.id}`}
-                />
-                <span className="choice-body">
-                  <span className="choice-label">{option.label}</span>
-                  <span className="choice-meta">
-                    <span className="choice-points">{points(t, option.points)}</span>
-                    {option.minStars && <StarMarker stars={option.minStars} t={t} />}
-                    {stop && <span className="badge badge-bad">{t('sheet.stopsEvaluation')}</span>}
-                    {option.synthesized && <span className="badge badge-soon">{t('sheet.synthesized')}</span>}
-                  </span>
-                </span>
-              </label>
-            );
-          })}
-        </div>
-      ))}
-    </fieldset>
-  );
-});

@@ -3,6 +3,7 @@
  * the star (and, when the minimum requirements cap it, the band star and the criteria that cap it),
  * how many criteria are still unanswered, and the save button within thumb's reach.
  */
+import type { ReactNode } from 'react';
 import { errorMessage } from '../../app/api.ts';
 import { formatNumber, useI18n, type Translate } from '../../app/i18n.tsx';
 import { Stars, type Criterion, type SheetEvaluation, type SheetStop } from '../rule-sets/index.ts';
@@ -19,6 +20,8 @@ export function SummaryBar(props: {
   writable: boolean;
   saving: boolean;
   dirty: boolean;
+  /** Buttons in place of the save button (e.g. a council member's "save draft" and "submit"). */
+  actions?: ReactNode;
   t: Translate;
 }) {
   const { result, t } = props;
@@ -51,7 +54,9 @@ export function SummaryBar(props: {
             </span>
           )}
         </div>
-        {props.writable && (
+        {props.actions ? (
+          <div className="summary-actions">{props.actions}</div>
+        ) : props.writable && (
           <button type="submit" className="button button-primary summary-save" disabled={props.saving || !props.dirty} data-testid="self-assessment-save">
             {props.saving ? t('selfAssessment.saving') : props.dirty ? t('selfAssessment.save') : t('selfAssessment.savedShort')}
           </button>

@@ -1,0 +1,155 @@
+/**
+ * The public catalogue's use cases: search with facets, the product, producer, province and commune
+ * pages. "Today" is the app clock's day in Vietnam, so a certificate turns expired at midnight there.
+ */
+import { today, type LocalDate } from '../../core/clock/index.ts';
+import type { Sql } from '../../core/db/database.ts';
+import type { AppContext } from '../../core/http/types.ts';
+import { parseSearchText, productSetsOf, type SearchText, type ValidityFilter } from './catalogue-query.ts';
+import * as repository from './catalogue.repository.ts';
+
+export const CATALOGUE_PAGE_SIZE = 20;
+
+export interface CatalogueQuery {
+  q?: string | undefined;
+  province?: string | undefined;
+  commune?: string | undefined;
+  /** Not offered as a facet (the producer page lists them); kept for links and tests. */
+  producer?: string | undefined;
+  stars?: number | undefined;
+  group?: string | undefined;
+  validity?: ValidityFilter | undefined;
+  sort?: repository.CatalogueSort | undefined;
+  page: number;
+}
+
+export interface CatalogueSearch {
+  query: CatalogueQuery;
+  items: repository.CatalogueItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+  facets: repository.FacetCounts;
+  producers: repository.ProducerMatch[];
+}
+
+/** The repository filter of a query (also what the benchmark's bare route runs). */
+export function catalogueFilterOf(query: CatalogueQuery): repository.CatalogueFilter {
+  const text = parseSearchText(query.q);
+  const productSets = query.group ? (productSetsOf(query.group) ?? undefined) : undefined;
+  return {
+    text,
+    provinceCode: query.province,
+    communeCode: query.commune,
+    producerId: query.producer,
+    stars: query.stars,
+    productSets,
+    validity: query.validity,
+    sort: query.sort ?? (text ? 'relevance' : 'stars'),
+    limit: CATALOGUE_PAGE_SIZE,
+    offset: (query.page - 1) * CATALOGUE_PAGE_SIZE,
+  };
+}
+
+export async function searchCatalogue(ctx: AppContext, query: CatalogueQuery): Promise<CatalogueSearch> {
+  const day = today(ctx.clock);
+  const filter = catalogueFilterOf(query);
+  const text = filter.text;
+  let [result, facets, producers] = text
+    ? await repository.withTrigramIndex(ctx.db, (sql) => searchText(sql, filter, text, query.page, day))
+    : await Promise.all([repository.searchCatalogue(ctx.db.pool, filter, day), repository.countFacets(ctx.db.pool, filter, day), []]);
+  if (text && Object.keys(facets.statuses).length === 0) {
+    // Nothing has every word: a typo? Search again for names similar to the text.
+    const fuzzy = { ...filter, fuzzy: true };
+    [result, facets, producers] = await repository.withTrigramIndex(ctx.db, (sql) => searchText(sql, fuzzy, text, query.page, day));
+  }
+  return {
+    query,
+    items: result.items,
+    total: result.total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(result.total / CATALOGUE_PAGE_SIZE)),
+    facets,
+    producers,
+  };
+}
+
+async function searchText(sql: Sql, filter: repository.CatalogueFilter, text: SearchText, page: number, day: LocalDate) {
+  return [
+    await repository.searchCatalogue(sql, filter, day),
+    await repository.countFacets(sql, filter, day),
+    page === 1 ? await repository.searchProducers(sql, text, filter.fuzzy ?? false, 5) : [],
+  ] as const;
+}
+
+export interface ProductPage {
+  product: repository.CatalogueProduct;
+  photos: repository.ProductPhoto[];
+  whereToBuy: repository.WhereToBuy;
+  formerUnits: string[];
+  /** The commune printed on the certificate when it differs from today's (a record made before 2025). */
+  certificatePlace: string | null;
+}
+
+export async function findProductPage(ctx: AppContext, id: string): Promise<ProductPage | null> {
+  const day = today(ctx.clock);
+  const product = await repository.findCatalogueProduct(ctx.db.pool, id, day);
+  if (!product) return null;
+  const [photos, whereToBuy, formerUnits, certificateUnit] = await Promise.all([
+    product.dossierId ? repository.listProductPhotos(ctx.db.pool, product.dossierId) : Promise.resolve([]),
+    repository.findWhereToBuy(ctx.db.pool, product, day),
+    repository.listFormerUnits(ctx.db.pool, product.communeCode),
+    product.certificateCommuneCode !== product.communeCode ? repository.findUnitInAnyVersion(ctx.db.pool, product.certificateCommuneCode) : Promise.resolve(null),
+  ]);
+  return { product, photos, whereToBuy, formerUnits, certificatePlace: certificateUnit?.fullName ?? null };
+}
+
+export interface ScopePage {
+  starCounts: Record<string, number>;
+  search: CatalogueSearch;
+}
+
+async function scopePage(ctx: AppContext, scope: { producerId?: string; provinceCode?: string; communeCode?: string }, page: number): Promise<ScopePage> {
+  const day = today(ctx.clock);
+  const filter: repository.CatalogueFilter = { text: null, ...scope, sort: 'stars', limit: CATALOGUE_PAGE_SIZE, offset: (page - 1) * CATALOGUE_PAGE_SIZE };
+  const [starCounts, result] = await Promise.all([
+    repository.countInForceByStar(ctx.db.pool, scope, day),
+    repository.searchCatalogue(ctx.db.pool, filter, day),
+  ]);
+  return {
+    starCounts,
+    search: {
+      query: { page, province: scope.provinceCode, commune: scope.communeCode },
+      items: result.items,
+      total: result.total,
+      page,
+      pageCount: Math.max(1, Math.ceil(result.total / CATALOGUE_PAGE_SIZE)),
+      facets: { stars: {}, statuses: {} },
+      producers: [],
+    },
+  };
+}
+
+export async function findProducerPage(ctx: AppContext, id: string, page: number) {
+  const producer = await repository.findPublicProducer(ctx.db.pool, id);
+  if (!producer) return null;
+  return { producer, ...(await scopePage(ctx, { producerId: id }, page)) };
+}
+
+export async function findProvincePage(ctx: AppContext, code: string, page: number) {
+  const province = await repository.findCurrentUnit(ctx.db.pool, 'province', code);
+  if (!province) return null;
+  const [scope, communes] = await Promise.all([scopePage(ctx, { provinceCode: code }, page), repository.listCommunesWithProducts(ctx.db.pool, code)]);
+  return { province, communes, ...scope };
+}
+
+export async function findCommunePage(ctx: AppContext, code: string, page: number) {
+  const commune = await repository.findCurrentUnit(ctx.db.pool, 'commune', code);
+  if (!commune) return null;
+  const [province, formerUnits, scope] = await Promise.all([
+    repository.findCurrentUnit(ctx.db.pool, 'province', commune.provinceCode),
+    repository.listFormerUnits(ctx.db.pool, code),
+    scopePage(ctx, { communeCode: code }, page),
+  ]);
+  return { commune, province, formerUnits, ...scope };
+}

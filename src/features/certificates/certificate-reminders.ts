@@ -1,0 +1,124 @@
+/**
+ * The reminders scheduled by issueCertificate (CERTIFICATE_REMINDERS, keyed by the certificate's id):
+ * QĐ 26/2026/QĐ-TTg Đ.7.6.a (the re-evaluation window opens 180 days and closes 120 days before expiry)
+ * and Đ.4.3 (36 months). Each handler re-reads the certificate in the job's transaction and does nothing
+ * for a revoked or superseded one; notices carry a dedupe key, so a job that runs twice notifies once.
+ */
+import { toLocalDate } from '../../core/clock/index.ts';
+import type { Sql } from '../../core/db/database.ts';
+import type { JobHandler, ScheduledJob } from '../../core/jobs/index.ts';
+import { notify, type Recipient } from '../notifications/index.ts';
+import { formatVietnameseDate } from '../documents/pdf.ts';
+import { reEvaluationWindow } from './certificate-status.ts';
+import { CERTIFICATE_REMINDERS } from './issue-certificate.ts';
+
+interface ReminderCertificate {
+  id: string;
+  number: string;
+  productName: string;
+  producerId: string;
+  provinceCode: string;
+  stars: number;
+  expiresOn: string;
+  reEvaluationFiledOn: string | null;
+  revokedOn: string | null;
+  supersededOn: string | null;
+}
+
+async function findForReminder(tx: Sql, job: ScheduledJob): Promise<ReminderCertificate | null> {
+  const id = typeof job.payload.certificateId === 'string' ? job.payload.certificateId : job.key;
+  const { rows } = await tx.query<ReminderCertificate>(
+    `SELECT id, number, product_name AS "productName", producer_id AS "producerId", province_code AS "provinceCode", stars,
+            expires_on AS "expiresOn", re_evaluation_filed_on AS "reEvaluationFiledOn", revoked_on AS "revokedOn", superseded_on AS "supersededOn"
+       FROM certificates WHERE id = $1`,
+    [id],
+  );
+  const certificate = rows[0];
+  // Revoked or replaced (e.g. by the certificate of a re-evaluation): nothing to remind of.
+  if (!certificate || certificate.revokedOn || certificate.supersededOn) return null;
+  return certificate;
+}
+
+/** The producer and the province office; the ministry too for a 5★ certificate (it re-evaluates those). */
+const recipientsOf = (certificate: ReminderCertificate): Recipient[] => [
+  { producerId: certificate.producerId },
+  { provinceOffice: certificate.provinceCode },
+  ...(certificate.stars === 5 ? [{ ministry: true as const }] : []),
+];
+
+const windowOpens: JobHandler = {
+  name: CERTIFICATE_REMINDERS[0],
+  async run(tx, job, now) {
+    const certificate = await findForReminder(tx, job);
+    if (!certificate || certificate.reEvaluationFiledOn) return;
+    const window = reEvaluationWindow(certificate.expiresOn);
+    await notify(
+      tx,
+      recipientsOf(certificate),
+      {
+        kind: 'certificate.re_evaluation_window_opens',
+        title: `Đã đến thời hạn nộp hồ sơ đánh giá lại: ${certificate.productName}`,
+        body:
+          `Giấy chứng nhận OCOP ${certificate.number} hết hạn ngày ${formatVietnameseDate(certificate.expiresOn)}. ` +
+          `Hồ sơ đánh giá lại nộp từ nay đến hết ngày ${formatVietnameseDate(window.closesOn)} (Điều 7 khoản 6 Quyết định 26/2026/QĐ-TTg).`,
+        link: `/admin/certificates/${certificate.id}`,
+        dedupeKey: `${job.name}:${certificate.id}`,
+      },
+      now,
+    );
+  },
+};
+
+const windowClosesSoon: JobHandler = {
+  name: CERTIFICATE_REMINDERS[1],
+  async run(tx, job, now) {
+    const certificate = await findForReminder(tx, job);
+    if (!certificate || certificate.reEvaluationFiledOn) return;
+    const window = reEvaluationWindow(certificate.expiresOn);
+    await notify(
+      tx,
+      recipientsOf(certificate),
+      {
+        kind: 'certificate.re_evaluation_window_closes',
+        title: `Sắp hết thời hạn nộp hồ sơ đánh giá lại: ${certificate.productName}`,
+        body:
+          `Hạn cuối nộp hồ sơ đánh giá lại giấy chứng nhận ${certificate.number} là ngày ${formatVietnameseDate(window.closesOn)}; ` +
+          `giấy chứng nhận hết hạn ngày ${formatVietnameseDate(certificate.expiresOn)}. Chưa có hồ sơ đánh giá lại nào được nộp.`,
+        link: `/admin/certificates/${certificate.id}`,
+        dedupeKey: `${job.name}:${certificate.id}`,
+      },
+      now,
+    );
+  },
+};
+
+const expired: JobHandler = {
+  name: CERTIFICATE_REMINDERS[2],
+  async run(tx, job, now) {
+    const certificate = await findForReminder(tx, job);
+    if (!certificate) return;
+    // The job runs at the end of the last valid day; a retry may run later. Only an expired one is reported.
+    if (toLocalDate(now) < certificate.expiresOn) return;
+    const window = reEvaluationWindow(certificate.expiresOn);
+    const pending = certificate.reEvaluationFiledOn !== null;
+    await notify(
+      tx,
+      recipientsOf(certificate),
+      {
+        kind: 'certificate.expired',
+        title: pending ? `Giấy chứng nhận ${certificate.number} hết hạn, đang chờ kết quả đánh giá lại` : `Giấy chứng nhận ${certificate.number} đã hết hiệu lực`,
+        body: pending
+          ? `Sản phẩm “${certificate.productName}” đã nộp hồ sơ đánh giá lại ngày ${formatVietnameseDate(certificate.reEvaluationFiledOn!)}: ` +
+            `giấy chứng nhận còn hiệu lực đến khi có kết quả, nhưng không quá ngày ${formatVietnameseDate(window.graceUntil)} (Điều 12 khoản 3).`
+          : `Giấy chứng nhận OCOP của sản phẩm “${certificate.productName}” hết hạn ngày ${formatVietnameseDate(certificate.expiresOn)}; ` +
+            'sản phẩm không còn được sử dụng hạng sao OCOP cho đến khi được công nhận lại.',
+        link: `/admin/certificates/${certificate.id}`,
+        dedupeKey: `${job.name}:${certificate.id}`,
+      },
+      now,
+    );
+  },
+};
+
+/** The handlers of the certificate reminders, for the job runner (runDueJobs). */
+export const certificateJobHandlers: readonly JobHandler[] = [windowOpens, windowClosesSoon, expired];

@@ -1,0 +1,19 @@
+/** The certificates feature's public surface (other features import only this). */
+export { registerCertificateRoutes } from './certificates.routes.ts';
+export { issueCertificate, issuingBodyOf, CERTIFICATE_REMINDERS, type IssueCertificateInput, type IssuedCertificate } from './issue-certificate.ts';
+export { certificateJobHandlers } from './certificate-reminders.ts';
+export { noteReEvaluationFiled, type ReEvaluationFiling } from './note-re-evaluation-filed.ts';
+export { revokeCertificate, isLateRevocation, REVOCATION_DEADLINE_DAYS } from './revoke-certificate.ts';
+export { renderCertificatePdf } from './certificate-pdf.ts';
+export {
+  certificateStatus,
+  certificateStatusLabels,
+  certificateStatusSql,
+  certificateStatuses,
+  isInForce,
+  reEvaluationFilingTiming,
+  reEvaluationWindow,
+  RE_EVALUATION_WINDOW,
+  type CertificateStatus,
+} from './certificate-status.ts';
+export { revocationGroundLabels, revocationGrounds, type RevocationGround } from './certificates.schemas.ts';
