@@ -16,6 +16,7 @@ import { systemClock } from '../src/core/clock/index.ts';
 import { buildApp, prepareDatabase } from '../src/server.ts';
 import { listUnits } from '../src/features/admin-units/admin-units.repository.ts';
 import { benchScoring } from './scoring.ts';
+import { benchCatalogueOnServer } from './catalogue.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -106,6 +107,8 @@ async function main() {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
+  // The public catalogue at national size, in a database of its own (bench/catalogue.ts).
+  await benchCatalogueOnServer(serverUrl);
 }
 
 main().catch((error: unknown) => {

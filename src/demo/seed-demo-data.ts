@@ -10,6 +10,7 @@ import { withTransaction } from '../core/db/database.ts';
 import type { AppContext } from '../core/http/types.ts';
 import { insertProducer } from '../features/producers/index.ts';
 import { hasDemoUsers, insertUser } from '../features/users/index.ts';
+import { seedDemoCatalogue } from './seed-demo-catalogue.ts';
 
 export const DEMO_PASSWORD = 'ocop-demo-2026';
 
@@ -51,7 +52,10 @@ export const demoAccounts: DemoAccount[] = [
 
 /** Loads the demo world once; returns false when it is already there. */
 export async function seedDemoData(ctx: AppContext): Promise<boolean> {
-  if (await hasDemoUsers(ctx.db.pool)) return false;
+  if (await hasDemoUsers(ctx.db.pool)) {
+    await seedDemoCatalogue(ctx); // the catalogue section came later: add it to an older demo world too
+    return false;
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await withTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now();
@@ -87,5 +91,6 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
       });
     }
   });
+  await seedDemoCatalogue(ctx);
   return true;
 }

@@ -256,6 +256,12 @@ describe('evaluation journey in the browser', { skip: browserSkip, timeout: 420_
     assert.match(result, /Đề nghị công nhận/);
     assert.equal(await chairPage.getByTestId('decision-form').count(), 0, 'the chair does not record the decision');
     assert.equal(await chairPage.getByTestId('minutes-link').getAttribute('href'), `/api/evaluation-rounds/${roundId}/minutes.pdf`);
+    for (const link of ['minutes-link', 'decision-draft-link']) {
+      const href = (await chairPage.getByTestId(link).getAttribute('href'))!;
+      const pdf = await chairPage.context().request.get(new URL(href, baseUrl).toString());
+      assert.equal(pdf.status(), 200, `${link} answers`);
+      assert.match(pdf.headers()['content-type'] ?? '', /application\/pdf/);
+    }
 
     // The frozen result on the entry page: per-part averages, total, star, sheets of both attempts.
     await chairPage.getByTestId('entries-table').getByRole('link', { name: productName }).click();

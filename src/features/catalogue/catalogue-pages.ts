@@ -25,7 +25,7 @@ import type { CatalogueItem, PublicProducer, Unit } from './catalogue.repository
 const styles = `<style>
 .bar{background:#0b5d1e;padding:12px 16px}.bar form{max-width:960px;margin:0 auto}
 .facets{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0 0}.facets label{display:flex;flex-direction:column;font-size:.8rem;color:#fff;flex:1 1 140px}
-.facets select{padding:8px;font-size:.95rem;border-radius:6px;border:1px solid #ccc;max-width:100%}
+.facets label{min-width:0}.facets select{padding:8px;font-size:.95rem;border-radius:6px;border:1px solid #ccc;width:100%}
 .results{list-style:none;padding:0;margin:0}.results li{background:#fff;border:1px solid #e3e3dc;border-radius:8px;padding:12px;margin:0 0 10px}
 .results h3{margin:0 0 4px;font-size:1.05rem}.meta{color:#444;font-size:.9rem;margin:2px 0}
 .stars{color:#a86b00;letter-spacing:1px;white-space:nowrap}

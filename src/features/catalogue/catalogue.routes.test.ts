@@ -158,6 +158,16 @@ describe('public catalogue', () => {
     assert.deepEqual(await search(`mat ong`), [`Mật ong ${tag}`], 'listed once');
   });
 
+  test('the catalogue follows renames of products and producers (catalogue_entries triggers)', async () => {
+    const other = await createCertifiedProduct(t.db, { productName: `Miến dong ${tag}`, producerName: `Hộ kinh doanh Bình An ${tag}` });
+    await t.db.pool.query('UPDATE products SET name = $2 WHERE id = $1', [other.productId, `Miến dong Bình Liêu ${tag}`]);
+    await t.db.pool.query('UPDATE producers SET name = $2 WHERE id = $1', [other.producerId, `Hợp tác xã Phục Hưng ${tag}`]);
+    const body = (await get(`/san-pham?q=${encodeURIComponent(`mien dong binh lieu ${tag}`)}`)).body;
+    assert.deepEqual(names(body), [`Miến dong Bình Liêu ${tag}`]);
+    assert.match(body, new RegExp(`Hợp tác xã Phục Hưng ${tag} —`));
+    assert.doesNotMatch((await get(`/san-pham?q=${encodeURIComponent(`binh an ${tag}`)}`)).body, /Hộ kinh doanh Bình An/, 'the old producer name is gone');
+  });
+
   test('the product page states validity plainly, with a warning at the top when expired or revoked', async () => {
     const page = async (key: string) => {
       const product = products[key]!;
@@ -205,7 +215,7 @@ describe('public catalogue', () => {
     assert.match(body, /Tỉnh Lai Châu|Lai Châu/);
     assert.match(body, /Trước 01\/07\/2025 thuộc/, 'old units of the merged commune');
     assert.match(body, /https:\/\/www\.openstreetmap\.org\/search\?query=/);
-    assert.match(body, /<link rel="canonical" href="\/san-pham\//);
+    assert.match(body, new RegExp(`<link rel="canonical" href="https?://[^"/]+${url}">`));
     assert.match(body, /<meta property="og:title" content="Gạo Séng Cù/);
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(body)![1]!);
     assert.equal(ld['@type'], 'Product');

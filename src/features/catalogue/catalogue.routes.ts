@@ -57,8 +57,6 @@ function notFoundPage(reply: FastifyReply, language: 'vi' | 'en') {
     );
 }
 
-/** The site's own origin for absolute URLs (sitemap, Open Graph, JSON-LD). */
-const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 const redirectTo = (reply: FastifyReply, path: string, language: 'vi' | 'en') =>
   reply.header('cache-control', 'public, max-age=3600').redirect(language === 'en' ? `${path}?lang=en` : path, 301);
@@ -66,6 +64,8 @@ const redirectTo = (reply: FastifyReply, path: string, language: 'vi' | 'en') =>
 /** The public catalogue: search, product, producer, province and commune pages, photos, sitemap. */
 export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
   const hide = { hide: true };
+  // Absolute URLs (sitemap, Open Graph, JSON-LD) use the configured public address, like the canonical links.
+  const originOf = (request: FastifyRequest) => ctx.config.publicBaseUrl || `${request.protocol}://${request.host}`;
 
   app.get('/san-pham', { schema: { ...hide, querystring: searchQuery } }, async (request, reply) => {
     const query = request.query;

@@ -4,6 +4,7 @@
  */
 import { html, SafeHtml } from '../../public-site/html.ts';
 import { layout, type Lang } from '../../public-site/layout.ts';
+import { productPath } from '../catalogue/index.ts';
 import { certificateStatusLabels, type CertificateStatus } from '../certificates/certificate-status.ts';
 import { revocationGroundLabels } from '../certificates/certificates.schemas.ts';
 import type { VerifiedCertificate } from './verification.repository.ts';
@@ -178,7 +179,7 @@ export function renderVerificationPage(certificate: VerifiedCertificate, options
     <dt>${t.decision}</dt><dd>${certificate.decisionNumber}</dd>
     ${certificate.gtin ? html`<dt>${t.gtin}</dt><dd>${certificate.gtin}</dd>` : ''}
   </dl>
-  <p><a href="${withLang(`/san-pham/${certificate.productId}`, lang)}">${t.productPage}</a></p>
+  <p><a href="${withLang(productPath({ id: certificate.productId, name: certificate.productName }), lang)}">${t.productPage}</a></p>
   <p class="count">${t.count(options.verificationCount.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'))}</p>
   <p><a href="${path}/qr.svg" download="${`ocop-${certificate.number}.svg`}">${t.qr}</a></p>
   <h2>${t.searchHeading}</h2>

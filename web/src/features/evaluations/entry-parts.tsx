@@ -1,7 +1,11 @@
-/** Small pieces shared by the round and entry screens: the entry's status and its scoring progress. */
+/** Small pieces shared by the evaluation screens: round and entry statuses, an entry's scoring progress. */
 import { Badge } from '../../app/ui.tsx';
 import type { EvaluationText } from './evaluations-text.ts';
-import type { EntryStatus, RoundEntry } from './evaluations.queries.ts';
+import type { EntryStatus, RoundEntry, RoundStatus } from './evaluations.queries.ts';
+
+export function RoundStatusBadge({ status, text }: { status: RoundStatus; text: EvaluationText }) {
+  return <Badge tone={status === 'open' ? 'soon' : status === 'decided' ? 'good' : 'neutral'}>{text(`roundStatus.${status}`)}</Badge>;
+}
 
 export function EntryStatusBadge({ status, text }: { status: EntryStatus; text: EvaluationText }) {
   const tone = status === 'scoring' || status === 'supplement_requested' ? 'soon' : status === 'decided' || status === 'closed' ? 'good' : status === 'withdrawn' ? 'bad' : 'neutral';

@@ -13,7 +13,7 @@ import { formatDate, formatNumber, useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { ErrorSummary, Field, Notice, PageHeader, QueryView, TextField, useFormErrors } from '../../app/ui.tsx';
 import { Stars } from '../rule-sets/index.ts';
-import { EntryStatusBadge, Progress } from './entry-parts.tsx';
+import { EntryStatusBadge, Progress, RoundStatusBadge } from './entry-parts.tsx';
 import { useEvaluationText, type EvaluationText } from './evaluations-text.ts';
 import {
   certificatePdfUrl,
@@ -26,7 +26,6 @@ import {
   type RoundDetail,
   type RoundEntry,
 } from './evaluations.queries.ts';
-import { RoundStatusBadge } from './rounds-page.tsx';
 
 const route = getRouteApi('/evaluations/$roundId');
 

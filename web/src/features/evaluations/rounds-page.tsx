@@ -9,7 +9,8 @@ import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { Badge, ErrorSummary, Field, PageHeader, Pagination, QueryView, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
+import { ErrorSummary, Field, PageHeader, Pagination, QueryView, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
+import { RoundStatusBadge } from './entry-parts.tsx';
 import { useEvaluationText, type EvaluationText } from './evaluations-text.ts';
 import { roundKey, type OpenRoundBody, type RoundStatus } from './evaluations.queries.ts';
 
@@ -17,10 +18,6 @@ const route = getRouteApi('/evaluations');
 const PAGE_SIZE = 30;
 const kinds = ['first', 'second', 'extra', 're_evaluation'] as const;
 const statuses: readonly RoundStatus[] = ['open', 'closed', 'decided'];
-
-export function RoundStatusBadge({ status, text }: { status: RoundStatus; text: EvaluationText }) {
-  return <Badge tone={status === 'open' ? 'soon' : status === 'decided' ? 'good' : 'neutral'}>{text(`roundStatus.${status}`)}</Badge>;
-}
 
 export function RoundsPage() {
   const text = useEvaluationText();

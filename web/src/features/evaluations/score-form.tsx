@@ -128,6 +128,9 @@ function ScoreForm(props: { initial: MyScore; sheet: CriteriaSheet; entry: Entry
     setConfirming(true);
   }
 
+  // Submitted: the sheet of this attempt is final; wait for the member's next state (submitted, or a re-score).
+  if (saved.status === 'submitted') return <Loading />;
+
   const total = result ? formatNumber(result.score.total) : '…';
   const actions = confirming ? (
     <div className="confirm" role="alertdialog" aria-label={text('score.submit')} data-testid="score-confirm">
