@@ -47,7 +47,7 @@ export async function generateCatalogue(pool: pg.Pool): Promise<void> {
   await pool.query(
     `INSERT INTO products (producer_id, province_code, commune_code, name, product_set_number, rule_set_id, created_at, updated_at)
      SELECT p.id, p.province_code, p.commune_code, ($2::text[])[1 + i % cardinality($2::text[])] || ' ' || c.name || ' ' || i,
-            1 + (i * 13) % 26, '26-2026', now(), now()
+            1 + (i * 7) % 26, '26-2026', now(), now()
        FROM generate_series(1, $1) AS i
        JOIN bench_producers p ON p.rn = 1 + i % (SELECT count(*) FROM bench_producers)
        JOIN bench_communes c ON c.code = p.commune_code`,
@@ -82,7 +82,7 @@ export async function generateCatalogue(pool: pg.Pool): Promise<void> {
 const queries: Array<{ name: string; query: CatalogueQuery }> = [
   { name: 'text "gao seng cu"', query: { q: 'gao seng cu', page: 1 } },
   { name: 'text with diacritics "Chè Shan tuyết"', query: { q: 'Chè Shan tuyết', page: 1 } },
-  { name: 'typo "ruoc ca lan"', query: { q: 'ruoc ca lan', page: 1 } },
+  { name: 'typo "gao seng ku" (no word match: similarity pass)', query: { q: 'gao seng ku', page: 1 } },
   { name: 'producer "hop tac xa duoc lieu"', query: { q: 'hop tac xa duoc lieu', page: 1 } },
   { name: 'browse all, by stars, page 1', query: { page: 1 } },
   { name: 'browse all, page 50', query: { page: 50 } },

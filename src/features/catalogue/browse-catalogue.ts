@@ -55,14 +55,11 @@ export async function searchCatalogue(ctx: AppContext, query: CatalogueQuery): P
   const day = today(ctx.clock);
   const filter = catalogueFilterOf(query);
   const text = filter.text;
-  let [result, facets, producers] = text
-    ? await repository.withTrigramIndex(ctx.db, (sql) => searchText(sql, filter, text, query.page, day))
+  const [result, facets, producers] = text
+    ? ((await repository.withTrigramIndex(ctx.db, (sql) => searchText(sql, filter, text, query.page, day))) ??
+      // Nothing has every word: a typo? Search again for names similar to the text.
+      (await repository.withTrigramIndex(ctx.db, (sql) => searchText(sql, { ...filter, fuzzy: true }, text, query.page, day)))!)
     : await Promise.all([repository.searchCatalogue(ctx.db.pool, filter, day), repository.countFacets(ctx.db.pool, filter, day), []]);
-  if (text && Object.keys(facets.statuses).length === 0) {
-    // Nothing has every word: a typo? Search again for names similar to the text.
-    const fuzzy = { ...filter, fuzzy: true };
-    [result, facets, producers] = await repository.withTrigramIndex(ctx.db, (sql) => searchText(sql, fuzzy, text, query.page, day));
-  }
   return {
     query,
     items: result.items,
@@ -74,10 +71,13 @@ export async function searchCatalogue(ctx: AppContext, query: CatalogueQuery): P
   };
 }
 
+/** Facet counts, page and producers of a text search; null when nothing matches (before the typo pass). */
 async function searchText(sql: Sql, filter: repository.CatalogueFilter, text: SearchText, page: number, day: LocalDate) {
+  const facets = await repository.countFacets(sql, filter, day);
+  if (!filter.fuzzy && Object.keys(facets.statuses).length === 0) return null;
   return [
     await repository.searchCatalogue(sql, filter, day),
-    await repository.countFacets(sql, filter, day),
+    facets,
     page === 1 ? await repository.searchProducers(sql, text, filter.fuzzy ?? false, 5) : [],
   ] as const;
 }
@@ -99,9 +99,9 @@ export async function findProductPage(ctx: AppContext, id: string): Promise<Prod
     product.dossierId ? repository.listProductPhotos(ctx.db.pool, product.dossierId) : Promise.resolve([]),
     repository.findWhereToBuy(ctx.db.pool, product, day),
     repository.listFormerUnits(ctx.db.pool, product.communeCode),
-    product.certificateCommuneCode !== product.communeCode ? repository.findUnitInAnyVersion(ctx.db.pool, product.certificateCommuneCode) : Promise.resolve(null),
+    product.certificateCommuneCode !== product.communeCode ? repository.findCommuneInAnyVersion(ctx.db.pool, product.certificateCommuneCode) : Promise.resolve(null),
   ]);
-  return { product, photos, whereToBuy, formerUnits, certificatePlace: certificateUnit?.fullName ?? null };
+  return { product, photos, whereToBuy, formerUnits, certificatePlace: certificateUnit?.label ?? null };
 }
 
 export interface ScopePage {

@@ -213,12 +213,14 @@ export async function findCurrentUnit(sql: Sql, level: 'province' | 'commune', c
   return rows[0] ?? null;
 }
 
-/** A unit in any version (a code recorded before the 2025 reform), newest version first. */
-export async function findUnitInAnyVersion(sql: Sql, code: string): Promise<(Unit & { versionId: string }) | null> {
-  const { rows } = await sql.query<Unit & { versionId: string }>(
-    `SELECT u.code, u.name, u.full_name AS "fullName", u.province_code AS "provinceCode", u.version_id AS "versionId"
+/** A commune in any version (a code recorded before the 2025 reform), newest version first, with its district and province. */
+export async function findCommuneInAnyVersion(sql: Sql, code: string): Promise<{ label: string; versionId: string } | null> {
+  const { rows } = await sql.query<{ label: string; versionId: string }>(
+    `SELECT concat_ws(', ', u.full_name, d.full_name, p.full_name) AS label, u.version_id AS "versionId"
        FROM admin_units u JOIN admin_unit_versions v ON v.id = u.version_id
-      WHERE u.code = $1 AND u.level IN ('commune', 'province')
+       LEFT JOIN admin_units d ON d.version_id = u.version_id AND d.code = u.parent_code AND d.level = 'district'
+       LEFT JOIN admin_units p ON p.version_id = u.version_id AND p.code = u.province_code AND p.level = 'province'
+      WHERE u.code = $1 AND u.level = 'commune'
       ORDER BY v.valid_from DESC NULLS LAST LIMIT 1`,
     [code],
   );

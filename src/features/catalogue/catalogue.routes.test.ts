@@ -186,7 +186,10 @@ describe('public catalogue', () => {
     const fish = await page('fish');
     assert.match(top(fish), /class="alert s-expiring"[^>]*>Giấy chứng nhận còn hiệu lực đến hết ngày 01\/12\/2026/);
 
+    // A certificate recorded with the commune code of before 1 July 2025 (xã Hua Nà, now part of xã Than Uyên).
+    await t.db.pool.query(`UPDATE certificates SET commune_code = '03632' WHERE id = $1`, [products.guava!.certificate.id]);
     const guava = await page('guava');
+    assert.match(guava, /<dt>Địa chỉ ghi trên giấy chứng nhận<\/dt><dd>Xã Hua Nà, Huyện Than Uyên, Tỉnh Lai Châu<\/dd>/);
     assert.match(top(guava), /class="alert s-extended"/);
     assert.match(guava, /Còn hiệu lực trong thời gian chờ đánh giá lại/);
 

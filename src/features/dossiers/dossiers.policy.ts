@@ -9,7 +9,7 @@ import type { DossierVisibility } from './dossiers.repository.ts';
  *   a draft is the producer's own until submitted;
  * - the provincial office reads the dossiers forwarded in its province (the ministry, those of the country);
  * - a system administrator may do everything (support).
- * Councils and advisory teams see dossiers once evaluation arrives (issue 5).
+ * - council and advisory members read (only) the dossiers of the rounds they sit on (canReadDossierOrSeat).
  */
 
 export interface DossierPlace {
@@ -87,4 +87,17 @@ export function canReadOnTimeRate(actor: Actor, unit: { provinceCode: string | n
     default:
       return false;
   }
+}
+
+/**
+ * Reading one dossier: whoever canReadDossier, or a council or advisory member seated on a round that
+ * evaluates it (the evaluations feature knows the seats; a declared conflict of interest hides it).
+ */
+export async function canReadDossierOrSeat(
+  actor: Actor,
+  dossier: DossierPlace & { id: string },
+  isSeated: (userId: string, dossierId: string) => Promise<boolean>,
+): Promise<boolean> {
+  if (canReadDossier(actor, dossier)) return true;
+  return (actor.role === 'council_member' || actor.role === 'advisory_member') && (await isSeated(actor.userId, dossier.id));
 }

@@ -1,14 +1,15 @@
 import type { Actor } from '../../core/auth/actor.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
+import { isSeatedOnDossier } from '../evaluations/index.ts';
 import { loadDossierDetail } from './dossier-details.ts';
-import { canReadDossier, dossierVisibility, productVisibility } from './dossiers.policy.ts';
+import { canReadDossierOrSeat, dossierVisibility, productVisibility } from './dossiers.policy.ts';
 import * as repository from './dossiers.repository.ts';
 import type { DossierDetail, DossierSummary, ListDossiersQuery, Product } from './dossiers.schemas.ts';
 
 export async function getDossier(ctx: AppContext, actor: Actor, id: string): Promise<DossierDetail> {
   const record = await repository.findDossier(ctx.db.pool, id);
-  if (!record || !canReadDossier(actor, record)) throw notFound('Hồ sơ');
+  if (!record || !(await canReadDossierOrSeat(actor, record, (userId, dossierId) => isSeatedOnDossier(ctx.db.pool, userId, dossierId)))) throw notFound('Hồ sơ');
   return (await loadDossierDetail(ctx.db.pool, actor, id, ctx.clock.now()))!;
 }
 

@@ -61,7 +61,7 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
       await repository.insertEntryEvent(tx, {
         entryId: entry.id,
         action: 'closed',
-        note: `${score.average.total.display} điểm${score.stars ? `, ${score.stars} sao` : ''}: ${outcomeLabels[outcome].vi}.`,
+        note: `${score.average.total.display.replace('.', ',')} điểm${score.stars ? `, ${score.stars} sao` : ''}: ${outcomeLabels[outcome].vi}.`,
         details: { total: score.average.total.display, stars: score.stars, outcome },
         actorUserId: actor.userId,
         at: now,

@@ -384,3 +384,19 @@ export async function certificatesOfEntries(sql: Sql, entryIds: string[]) {
   );
   return result.rows;
 }
+
+/**
+ * Whether the user sits on a round that evaluates this dossier, and may see it: advisory members and the
+ * chair always, other council members unless they declared a conflict of interest with it.
+ */
+export async function isSeatedOnDossier(sql: Sql, userId: string, dossierId: string): Promise<boolean> {
+  const result = await sql.query(
+    `SELECT 1 FROM round_entries e
+     JOIN round_members m ON m.round_id = e.round_id AND m.user_id = $1
+     WHERE e.dossier_id = $2 AND e.status <> 'withdrawn'
+       AND (m.role <> 'member' OR NOT EXISTS (SELECT 1 FROM entry_conflicts c WHERE c.entry_id = e.id AND c.user_id = $1))
+     LIMIT 1`,
+    [userId, dossierId],
+  );
+  return (result.rowCount ?? 0) > 0;
+}

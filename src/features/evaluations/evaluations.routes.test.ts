@@ -192,7 +192,10 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     const round = await expectStatus(c.office, 'GET', `/api/evaluation-rounds/${opened.id}`, undefined, 200);
     const entry = round.entries.find((e: { dossierId: string }) => e.dossierId === dossier.id);
     assert.ok(entry);
+    // Seated members and the advisory team read the dossier (forms and evidence) they evaluate.
+    for (const member of [c.member2, c.advisor]) assert.equal((await member.request('GET', `/api/dossiers/${dossier.id}`)).statusCode, 200);
     await expectStatus(c.member2, 'POST', `/api/round-entries/${entry.id}/conflict`, { reason: 'Là thành viên HTX sản xuất sản phẩm này.' }, 200);
+    assert.equal((await c.member2.request('GET', `/api/dossiers/${dossier.id}`)).statusCode, 404, 'not after declaring a conflict');
     assert.equal((await c.member2.request('GET', `/api/round-entries/${entry.id}`)).statusCode, 404);
     const seen = await expectStatus(c.member2, 'GET', `/api/evaluation-rounds/${opened.id}`, undefined, 200);
     assert.ok(!seen.entries.some((e: { id: string }) => e.id === entry.id));
@@ -200,6 +203,7 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     // Another province's council member and the producer see nothing of the round.
     const stranger = await signIn(t.app, (await createUserRecord(t.db, { role: 'council_member', provinceCode: '12' })).username);
     assert.equal((await stranger.request('GET', `/api/evaluation-rounds/${opened.id}`)).statusCode, 404);
+    assert.equal((await stranger.request('GET', `/api/dossiers/${dossier.id}`)).statusCode, 404);
     assert.equal((await c.producer.request('GET', `/api/round-entries/${entry.id}`)).statusCode, 404);
     // Seating an account of the wrong role or province is refused with every problem named.
     const wrong = await c.office.request('PUT', `/api/evaluation-rounds/${opened.id}/members`, {

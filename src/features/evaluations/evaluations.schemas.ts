@@ -129,6 +129,10 @@ const scoreSheetView = z.object({
 
 export const entryDetail = entrySummary.extend({
   round,
+  myRole: memberRole.nullable(),
+  canManage: z.boolean(),
+  canAdvise: z.boolean(),
+  canOpenScoring: z.boolean(),
   events: z.array(z.object({ action: z.string(), note: z.string().nullable(), details: z.unknown(), happenedOn: z.string().nullable(), actorName: z.string().nullable(), occurredAt: z.date() })),
   conflicts: z.array(z.object({ userId: z.string(), displayName: z.string(), reason: z.string(), declaredAt: z.date() })),
   /** Other members' sheets: shown to a council member only once their own sheet of the attempt is in; to the office once all are in. */

@@ -5,9 +5,9 @@ import { findCriteriaSheet, findRuleSet } from '../rule-sets/index.ts';
 import { compileSheet, scoreChoices } from '../rule-sets/scoring.ts';
 import * as repository from './evaluations.repository.ts';
 import type { Entry, MemberScore, Round, RoundMember } from './evaluations.repository.ts';
-import { canCloseRound, canManageRound, canViewRound, isCouncilRole, seesAllEntries } from './evaluations.policy.ts';
+import { canAdvise, canCloseRound, canManageRound, canViewRound, isCouncilRole, seesAllEntries } from './evaluations.policy.ts';
 import type { EntryDetail, RoundDetail } from './evaluations.schemas.ts';
-import { entryDeadline, outcomeLabels } from './round-rules.ts';
+import { entryDeadline, outcomeLabel } from './round-rules.ts';
 
 export interface RoundAccess {
   round: Round;
@@ -84,7 +84,7 @@ async function summarise(sql: Sql, actor: Actor, access: RoundAccess, entries: E
     const mine = current.find((s) => s.memberUserId === actor.userId);
     return {
       ...entry,
-      outcomeLabel: entry.outcome ? outcomeLabels[entry.outcome].vi : null,
+      outcomeLabel: entry.outcome ? outcomeLabel(entry.outcome, entry.status === 'decided') : null,
       dueOn: entryDeadline(entry.dossierType, entry.joinedOn, entry.dossierSubmittedOn),
       progress: { expected, submitted: expected.filter((e) => e.submitted && !e.conflict).length },
       myConflict: conflictIds.has(actor.userId),
@@ -142,6 +142,10 @@ export async function getEntryDetail(sql: Sql, actor: Actor, entryId: string): P
   return {
     ...summary!,
     round,
+    myRole: membership,
+    canManage: canManageRound(actor, round),
+    canAdvise: canAdvise(actor, round, membership),
+    canOpenScoring: canManageRound(actor, round) || membership === 'chair',
     events,
     conflicts: conflicts.map(({ userId, displayName, reason, declaredAt }) => ({ userId, displayName, reason, declaredAt })),
     sheets: visibleSheets.map((s) => ({

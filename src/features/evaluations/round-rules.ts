@@ -53,6 +53,12 @@ export function outcomeOf(score: EvaluationScore, level: RoundLevel): EntryOutco
   return recognition?.certificate && recognition.level === 'province' ? 'recognised' : 'not_recognised';
 }
 
+/** The outcome in words; once the decision is recorded, a proposal for recognition reads as done. */
+export function outcomeLabel(outcome: EntryOutcome, decided: boolean): string {
+  if (decided && outcome === 'recognised') return 'Đã công nhận';
+  return outcomeLabels[outcome].vi;
+}
+
 export const outcomeLabels: Record<EntryOutcome, { vi: string; en: string }> = {
   recognised: { vi: 'Đề nghị công nhận', en: 'Proposed for recognition' },
   proposed_to_central: { vi: 'Đạt từ 90 điểm: đề nghị Bộ NN&MT đánh giá 5 sao', en: '90 points or more: proposed to the ministry for 5★' },

@@ -21,6 +21,7 @@ export type Capability =
   | 'selfAssessments' // read self-assessments in one's scope (self-assessments.policy.ts readers)
   | 'writeSelfAssessment' // start and fill in a self-assessment (its writers: the producer, its commune officer, admin)
   | 'dossiers' // product dossiers in one's scope (dossiers.policy.ts dossierVisibility)
+  | 'readDossier' // open one dossier: those with 'dossiers', 'readDossier', and council/advisory members seated on its round (canReadDossierOrSeat)
   | 'fileDossier' // file a dossier for one's own product (dossiers.policy.ts canFileDossierFor)
   | 'programme' // trainings, annual plans, fairs and the yearly report of one's unit (training/plans/fairs policies: readers)
   | 'manageProgramme' // organise trainings, keep plans, record fairs (the officers of the unit, admin)
@@ -29,13 +30,13 @@ export type Capability =
   | 'certificates'; // OCOP certificates in one's scope (certificates.policy.ts certificateVisibility)
 
 const capabilities: Record<Role, readonly Capability[]> = {
-  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates'],
-  ministry_officer: ['users', 'producers', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'dossiers', 'programme', 'listings', 'evaluations', 'certificates'],
-  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates'],
-  commune_officer: ['producers', 'registerProducer', 'editProducer', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'programme', 'manageProgramme', 'listings', 'certificates'],
-  council_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans', 'evaluations'],
-  advisory_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans', 'evaluations'],
-  producer: ['ownProducer', 'editProducer', 'ideas', 'registerIdea', 'businessPlans', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'fileDossier', 'listings', 'certificates'],
+  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates'],
+  ministry_officer: ['users', 'producers', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'dossiers', 'readDossier', 'programme', 'listings', 'evaluations', 'certificates'],
+  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates'],
+  commune_officer: ['producers', 'registerProducer', 'editProducer', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'certificates'],
+  council_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans', 'readDossier', 'evaluations'],
+  advisory_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans', 'readDossier', 'evaluations'],
+  producer: ['ownProducer', 'editProducer', 'ideas', 'registerIdea', 'businessPlans', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'fileDossier', 'listings', 'certificates'],
 };
 
 export function can(user: Pick<User, 'role'> | null | undefined, capability: Capability): boolean {

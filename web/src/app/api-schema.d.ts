@@ -5587,6 +5587,10 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             };
+                            myRole: ("chair" | "member" | "advisory") | null;
+                            canManage: boolean;
+                            canAdvise: boolean;
+                            canOpenScoring: boolean;
                             events: {
                                 action: string;
                                 note: string | null;
@@ -5789,6 +5793,10 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             };
+                            myRole: ("chair" | "member" | "advisory") | null;
+                            canManage: boolean;
+                            canAdvise: boolean;
+                            canOpenScoring: boolean;
                             events: {
                                 action: string;
                                 note: string | null;
@@ -5985,6 +5993,10 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             };
+                            myRole: ("chair" | "member" | "advisory") | null;
+                            canManage: boolean;
+                            canAdvise: boolean;
+                            canOpenScoring: boolean;
                             events: {
                                 action: string;
                                 note: string | null;
@@ -6492,6 +6504,10 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                             };
+                            myRole: ("chair" | "member" | "advisory") | null;
+                            canManage: boolean;
+                            canAdvise: boolean;
+                            canOpenScoring: boolean;
                             events: {
                                 action: string;
                                 note: string | null;

@@ -388,7 +388,7 @@ const newDossierRoute = createRoute({
 const dossierRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/dossiers/$dossierId',
-  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'dossiers'),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'readDossier'),
   component: lazyRouteComponent(() => import('../features/dossiers/dossier-page.tsx'), 'DossierPage'),
 });
 

@@ -135,7 +135,7 @@ function EntryView({ entry, round, text }: { entry: EntryDetail; round: RoundDet
           </dd>
         </div>
       </dl>
-      {can(user, 'dossiers') && (
+      {can(user, 'readDossier') && (
         <p>
           <Link to="/dossiers/$dossierId" params={{ dossierId: entry.dossierId }} data-testid="entry-dossier-link">
             {text('entry.dossier')}
