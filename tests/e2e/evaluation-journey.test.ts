@@ -3,7 +3,9 @@
  * joins the round the provincial office opens; the office seats the council and the advisory team; the
  * advisory member records a site visit and the report; the chair opens scoring; three members score on
  * their own on a 1024×768 tablet, one far higher, so the spread rule orders a re-score; all re-score;
- * the chair closes the session; the office records the decision and the round shows the certificate.
+ * the chair closes the session; the office records the decision and the round shows the certificate;
+ * the certificate PDF's QR decodes to the public verification page, which a phone shows valid; the office
+ * revokes the certificate and the same page shows it revoked.
  * Real app, real database, Debian chromium. The API sets up only what the screens are not about.
  */
 import assert from 'node:assert/strict';
@@ -13,6 +15,8 @@ import { findCriteriaSheet } from '../../src/features/rule-sets/index.ts';
 import { browserSkip, startBrowserSuite, type BrowserSuite } from '../support/browser.ts';
 import { choicesUpTo, extremeChoices } from '../support/criteria.ts';
 import { createReadyDossier, expectStatus, passingCheck } from '../support/dossiers.ts';
+import { decodePdfQr, pdfQrSkip } from '../support/qr.ts';
+import { toLocalDate } from '../../src/core/clock/index.ts';
 import { createProducerRecord, createUserRecord, signIn as signInByApi, type TestApp } from '../support/test-app.ts';
 
 const HA_TINH = '42';
@@ -289,6 +293,40 @@ describe('evaluation journey in the browser', { skip: browserSkip, timeout: 420_
     assert.match((await officePage.getByTestId('certificate-link').getAttribute('href')) ?? '', /^\/admin\/certificates\/[0-9a-f-]{36}$/);
     assert.match(certificate, /hiệu lực đến \d{2}\/\d{2}\/\d{4}/, '36 months from the signing date');
     await noSidewaysScroll(officePage, 'decided round at 1280×800');
+
+    // --- The certificate: its PDF carries a QR code that decodes to the public verification page, which a
+    // phone shows valid; the office revokes it, and the same page says so at once.
+    const certificateHref = (await officePage.getByTestId('certificate-link').getAttribute('href'))!;
+    const certificateNumber = /OCOP-42-2026-\d{4}/.exec(certificate)![0];
+    const { rows } = await t.db.pool.query<{ public_token: string }>('SELECT public_token FROM certificates WHERE number = $1', [certificateNumber]);
+    const verificationPath = `/xac-minh/${rows[0]!.public_token}`;
+    if (!pdfQrSkip) {
+      const pdf = await officePage.context().request.get(new URL(`/api/certificates/${certificateHref.split('/').at(-1)}/pdf`, baseUrl).toString());
+      assert.equal(pdf.status(), 200);
+      assert.equal(decodePdfQr(Buffer.from(await pdf.body())), `${t.config.publicBaseUrl}${verificationPath}`, 'the QR opens the verification page');
+    }
+    const phone = await suite.openBrowser({ viewport: { width: 390, height: 844 } });
+    await phone.page.goto(new URL(verificationPath, baseUrl).toString());
+    assert.match(await phone.page.locator('section.status').innerText(), /Còn hiệu lực/);
+    const publicText = await phone.page.locator('main').innerText();
+    assert.ok(publicText.includes(certificateNumber) && publicText.includes(productName), 'the page names the certificate and the product');
+
+    await officePage.goto(new URL(certificateHref, baseUrl).toString());
+    await officePage.getByTestId('open-revoke').click();
+    const revokeForm = officePage.getByTestId('revoke-form');
+    await revokeForm.locator('#field-ground').selectOption('criteria_no_longer_met');
+    await revokeForm.locator('#field-findingOn').fill(toLocalDate(new Date()));
+    await revokeForm.locator('#field-decidedOn').fill(toLocalDate(new Date()));
+    await revokeForm.locator('#field-decisionNumber').fill('77/QĐ-UBND');
+    await revokeForm.locator('#field-reason').fill('Hậu kiểm: sản phẩm không còn đáp ứng tiêu chí.');
+    await officePage.getByTestId('revoke-submit').click();
+    await officePage.getByTestId('revocation-done').waitFor();
+    await phone.page.reload();
+    assert.match(await phone.page.locator('section.status').innerText(), /Đã bị thu hồi/);
+    assert.match(await phone.page.locator('section.status').innerText(), /77\/QĐ-UBND/);
+    await phone.context.close();
+    await officePage.goto(new URL(`/admin/evaluations/${roundId}`, baseUrl).toString());
+    await officePage.getByTestId('entry-row').waitFor();
     // The same screen in English (the dictionary of the feature).
     await officePage.getByTestId('lang-switch').click();
     await officePage.getByRole('heading', { name: 'Dossiers in the round' }).waitFor();

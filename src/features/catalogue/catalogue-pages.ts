@@ -27,14 +27,14 @@ const styles = `<style>
 .facets{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0 0}.facets label{display:flex;flex-direction:column;font-size:.8rem;color:#fff;flex:1 1 140px}
 .facets label{min-width:0}.facets select{padding:8px;font-size:.95rem;border-radius:6px;border:1px solid #ccc;width:100%}
 .results{list-style:none;padding:0;margin:0}.results li{background:#fff;border:1px solid #e3e3dc;border-radius:8px;padding:12px;margin:0 0 10px}
-.results h3{margin:0 0 4px;font-size:1.05rem}.meta{color:#444;font-size:.9rem;margin:2px 0}
+.results h2{margin:0 0 4px;font-size:1.05rem}.meta{color:#444;font-size:.9rem;margin:2px 0}
 .stars{color:#a86b00;letter-spacing:1px;white-space:nowrap}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:.8rem;font-weight:600;border:1px solid}
 .s-valid{background:#e6f4ea;color:#0b5d1e}.s-expiring,.s-extended{background:#fff4d6;color:#6b4a00}
 .s-expired,.s-revoked,.s-superseded{background:#fde8e8;color:#9b1c1c}
 .alert{padding:12px 16px;border-radius:8px;border:2px solid;margin:0 0 16px;font-weight:600}
 .box{background:#fff;border:1px solid #e3e3dc;border-radius:8px;padding:12px 16px;margin:0 0 16px}
-.box dl{display:grid;grid-template-columns:minmax(110px,auto) 1fr;gap:4px 12px;margin:0}.box dt{color:#555}.box dd{margin:0}
+.box dl{display:grid;grid-template-columns:minmax(90px,40%) 1fr;gap:4px 12px;margin:0}.box dt{color:#555}.box dd{margin:0}
 .photos{display:flex;gap:8px;overflow-x:auto}.photos img{height:180px;width:auto;border-radius:8px;background:#eee}
 .pager{display:flex;justify-content:space-between;align-items:center;gap:8px;margin:16px 0}
 .counts{display:flex;gap:8px;flex-wrap:wrap;list-style:none;padding:0}.counts li{background:#fff;border:1px solid #e3e3dc;border-radius:8px;padding:8px 12px}
@@ -179,7 +179,7 @@ function starsOf(stars: number, lang: Lang): SafeHtml {
 function resultItem(item: CatalogueItem, lang: Lang): SafeHtml {
   const place = [item.communeName, item.provinceName].filter(Boolean).join(', ');
   return html`<li>
-  <h3><a href="${withLang(productPath(item), lang)}">${item.name}</a></h3>
+  <h2><a href="${withLang(productPath(item), lang)}">${item.name}</a></h2>
   <p class="meta">${starsOf(item.stars, lang)} · ${statusBadge(item.status, lang)}</p>
   <p class="meta">${item.producerName}${place ? ` — ${place}` : ''}</p>
 </li>`;
@@ -253,11 +253,11 @@ export function renderSearchPage(data: SearchPageData, lang: Lang): string {
   </div>
 </form></div>
 <main>
-  ${search.producers.length > 0
-    ? html`<h2>${l.producers}</h2><ul class="results">${search.producers.map((p) =>
-        html`<li><a href="${withLang(producerPath(p), lang)}">${p.name}</a> <span class="meta">— ${p.provinceName ?? ''} · ${l.products(formatCount(p.productCount, lang))}</span></li>`)}</ul>`
-    : ''}
   <h1>${search.total > 0 ? l.found(formatCount(search.total, lang)) : l.catalogue}</h1>
+  ${search.producers.length > 0
+    ? html`<section aria-label="${l.producers}"><p class="meta"><strong>${l.producers}:</strong></p><ul class="results">${search.producers.map((p) =>
+        html`<li><a href="${withLang(producerPath(p), lang)}">${p.name}</a> <span class="meta">— ${p.provinceName ?? ''} · ${l.products(formatCount(p.productCount, lang))}</span></li>`)}</ul></section>`
+    : ''}
   ${search.total === 0 ? html`<p>${l.none}</p>` : html`<ul class="results" data-testid="results">${search.items.map((item) => resultItem(item, lang))}</ul>`}
   ${pager(search, lang, (page) => searchPath(query, lang, page))}
 </main>`;

@@ -37,7 +37,7 @@ async function attachDossier(db: Database, product: CertifiedProduct, filesDir: 
   return file.rows[0]!.id;
 }
 
-const names = (body: string) => [...body.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]!);
+const names = (body: string) => [...body.matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]!);
 
 describe('public catalogue', () => {
   let t: TestApp;
