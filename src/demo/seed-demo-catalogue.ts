@@ -69,7 +69,7 @@ async function insertForwardedDossier(tx: Sql, productId: string, story: string,
     `INSERT INTO dossiers (product_id, producer_id, province_code, commune_code, type, rule_set_id, product_story, status,
        form_number, submitted_at, received_at, received_on, forwarded_at, created_at, updated_at)
      SELECT p.id, p.producer_id, p.province_code, p.commune_code, 'first', '26-2026', $2, 'forwarded_to_province',
-            'DEMO-' || left(p.id::text, 8), $4, $4, $3, $4, $4, $4
+            'DEMO-' || left(p.id::text, 8), $3::date - 20, $3::date - 15, $3::date - 15, $3, $4, $4
        FROM products p WHERE p.id = $1`,
     [productId, story, forwardedOn, now],
   );

@@ -11,6 +11,7 @@ import type { AppContext } from '../core/http/types.ts';
 import { insertProducer } from '../features/producers/index.ts';
 import { hasDemoUsers, insertUser } from '../features/users/index.ts';
 import { seedDemoCatalogue } from './seed-demo-catalogue.ts';
+import { seedDemoEvaluations } from './seed-demo-evaluations.ts';
 
 export const DEMO_PASSWORD = 'ocop-demo-2026';
 
@@ -43,7 +44,9 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'xa.thanuyen', displayName: 'Cán bộ UBND xã Than Uyên', role: 'commune_officer', provinceCode: '12', communeCode: '03595', description: 'Cán bộ xã Than Uyên (Lai Châu)' },
   { username: 'xa.naSon', displayName: 'Cán bộ UBND xã Na Son', role: 'commune_officer', provinceCode: '11', communeCode: '03203', description: 'Cán bộ xã Na Son (Điện Biên)' },
   { username: 'xa.huongkhe', displayName: 'Cán bộ UBND xã Hương Khê', role: 'commune_officer', provinceCode: '42', communeCode: '18496', description: 'Cán bộ xã Hương Khê (Hà Tĩnh)' },
+  { username: 'chutich.laichau', displayName: 'Chủ tịch Hội đồng tỉnh Lai Châu', role: 'council_member', provinceCode: '12', communeCode: null, description: 'Chủ tịch Hội đồng đánh giá tỉnh Lai Châu' },
   { username: 'hoidong.laichau', displayName: 'Thành viên Hội đồng tỉnh Lai Châu', role: 'council_member', provinceCode: '12', communeCode: null, description: 'Thành viên Hội đồng đánh giá tỉnh Lai Châu' },
+  { username: 'hoidong2.laichau', displayName: 'Thành viên Hội đồng tỉnh Lai Châu (2)', role: 'council_member', provinceCode: '12', communeCode: null, description: 'Thành viên Hội đồng đánh giá tỉnh Lai Châu' },
   { username: 'tgv.laichau', displayName: 'Tổ giúp việc Hội đồng tỉnh Lai Châu', role: 'advisory_member', provinceCode: '12', communeCode: null, description: 'Tổ giúp việc Hội đồng tỉnh Lai Châu' },
   { username: 'hoidong.trunguong', displayName: 'Thành viên Hội đồng cấp Trung ương', role: 'council_member', provinceCode: null, communeCode: null, description: 'Thành viên Hội đồng cấp Trung ương (5★)' },
   { username: 'chuthe.muongthan', displayName: 'HTX Nông nghiệp Mường Than', role: 'producer', provinceCode: '12', communeCode: '03595', producerKey: 'muong-than', description: 'Chủ thể: HTX Nông nghiệp Mường Than (Lai Châu)' },
@@ -92,5 +95,6 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
     }
   });
   await seedDemoCatalogue(ctx);
+  await seedDemoEvaluations(ctx);
   return true;
 }

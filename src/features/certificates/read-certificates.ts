@@ -15,7 +15,8 @@ export async function loadCertificateDetail(ctx: AppContext, sql: Sql, actor: Ac
   const record = await repository.findCertificate(sql, id, onDay);
   if (!record || !canReadCertificate(actor, record)) return null;
   const { signerName: _signerName, signerTitle: _signerTitle, ...certificate } = record;
-  const [revocation, inspections] = await Promise.all([repository.findRevocation(sql, id), repository.listInspectionsOfCertificate(sql, id, onDay)]);
+  const revocation = await repository.findRevocation(sql, id);
+  const inspections = await repository.listInspectionsOfCertificate(sql, id, onDay);
   const inForce = !record.revokedOn && !record.supersededOn;
   return {
     ...certificate,

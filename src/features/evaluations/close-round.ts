@@ -31,7 +31,8 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
     const entries = await repository.listEntries(tx, roundId, { forUpdate: true });
     const scoring = entries.filter((e) => e.status === 'scoring');
     if (scoring.length === 0) throw new AppError('INVALID_TRANSITION', 'Chưa có hồ sơ nào được chấm điểm trong đợt này.', undefined, 'Nothing was scored.');
-    const [conflicts, scores] = await Promise.all([repository.listConflicts(tx, scoring.map((e) => e.id)), repository.listScores(tx, scoring.map((e) => e.id), { submittedOnly: true })]);
+    const conflicts = await repository.listConflicts(tx, scoring.map((e) => e.id));
+    const scores = await repository.listScores(tx, scoring.map((e) => e.id), { submittedOnly: true });
     const now = ctx.clock.now();
     const problems: string[] = [];
     const results = scoring.map((entry) => {

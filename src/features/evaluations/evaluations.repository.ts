@@ -224,6 +224,8 @@ export async function addWaitingEntries(sql: Sql, round: Pick<Round, 'id' | 'lev
        FROM dossiers d JOIN products p ON p.id = d.product_id
        WHERE d.status = 'forwarded_to_province' AND d.province_code = $2 AND ($4::uuid IS NULL OR d.id = $4)
          AND ($5::text <> 're_evaluation' OR d.type = 're_evaluation')
+         -- A dossier that already led to a certificate (e.g. decided before this system, imported) is done.
+         AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.product_id = d.product_id AND c.issued_on >= (d.forwarded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
          AND NOT EXISTS (SELECT 1 FROM round_entries x WHERE x.dossier_id = d.id AND x.proposed_by_entry_id IS NULL AND x.status <> 'withdrawn')
        ORDER BY d.forwarded_at
        RETURNING id`,

@@ -65,11 +65,9 @@ function partsOf(round: Round, entry: Entry, score: MemberScore): { A: number; B
 async function summarise(sql: Sql, actor: Actor, access: RoundAccess, entries: Entry[]) {
   const members = await repository.listMembers(sql, access.round.id);
   const ids = entries.map((e) => e.id);
-  const [conflicts, scores, certificates] = await Promise.all([
-    repository.listConflicts(sql, ids),
-    repository.listScores(sql, ids),
-    repository.certificatesOfEntries(sql, ids),
-  ]);
+  const conflicts = await repository.listConflicts(sql, ids);
+  const scores = await repository.listScores(sql, ids);
+  const certificates = await repository.certificatesOfEntries(sql, ids);
   return entries.map((entry) => {
     const conflictIds = new Set(conflicts.filter((c) => c.entryId === entry.id).map((c) => c.userId));
     const current = scores.filter((s) => s.entryId === entry.id && s.attempt === entry.attempt);
@@ -99,7 +97,8 @@ export async function getRoundDetail(sql: Sql, actor: Actor, roundId: string): P
   const { round, membership } = access;
   const all = await repository.listEntries(sql, roundId);
   const visible = seesAllEntries(actor, round, membership) ? all : await withoutConflicts(sql, actor, all);
-  const [members, decision] = await Promise.all([repository.listMembers(sql, roundId), repository.findDecision(sql, roundId)]);
+  const members = await repository.listMembers(sql, roundId);
+  const decision = await repository.findDecision(sql, roundId);
   return {
     ...round,
     members,
@@ -121,13 +120,11 @@ export async function getEntryDetail(sql: Sql, actor: Actor, entryId: string): P
   const access = await loadEntry(sql, actor, entryId);
   const { round, entry, membership } = access;
   const [summary] = await summarise(sql, actor, access, [entry]);
-  const [events, conflicts, scores, members, result] = await Promise.all([
-    repository.listEntryEvents(sql, entry.id),
-    repository.listConflicts(sql, [entry.id]),
-    repository.listScores(sql, [entry.id], { submittedOnly: true }),
-    repository.listMembers(sql, round.id),
-    repository.findEntryResult(sql, entry.id),
-  ]);
+  const events = await repository.listEntryEvents(sql, entry.id);
+  const conflicts = await repository.listConflicts(sql, [entry.id]);
+  const scores = await repository.listScores(sql, [entry.id], { submittedOnly: true });
+  const members = await repository.listMembers(sql, round.id);
+  const result = await repository.findEntryResult(sql, entry.id);
   const names = new Map(members.map((m) => [m.userId, m.displayName]));
   // Members score on their own: a council member sees the others' sheets of an attempt only once their
   // own is in; the office, chair and advisory team once every expected sheet of the attempt is in.

@@ -125,11 +125,9 @@ export async function saveMyScore(ctx: AppContext, actor: Actor, entryId: string
 
 /** When every expected sheet of the attempt is in and the spread is too wide, a new attempt starts. */
 async function applySpreadRule(tx: Sql, round: Round, entry: Entry, now: Date): Promise<MyScore['rescoreOrdered']> {
-  const [members, conflicts, scores] = await Promise.all([
-    repository.listMembers(tx, round.id),
-    repository.listConflicts(tx, [entry.id]),
-    repository.listScores(tx, [entry.id], { submittedOnly: true }),
-  ]);
+  const members = await repository.listMembers(tx, round.id);
+  const conflicts = await repository.listConflicts(tx, [entry.id]);
+  const scores = await repository.listScores(tx, [entry.id], { submittedOnly: true });
   const expected = expectedScorers(members, new Set(conflicts.map((c) => c.userId)));
   const current = scores.filter((s) => s.attempt === entry.attempt && expected.some((m) => m.userId === s.memberUserId));
   if (current.length < expected.length) return null;
