@@ -43,6 +43,13 @@ function cardsFor(user: User): Card[] {
     const text: MessageKey = user.role === 'commune_officer' ? 'soon.checkDossiers' : 'soon.dossier';
     cards.push({ id: 'dossiers', title: 'nav.dossiers', text, to: '/dossiers' });
   }
+  if (can(user, 'evaluations')) {
+    const byRole: Partial<Record<Role, MessageKey>> = { council_member: 'soon.score', advisory_member: 'soon.verifyDossiers', ministry_officer: 'soon.fiveStar' };
+    cards.push({ id: 'evaluations', title: 'nav.evaluations', text: byRole[user.role] ?? 'soon.organiseEvaluation', to: '/evaluations' });
+  }
+  if (can(user, 'certificates')) {
+    cards.push({ id: 'certificates', title: 'nav.certificates', text: user.role === 'producer' ? 'soon.certificate' : 'soon.recognise', to: '/certificates' });
+  }
   if (can(user, 'programme')) {
     cards.push({ id: 'trainings', title: 'nav.trainings', text: 'soon.training', to: '/trainings' });
     cards.push({ id: 'annual-plans', title: 'nav.annualPlans', text: 'soon.annualPlan', to: '/annual-plans' });
@@ -57,13 +64,13 @@ function cardsFor(user: User): Card[] {
 
 /** The OCOP cycle steps each role will own; built by later issues, shown honestly as not yet available. */
 const comingSoon: Record<Role, MessageKey[]> = {
-  producer: ['soon.certificate'],
+  producer: [],
   commune_officer: [],
-  province_office: ['soon.organiseEvaluation', 'soon.recognise'],
-  council_member: ['soon.score'],
-  advisory_member: ['soon.verifyDossiers', 'soon.fieldVisit'],
-  ministry_officer: ['soon.fiveStar', 'soon.nationalReports'],
-  system_admin: ['soon.imports', 'soon.catalogue'],
+  province_office: [],
+  council_member: [],
+  advisory_member: [],
+  ministry_officer: ['soon.nationalReports'],
+  system_admin: ['soon.imports'],
 };
 
 export function HomePage() {
