@@ -39,7 +39,7 @@ import { registerPlanRoutes } from './features/plans/index.ts';
 import { registerProducerRoutes } from './features/producers/index.ts';
 import { registerProvinceSettingsRoutes } from './features/province-settings/index.ts';
 import { registerReportRoutes } from './features/reports/index.ts';
-import { registerEvaluationRoutes } from './features/evaluations/index.ts';
+import { entryDeadlineJob, registerEvaluationRoutes } from './features/evaluations/index.ts';
 import { registerNotificationRoutes } from './features/notifications/index.ts';
 import { registerRuleSetRoutes } from './features/rule-sets/index.ts';
 import { registerSelfAssessmentRoutes } from './features/self-assessments/index.ts';
@@ -145,7 +145,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
 }
 
 /** Every durable job handler of the app, and the jobs scheduled anew each day. */
-export const jobHandlers: readonly JobHandler[] = [...certificateJobHandlers, pruneAuthRecordsJob];
+export const jobHandlers: readonly JobHandler[] = [...certificateJobHandlers, entryDeadlineJob, pruneAuthRecordsJob];
 const dailyJobs: readonly DailyJob[] = [{ name: pruneAuthRecordsJob.name, hour: 3 }];
 
 /** The periodic, idempotent sweeps of the running app (deadlines whose consequence must be applied). */

@@ -11,6 +11,7 @@ import type { Entry, Round } from './evaluations.repository.ts';
 import { canManageRound } from './evaluations.policy.ts';
 import type { DecisionInput, EntryDetail, RecogniseFromCentralInput, RoundDetail } from './evaluations.schemas.ts';
 import { getEntryDetail, getRoundDetail, loadEntry, loadRound } from './read-evaluations.ts';
+import { scheduleEntryDeadlines } from './entry-deadline-reminders.ts';
 import { outcomeLabels } from './round-rules.ts';
 
 async function tellProducerAndCommune(tx: Sql, entry: Entry, title: string, body: string, now: Date) {
@@ -80,6 +81,7 @@ export async function decideRound(ctx: AppContext, actor: Actor, roundId: string
     if (centralRound) {
       const joined = await repository.addWaitingEntries(tx, centralRound, now);
       for (const entryId of joined) await repository.insertEntryEvent(tx, { entryId, action: 'joined', actorUserId: actor.userId, at: now });
+      await scheduleEntryDeadlines(tx, joined, now);
     }
     if (round.level === 'province' && entries.some((e) => e.outcome === 'proposed_to_central')) {
       await notify(tx, [{ ministry: true }], { kind: 'evaluation.proposed_to_central', title: `${issuingBody} đề nghị đánh giá 5 sao`, link: '/admin/evaluations', dedupeKey: `evaluation.proposed_to_central:${roundId}` }, now);

@@ -10,6 +10,7 @@ import * as repository from './evaluations.repository.ts';
 import { canManageRound, eligibleRoles } from './evaluations.policy.ts';
 import type { MembersInput, OpenRoundInput, RoundDetail } from './evaluations.schemas.ts';
 import { getRoundDetail, loadRound } from './read-evaluations.ts';
+import { scheduleEntryDeadlines } from './entry-deadline-reminders.ts';
 import { defaultRoundDates } from './round-rules.ts';
 
 /**
@@ -59,6 +60,7 @@ export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundI
     const round = (await repository.findRound(tx, id))!;
     const joined = await repository.addWaitingEntries(tx, round, now);
     for (const entryId of joined) await repository.insertEntryEvent(tx, { entryId, action: 'joined', actorUserId: actor.userId, at: now });
+    await scheduleEntryDeadlines(tx, joined, now);
     await recordAuditEvent(tx, { actor: auditActorOf(actor), action: 'evaluation_round.opened', entityType: 'evaluation_round', entityId: id, after: { ...round, joined: joined.length }, requestId, occurredAt: now });
     return getRoundDetail(tx, actor, id);
   });
@@ -131,6 +133,8 @@ export async function joinOpenRound(tx: Sql, dossier: { id: string; provinceCode
   if (!roundId) return null;
   const round = (await repository.findRound(tx, roundId))!;
   const [entryId] = await repository.addWaitingEntries(tx, round, now, dossier.id);
-  if (entryId) await repository.insertEntryEvent(tx, { entryId, action: 'joined', actorUserId, at: now });
-  return entryId ?? null;
+  if (!entryId) return null;
+  await repository.insertEntryEvent(tx, { entryId, action: 'joined', actorUserId, at: now });
+  await scheduleEntryDeadlines(tx, [entryId], now);
+  return entryId;
 }
