@@ -108,12 +108,13 @@ async function main() {
     let version = '';
     const only = process.env.LIGHTHOUSE_PAGES?.split(',');
     for (const page of pages.filter((candidate) => !only || only.includes(candidate.name))) {
-      const url = `${base}${page.path}`;
-      const probe = await fetch(url, { redirect: 'follow', headers: { 'user-agent': 'ocop-lighthouse-probe' } });
+      const probe = await fetch(`${base}${page.path}`, { redirect: 'follow', headers: { 'user-agent': 'ocop-lighthouse-probe' } });
       if (!probe.ok) {
         rows.push(`| ${page.name} | ${page.path} | missing (HTTP ${probe.status}) | | | | | |`);
         continue;
       }
+      // Measure the canonical address (a product id alone redirects to id-and-name), as links and QR codes give it.
+      const url = probe.url;
       const result = await lighthouse(url, {
         port: chromium.port,
         output: 'json',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -18,6 +19,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
+import zlib from 'node:zlib';
 import type { Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrate.ts';
 import { systemClock, type Clock } from './core/clock/index.ts';
@@ -92,6 +94,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  // Text answers (public pages, API JSON, open-data CSV) are compressed for slow mobile networks; brotli at
+  // quality 4 costs little CPU. The back office's files are served pre-compressed by @fastify/static.
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   installHttpCore(app, { sql: ctx.db.pool, clock: ctx.clock, secureCookies: ctx.config.secureCookies });
 
   await app.register(fastifySwagger, {

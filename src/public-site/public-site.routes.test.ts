@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.ts';
@@ -49,5 +50,16 @@ describe('public site shell and API documentation', () => {
     const page = await t.app.inject({ method: 'GET', url: '/nothing-here' });
     assert.equal(page.statusCode, 404);
     assert.match(page.body, /Không tìm thấy/);
+  });
+
+  test('pages and API answers are compressed for clients that accept it (slow mobile networks)', async () => {
+    for (const url of ['/', '/api/docs/json']) {
+      const plain = await t.app.inject({ method: 'GET', url });
+      const compressed = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br, gzip' } });
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(compressed.headers['content-encoding'], 'br', url);
+      assert.equal(zlib.brotliDecompressSync(compressed.rawPayload).toString('utf8'), plain.body);
+      assert.ok(compressed.rawPayload.length < plain.rawPayload.length / 2, `${url}: ${compressed.rawPayload.length} of ${plain.rawPayload.length} bytes`);
+    }
   });
 });
