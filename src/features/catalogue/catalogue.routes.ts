@@ -116,7 +116,7 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
   // Packaging and label photos of certified products only; content-addressed, so cacheable for long.
   app.get('/anh/:fileId', { schema: { ...hide, params: z.object({ fileId: z.string().max(40) }) } }, async (request, reply) => {
     const id = request.params.fileId;
-    const photo = /^[0-9a-f-]{36}$/.test(id) ? await repository.findPublicPhoto(ctx.db.pool, id) : null;
+    const photo = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await repository.findPublicPhoto(ctx.db.pool, id) : null;
     const store = createLocalFileStore(ctx.config.filesDir);
     if (!photo || !(await store.exists(photo.storageKey))) return reply.status(404).header('cache-control', 'public, max-age=60').send();
     const etag = `"${photo.sha256}"`;

@@ -4,7 +4,7 @@ import { withTransaction } from '../../core/db/database.ts';
 import { AppError, conflict, forbidden } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { findCriteriaSheet, findRuleSet } from '../rule-sets/index.ts';
-import { scoreEvaluation } from '../rule-sets/scoring.ts';
+import { scoreEvaluation, type EvaluationScore } from '../rule-sets/scoring.ts';
 import * as repository from './evaluations.repository.ts';
 import { canCloseRound } from './evaluations.policy.ts';
 import type { CloseInput, RoundDetail } from './evaluations.schemas.ts';
@@ -15,9 +15,9 @@ import { memberSheetOf } from './score-entry.ts';
 /**
  * The council closes its session (biên bản): every dossier being scored gets its result from the scoring
  * engine under the round's rule set (council averages, star band and markers, disqualification, quorum),
- * frozen in the entry; dossiers not yet ready leave the round for the next one. Refused while a dossier
- * still waits for a re-score or for a sheet of a member who is needed for the quorum. From here on the
- * scores are immutable.
+ * frozen in the entry (too few sheets: no quorum, no result); dossiers not yet ready or not scored by
+ * anyone leave the round for the next one. Refused while a dossier waits for a re-score. From here on
+ * the scores are immutable.
  */
 export async function closeRound(ctx: AppContext, actor: Actor, roundId: string, input: CloseInput, requestId?: string): Promise<RoundDetail> {
   return withTransaction(ctx.db, async (tx) => {
@@ -30,33 +30,34 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
     const chairId = members.find((m) => m.role === 'chair')?.userId;
     const entries = await repository.listEntries(tx, roundId, { forUpdate: true });
     const scoring = entries.filter((e) => e.status === 'scoring');
-    if (scoring.length === 0) throw new AppError('INVALID_TRANSITION', 'Chưa có hồ sơ nào được chấm điểm trong đợt này.', undefined, 'Nothing was scored.');
     const conflicts = await repository.listConflicts(tx, scoring.map((e) => e.id));
     const scores = await repository.listScores(tx, scoring.map((e) => e.id), { submittedOnly: true });
     const now = ctx.clock.now();
     const problems: string[] = [];
-    const results = scoring.map((entry) => {
+    const results: Array<{ entry: (typeof scoring)[number]; score: EvaluationScore }> = [];
+    const unscored: typeof scoring = [];
+    for (const entry of scoring) {
       const expected = expectedScorers(members, new Set(conflicts.filter((c) => c.entryId === entry.id).map((c) => c.userId)));
       const sheets = scores.filter((s) => s.entryId === entry.id && s.attempt === entry.attempt && expected.some((m) => m.userId === s.memberUserId));
+      if (sheets.length === 0) {
+        unscored.push(entry); // nobody has scored it yet: it waits for the next round, like a dossier still under review
+        continue;
+      }
       const result = scoreEvaluation({
         ruleSet,
         sheet: findCriteriaSheet(round.ruleSetId, entry.productSetNumber)!,
         memberSheets: sheets.map((s) => memberSheetOf(s, s.memberUserId === chairId)),
         council: { councilSize: Math.max(expected.length, 1), maxSpread: round.maxSpread, quorum: { fraction: round.quorumFraction, chairRequired: round.chairRequired }, level: round.level },
       });
-      if (!result.ok) {
-        // No sheet at all: nobody scored it, which the quorum rule reports as such.
-        problems.push(`${entry.productName}: chưa có phiếu chấm nào.`);
-        return null;
-      }
+      if (!result.ok) throw new Error(`scoring ${entry.id}: ${result.errors.map((e) => e.message).join('; ')}`);
       if (result.value.status === 'needs-rescore') problems.push(`${entry.productName}: điểm các thành viên chênh quá mức, cần chấm lại.`);
-      return { entry, score: result.value };
-    });
+      results.push({ entry, score: result.value });
+    }
+    if (results.length === 0) throw new AppError('INVALID_TRANSITION', 'Chưa có hồ sơ nào được chấm điểm trong đợt này.', undefined, 'Nothing was scored.');
     if (problems.length) {
       throw new AppError('INVALID_TRANSITION', `Chưa kết thúc được phiên họp: ${problems.join(' ')}`, { products: problems }, 'Some dossiers are not ready to close.');
     }
-    for (const item of results) {
-      const { entry, score } = item!;
+    for (const { entry, score } of results) {
       const outcome = outcomeOf(score, round.level);
       await repository.updateEntry(tx, entry.id, { status: 'closed', result: score, averageTotal: score.average.total.value, stars: score.stars, outcome }, now);
       await repository.insertEntryEvent(tx, {
@@ -68,7 +69,7 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
         at: now,
       });
     }
-    for (const entry of entries.filter((e) => e.status === 'reviewing' || e.status === 'supplement_requested')) {
+    for (const entry of [...entries.filter((e) => e.status === 'reviewing' || e.status === 'supplement_requested'), ...unscored]) {
       await repository.updateEntry(tx, entry.id, { status: 'withdrawn' }, now);
       await repository.insertEntryEvent(tx, { entryId: entry.id, action: 'withdrawn', note: 'Chưa đủ điều kiện chấm điểm trong đợt này: chuyển sang đợt sau.', actorUserId: actor.userId, at: now });
     }
@@ -78,7 +79,7 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
       action: 'evaluation_round.closed',
       entityType: 'evaluation_round',
       entityId: roundId,
-      after: { sessionHeldOn: input.sessionHeldOn, sessionPlace: input.sessionPlace, results: results.map((r) => ({ entryId: r!.entry.id, total: r!.score.average.total.display, stars: r!.score.stars })) },
+      after: { sessionHeldOn: input.sessionHeldOn, sessionPlace: input.sessionPlace, results: results.map((r) => ({ entryId: r.entry.id, total: r.score.average.total.display, stars: r.score.stars })) },
       requestId,
       occurredAt: now,
     });

@@ -216,6 +216,11 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.json().error.details.issues.length, 2);
 
+    // A second dossier is opened for scoring but nobody scores it: closing sends it to the next round.
+    const idle = await forwardedDossier(c);
+    const idleEntry = (await expectStatus(c.office, 'GET', `/api/evaluation-rounds/${opened.id}`, undefined, 200)).entries.find((e: { dossierId: string }) => e.dossierId === idle.id);
+    await reviewAndOpen(c, idleEntry.id);
+
     // Two members score (quorum 3/4 of the two expected with the chair), the round closes with 3★.
     await reviewAndOpen(c, entry.id);
     const sheet = findCriteriaSheet('26-2026', 3)!;
@@ -226,6 +231,9 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     const result = closed.entries.find((e: { id: string }) => e.id === entry.id);
     assert.equal(result.stars, 3);
     assert.equal(result.progress.expected.find((e: { userId: string }) => e.userId === c.member2.userId).conflict, true);
+    const idleAfter = await expectStatus(c.office, 'GET', `/api/round-entries/${idleEntry.id}`, undefined, 200);
+    assert.equal(idleAfter.status, 'withdrawn');
+    assert.ok(idleAfter.events.some((e: { action: string }) => e.action === 'withdrawn'));
   });
 
   test('90 points or more go to the ministry; the ministry recognises 5★ and the province certificate is superseded', async () => {

@@ -126,8 +126,8 @@ export async function getEntryDetail(sql: Sql, actor: Actor, entryId: string): P
   const members = await repository.listMembers(sql, round.id);
   const result = await repository.findEntryResult(sql, entry.id);
   const names = new Map(members.map((m) => [m.userId, m.displayName]));
-  // Members score on their own: a council member sees the others' sheets of an attempt only once their
-  // own is in; the office, chair and advisory team once every expected sheet of the attempt is in.
+  // Members score on their own: a council member (the chair too) sees the others' sheets of an attempt
+  // only once their own is in; the office and the advisory team once every expected sheet of it is in.
   const expected = summary!.progress.expected.filter((e) => !e.conflict);
   const attemptComplete = expected.length > 0 && expected.every((e) => e.submitted);
   const ownSubmitted = (attempt: number) => scores.some((s) => s.memberUserId === actor.userId && s.attempt === attempt);
