@@ -284,4 +284,48 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     const again = await c.office.request('POST', `/api/round-entries/${entry.id}/recognise-from-central`, { version: 1, decisionNumber: '1/QĐ', signedOn: '2026-11-23' });
     assert.equal(again.statusCode, 409);
   });
+
+  test('below 90 at the ministry, the province recognises the product from the central result (Đ.7.4)', async () => {
+    const sheet = findCriteriaSheet('26-2026', 3)!;
+    const opened = await expectStatus(c.office, 'POST', '/api/evaluation-rounds', { level: 'province', year: 2026, kind: 'extra', title: 'Đợt bổ sung tháng 12', proposalsDueOn: '2026-12-21', completeBy: '2026-12-30' }, 201);
+    await seatCouncil(c, opened.id);
+    const dossier = await forwardedDossier(c);
+    let round = await expectStatus(c.office, 'GET', `/api/evaluation-rounds/${opened.id}`, undefined, 200);
+    const entry = round.entries.find((e: { dossierId: string }) => e.dossierId === dossier.id);
+    await reviewAndOpen(c, entry.id);
+    for (const member of [c.chair, c.member1, c.member2]) assert.equal((await score(member, entry.id, extremeChoices(sheet, 'best'))).statusCode, 200);
+    round = await expectStatus(c.office, 'GET', `/api/evaluation-rounds/${opened.id}`, undefined, 200);
+    round = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/close`, { version: round.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Hà Tĩnh' }, 200);
+    round = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/decision`, { version: round.version, number: '300/QĐ-UBND', signedOn: '2026-11-23', signerName: 'Nguyễn Văn A' }, 200);
+    const early = await c.office.request('POST', `/api/round-entries/${entry.id}/recognise-from-central`, { version: 1, decisionNumber: '301/QĐ-UBND', signedOn: '2026-11-23' });
+    assert.equal(early.statusCode, 409, 'no central result yet');
+
+    const central = await expectStatus(c.ministry, 'POST', '/api/evaluation-rounds', { level: 'central', year: 2026, kind: 'extra', title: 'Đợt 5 sao bổ sung', proposalsDueOn: '2026-12-21', completeBy: '2026-12-30' }, 201);
+    const centralEntry = central.entries.find((e: { dossierId: string }) => e.dossierId === dossier.id);
+    const seat = async (role: 'council_member' | 'advisory_member') => signIn(t.app, (await createUserRecord(t.db, { role })).username);
+    const [chair, m1, m2, advisor] = [await seat('council_member'), await seat('council_member'), await seat('council_member'), await seat('advisory_member')];
+    await expectStatus(c.ministry, 'PUT', `/api/evaluation-rounds/${central.id}/members`, {
+      version: central.version,
+      members: [
+        { userId: chair.userId, role: 'chair', agency: 'Bộ NN&MT' },
+        { userId: m1.userId, role: 'member', agency: 'Bộ Công Thương' },
+        { userId: m2.userId, role: 'member', agency: 'Bộ Y tế' },
+        { userId: advisor.userId, role: 'advisory', agency: 'Văn phòng Điều phối' },
+      ],
+    }, 200);
+    const reported = await expectStatus(advisor, 'POST', `/api/round-entries/${centralEntry.id}/advisory`, { action: 'advisory_report', note: 'Chưa đạt mức 5 sao ở phần C.', version: centralEntry.version }, 200);
+    await expectStatus(chair, 'POST', `/api/round-entries/${centralEntry.id}/open-scoring`, { version: reported.version }, 200);
+    for (const member of [chair, m1, m2]) assert.equal((await score(member, centralEntry.id, choicesUpTo(sheet, 80))).statusCode, 200);
+    let cr = await expectStatus(c.ministry, 'GET', `/api/evaluation-rounds/${central.id}`, undefined, 200);
+    cr = await expectStatus(chair, 'POST', `/api/evaluation-rounds/${central.id}/close`, { version: cr.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Hà Nội' }, 200);
+    assert.equal(cr.entries.find((e: { id: string }) => e.id === centralEntry.id).outcome, 'not_recognised');
+    cr = await expectStatus(c.ministry, 'POST', `/api/evaluation-rounds/${central.id}/decision`, { version: cr.version, number: '60/QĐ-BNNMT', signedOn: '2026-11-23', signerName: 'Bộ trưởng' }, 200);
+    assert.equal(cr.entries.find((e: { id: string }) => e.id === centralEntry.id).certificate, null);
+
+    const provinceEntry = await expectStatus(c.office, 'GET', `/api/round-entries/${entry.id}`, undefined, 200);
+    const recognised = await expectStatus(c.office, 'POST', `/api/round-entries/${entry.id}/recognise-from-central`, { version: provinceEntry.version, decisionNumber: '310/QĐ-UBND', signedOn: '2026-11-23' }, 200);
+    assert.equal(recognised.outcome, 'recognised_from_central');
+    assert.equal(recognised.certificate.stars, 4);
+    assert.match(recognised.certificate.number, /^OCOP-42-2026-/);
+  });
 });
