@@ -115,6 +115,19 @@ describe('evaluation journey in the browser', { skip: browserSkip, timeout: 420_
     assert.match(await row.innerText(), /Tổ tư vấn thẩm định/);
     await noSidewaysScroll(officePage, 'round page at 1280×800');
 
+    // --- The office corrects the round's title; a completion date before the proposal deadline is refused on its field.
+    await officePage.getByTestId('edit-round').click();
+    await officePage.getByTestId('round-settings-form').waitFor();
+    await officePage.locator('#field-title').fill('Đợt 2 năm 2026 – tỉnh Hà Tĩnh');
+    await officePage.locator('#field-completeBy').fill('2026-10-01');
+    await officePage.getByTestId('round-settings-submit').click();
+    await officePage.getByTestId('error-completeBy').waitFor();
+    assert.match(await officePage.getByTestId('error-completeBy').innerText(), /sau hạn nhận hồ sơ/);
+    await officePage.locator('#field-completeBy').fill('2026-12-30');
+    await officePage.getByTestId('round-settings-submit').click();
+    await officePage.getByTestId('round-saved').waitFor();
+    assert.equal(await officePage.getByTestId('round-title').innerText(), 'Đợt 2 năm 2026 – tỉnh Hà Tĩnh');
+
     // --- The office seats the council and the advisory team; a wrong seat is refused and named.
     await officePage.getByTestId('edit-members').click();
     await officePage.getByTestId('members-form').waitFor();
@@ -147,7 +160,7 @@ describe('evaluation journey in the browser', { skip: browserSkip, timeout: 420_
       const page = advisorBrowser.page;
       await suite.signIn(page, advisor.username);
       await page.getByTestId('nav-evaluations').click();
-      await page.getByRole('link', { name: 'Đợt 2 năm 2026 – Hà Tĩnh' }).click();
+      await page.getByRole('link', { name: 'Đợt 2 năm 2026 – tỉnh Hà Tĩnh' }).click();
       await page.getByTestId('entries-table').getByRole('link', { name: productName }).click();
       await page.getByTestId('advisory-form').waitFor();
       assert.equal(await page.getByTestId('open-scoring').count(), 0, 'the advisory team does not open scoring');

@@ -142,6 +142,28 @@ export async function updateRound(sql: Sql, id: string, changes: Partial<Pick<Ro
   );
 }
 
+export type RoundSettings = Pick<Round, 'title' | 'proposalsDueOn' | 'completeBy' | 'maxSpread' | 'quorumFraction' | 'chairRequired'>;
+
+/** The organiser's corrections to an open round's settings (each field kept when not given). */
+export async function updateRoundSettings(sql: Sql, id: string, changes: Partial<RoundSettings>, now: Date) {
+  await sql.query(
+    `UPDATE evaluation_rounds SET title = coalesce($2, title), proposals_due_on = coalesce($3, proposals_due_on),
+       complete_by = coalesce($4, complete_by), max_spread = coalesce($5, max_spread), quorum_fraction = coalesce($6, quorum_fraction),
+       chair_required = coalesce($7, chair_required), updated_at = $8, version = version + 1 WHERE id = $1`,
+    [id, changes.title ?? null, changes.proposalsDueOn ?? null, changes.completeBy ?? null, changes.maxSpread ?? null, changes.quorumFraction ?? null,
+      changes.chairRequired ?? null, now],
+  );
+}
+
+/** Whether any member has submitted a score sheet for an entry of the round (any attempt). */
+export async function hasSubmittedSheet(sql: Sql, roundId: string): Promise<boolean> {
+  const result = await sql.query(
+    `SELECT 1 FROM member_scores s JOIN round_entries e ON e.id = s.entry_id WHERE e.round_id = $1 AND s.status = 'submitted' LIMIT 1`,
+    [roundId],
+  );
+  return (result.rowCount ?? 0) > 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Members
 // ---------------------------------------------------------------------------------------------

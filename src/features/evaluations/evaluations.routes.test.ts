@@ -6,8 +6,9 @@ import { choicesUpTo, extremeChoices } from '../../../tests/support/criteria.ts'
 import { createReadyDossier, expectStatus, passingCheck } from '../../../tests/support/dossiers.ts';
 import { createFixedClock, createProducerRecord, createTestApp, createUserRecord, signIn, type Client, type TestApp } from '../../../tests/support/test-app.ts';
 
-const PROVINCE = '42'; // Hà Tĩnh
-const COMMUNE = '18496';
+// Not Hà Tĩnh (42): the browser journey opens rounds there, and a forwarded dossier joins its province's open round.
+const PROVINCE = '11'; // Điện Biên
+const COMMUNE = '03203'; // Na Son
 const clock = createFixedClock('2026-11-23T02:00:00Z');
 
 interface Cast {
@@ -142,12 +143,12 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     assert.deepEqual(mine.choices, best);
 
     // Closing while a re-score is pending is refused.
-    const pending = await c.office.request('POST', `/api/evaluation-rounds/${opened.id}/close`, { version: round.version + 0, sessionHeldOn: '2026-11-23', sessionPlace: 'Hà Tĩnh' });
+    const pending = await c.office.request('POST', `/api/evaluation-rounds/${opened.id}/close`, { version: round.version + 0, sessionHeldOn: '2026-11-23', sessionPlace: 'Điện Biên' });
     assert.ok([409].includes(pending.statusCode), pending.body);
 
     for (const member of [c.chair, c.member1, c.member2]) assert.equal((await score(member, entry.id, good)).statusCode, 200);
     const current = await expectStatus(c.office, 'GET', `/api/evaluation-rounds/${opened.id}`, undefined, 200);
-    const closed = await expectStatus(c.chair, 'POST', `/api/evaluation-rounds/${opened.id}/close`, { version: current.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Hội trường UBND tỉnh Hà Tĩnh' }, 200);
+    const closed = await expectStatus(c.chair, 'POST', `/api/evaluation-rounds/${opened.id}/close`, { version: current.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Hội trường UBND tỉnh Điện Biên' }, 200);
     const result = closed.entries.find((e: { id: string }) => e.id === entry.id);
     assert.equal(result.status, 'closed');
     assert.equal(result.stars, 4);
@@ -172,7 +173,7 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     const certified = decided.entries.find((e: { id: string }) => e.id === entry.id);
     assert.equal(certified.certificate.stars, 4);
     assert.equal(certified.certificate.expiresOn, '2029-11-23');
-    assert.match(certified.certificate.number, /^OCOP-42-2026-\d{4}$/);
+    assert.match(certified.certificate.number, /^OCOP-11-2026-\d{4}$/);
     const notices = await expectStatus(c.producer, 'GET', '/api/notifications', undefined, 200);
     assert.ok(notices.items.some((n: { kind: string; body: string }) => n.kind === 'evaluation.result' && n.body.includes(certified.certificate.number)));
 
@@ -227,7 +228,7 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     const fair = choicesUpTo(sheet, 62);
     for (const member of [c.chair, c.member1]) assert.equal((await score(member, entry.id, fair)).statusCode, 200);
     const current = await expectStatus(c.office, 'GET', `/api/evaluation-rounds/${opened.id}`, undefined, 200);
-    const closed = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/close`, { version: current.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Hà Tĩnh' }, 200);
+    const closed = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/close`, { version: current.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Điện Biên' }, 200);
     const result = closed.entries.find((e: { id: string }) => e.id === entry.id);
     assert.equal(result.stars, 3);
     assert.equal(result.progress.expected.find((e: { userId: string }) => e.userId === c.member2.userId).conflict, true);
@@ -246,7 +247,7 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     const best = extremeChoices(findCriteriaSheet('26-2026', 3)!, 'best');
     for (const member of [c.chair, c.member1, c.member2]) assert.equal((await score(member, entry.id, best)).statusCode, 200);
     round = await expectStatus(c.office, 'GET', `/api/evaluation-rounds/${opened.id}`, undefined, 200);
-    round = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/close`, { version: round.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Hà Tĩnh' }, 200);
+    round = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/close`, { version: round.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Điện Biên' }, 200);
     assert.equal(round.entries.find((e: { id: string }) => e.id === entry.id).outcome, 'proposed_to_central');
     round = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/decision`, { version: round.version, number: '200/QĐ-UBND', signedOn: '2026-11-23', signerName: 'Nguyễn Văn A' }, 200);
     assert.equal(round.entries.find((e: { id: string }) => e.id === entry.id).certificate, null, 'no provincial certificate for a 5★ candidate');
@@ -295,7 +296,7 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     await reviewAndOpen(c, entry.id);
     for (const member of [c.chair, c.member1, c.member2]) assert.equal((await score(member, entry.id, extremeChoices(sheet, 'best'))).statusCode, 200);
     round = await expectStatus(c.office, 'GET', `/api/evaluation-rounds/${opened.id}`, undefined, 200);
-    round = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/close`, { version: round.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Hà Tĩnh' }, 200);
+    round = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/close`, { version: round.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Điện Biên' }, 200);
     await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/decision`, { version: round.version, number: '300/QĐ-UBND', signedOn: '2026-11-23', signerName: 'Nguyễn Văn A' }, 200);
     const early = await c.office.request('POST', `/api/round-entries/${entry.id}/recognise-from-central`, { version: 1, decisionNumber: '301/QĐ-UBND', signedOn: '2026-11-23' });
     assert.equal(early.statusCode, 409, 'no central result yet');
@@ -326,6 +327,66 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     const recognised = await expectStatus(c.office, 'POST', `/api/round-entries/${entry.id}/recognise-from-central`, { version: provinceEntry.version, decisionNumber: '310/QĐ-UBND', signedOn: '2026-11-23' }, 200);
     assert.equal(recognised.outcome, 'recognised_from_central');
     assert.equal(recognised.certificate.stars, 4);
-    assert.match(recognised.certificate.number, /^OCOP-42-2026-/);
+    assert.match(recognised.certificate.number, /^OCOP-11-2026-/);
+  });
+
+  test('the organiser corrects an open round’s settings; the council’s rule freezes once a sheet is in', async () => {
+    // Last in this file: the round stays the only open one of the province, so the dossier below joins it.
+    const opened = await expectStatus(c.office, 'POST', '/api/evaluation-rounds', { level: 'province', year: 2026, kind: 'extra', title: 'Đợt bổ sung cuối năm', proposalsDueOn: '2026-12-10', completeBy: '2026-12-28' }, 201);
+    const url = `/api/evaluation-rounds/${opened.id}`;
+    const edited = await expectStatus(c.office, 'PATCH', url, { version: opened.version, title: 'Đợt bổ sung tháng 12/2026', completeBy: '2026-12-30', maxSpread: 8, quorumFraction: 0.6 }, 200);
+    assert.equal(edited.title, 'Đợt bổ sung tháng 12/2026');
+    assert.equal(edited.completeBy, '2026-12-30');
+    assert.equal(edited.proposalsDueOn, '2026-12-10', 'fields not sent are kept');
+    assert.equal(edited.maxSpread, 8);
+    assert.equal(edited.quorumFraction, 0.6);
+    assert.equal(edited.version, opened.version + 1);
+    const audit = await t.db.pool.query(`SELECT before, after FROM audit_events WHERE entity_id = $1 AND action = 'evaluation_round.settings_changed'`, [opened.id]);
+    assert.equal(audit.rows.length, 1);
+    assert.deepEqual(audit.rows[0].before, { title: 'Đợt bổ sung cuối năm', completeBy: '2026-12-28', maxSpread: 10, quorumFraction: 0.75 });
+    assert.deepEqual(audit.rows[0].after, { title: 'Đợt bổ sung tháng 12/2026', completeBy: '2026-12-30', maxSpread: 8, quorumFraction: 0.6 });
+
+    // A stale version, a non-organiser, and someone who cannot see the round are refused.
+    const stale = await c.office.request('PATCH', url, { version: opened.version, title: 'Tên khác' });
+    assert.equal(stale.statusCode, 409);
+    assert.match(stale.json().error.message, /vừa được người khác cập nhật/);
+    assert.equal((await c.ministry.request('PATCH', url, { version: edited.version, title: 'Tên của Bộ' })).statusCode, 403, 'the ministry sees but does not run a province round');
+    const otherOffice = await signIn(t.app, (await createUserRecord(t.db, { role: 'province_office', provinceCode: '12' })).username);
+    assert.equal((await otherOffice.request('PATCH', url, { version: edited.version, title: 'Tên khác' })).statusCode, 404);
+
+    // Every problem with the dates at once: completion in the past, and before the proposal deadline.
+    const badDates = await c.office.request('PATCH', url, { version: edited.version, proposalsDueOn: '2026-12-20', completeBy: '2026-11-20' });
+    assert.equal(badDates.statusCode, 400);
+    const issues = badDates.json().error.details.issues;
+    assert.equal(issues.length, 2, JSON.stringify(issues));
+    assert.ok(issues.every((issue: { path: string; message: string }) => issue.path === 'completeBy' && /[ạảờ]/.test(issue.message)));
+    // Moving only the proposal deadline past the completion date names that field.
+    const late = await c.office.request('PATCH', url, { version: edited.version, proposalsDueOn: '2027-01-05' });
+    assert.deepEqual(late.json().error.details.issues.map((issue: { path: string }) => issue.path), ['proposalsDueOn']);
+
+    // Once a member has submitted a sheet, the council's rule is frozen; the title and dates may still be corrected.
+    await seatCouncil(c, opened.id);
+    const dossier = await forwardedDossier(c);
+    let round = await expectStatus(c.office, 'GET', url, undefined, 200);
+    const entry = round.entries.find((e: { dossierId: string }) => e.dossierId === dossier.id);
+    assert.ok(entry, 'the forwarded dossier joined this round');
+    await reviewAndOpen(c, entry.id);
+    assert.equal((await score(c.chair, entry.id, choicesUpTo(findCriteriaSheet('26-2026', 3)!, 70))).statusCode, 200);
+    round = await expectStatus(c.office, 'GET', url, undefined, 200);
+    for (const change of [{ maxSpread: 12 }, { quorumFraction: 0.5 }, { chairRequired: false }]) {
+      const frozen = await c.office.request('PATCH', url, { version: round.version, ...change });
+      assert.equal(frozen.statusCode, 409, JSON.stringify(change));
+      assert.match(frozen.json().error.message, /nộp phiếu chấm/);
+    }
+    // Sending the rule unchanged (as a form does) is not a change.
+    round = await expectStatus(c.office, 'PATCH', url, { version: round.version, title: 'Đợt bổ sung tháng 12', maxSpread: 8, quorumFraction: 0.6, chairRequired: true }, 200);
+    assert.equal(round.title, 'Đợt bổ sung tháng 12');
+    assert.equal(round.maxSpread, 8);
+
+    // Once the session is closed, nothing changes any more.
+    round = await expectStatus(c.office, 'POST', `${url}/close`, { version: round.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Điện Biên' }, 200);
+    const closed = await c.office.request('PATCH', url, { version: round.version, title: 'Sau phiên họp' });
+    assert.equal(closed.statusCode, 409);
+    assert.equal(closed.json().error.code, 'INVALID_TRANSITION');
   });
 });

@@ -8,7 +8,7 @@ import { decideRound, recogniseFromCentral } from './decide-round.ts';
 import * as repository from './evaluations.repository.ts';
 import { roundVisibility } from './evaluations.policy.ts';
 import * as schemas from './evaluations.schemas.ts';
-import { openRound, setRoundMembers } from './manage-rounds.ts';
+import { openRound, setRoundMembers, updateRoundSettings } from './manage-rounds.ts';
 import { getEntryDetail, getRoundDetail } from './read-evaluations.ts';
 import { declareConflict, openScoring, recordAdvisoryWork } from './review-entry.ts';
 import { roundDecisionDraftPdf, roundMinutesPdf } from './round-documents.ts';
@@ -39,6 +39,12 @@ export function registerEvaluationRoutes(app: App, ctx: AppContext): void {
     '/api/evaluation-rounds/:id',
     { schema: { tags, summary: 'Một đợt đánh giá: hội đồng, tổ tư vấn, hồ sơ và tiến độ chấm', params: schemas.params, response: { 200: schemas.roundDetail, ...standardErrors } } },
     async (request) => getRoundDetail(ctx.db.pool, requireActor(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/evaluation-rounds/:id',
+    { schema: { tags, summary: 'Sửa thông tin đợt đang mở: tên, thời hạn, quy chế chấm (trước khi có phiếu nộp)', params: schemas.params, body: schemas.roundSettingsBody, response: { 200: schemas.roundDetail, ...standardErrors } } },
+    async (request) => updateRoundSettings(ctx, requireActor(request), request.params.id, request.body, request.id),
   );
 
   app.put(

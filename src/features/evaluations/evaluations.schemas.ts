@@ -28,6 +28,20 @@ export const openRoundBody = z
   .strict();
 export type OpenRoundInput = z.infer<typeof openRoundBody>;
 
+/** The organiser's corrections to an open round's settings: any of the fields, with the round's version. */
+export const roundSettingsBody = z
+  .object({
+    version: z.number().int(),
+    title: z.string().trim().min(3, { message: 'Tên đợt đánh giá cần ít nhất 3 ký tự.' }).max(200).optional(),
+    proposalsDueOn: localDateSchema.optional(),
+    completeBy: localDateSchema.optional(),
+    maxSpread: z.number().min(0).max(100).optional(),
+    quorumFraction: z.number().gt(0).max(1).optional(),
+    chairRequired: z.boolean().optional(),
+  })
+  .strict();
+export type RoundSettingsInput = z.infer<typeof roundSettingsBody>;
+
 export const membersBody = z
   .object({
     version: z.number().int(),

@@ -4774,7 +4774,175 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Sửa thông tin đợt đang mở: tên, thời hạn, quy chế chấm (trước khi có phiếu nộp) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        proposalsDueOn?: string;
+                        completeBy?: string;
+                        maxSpread?: number;
+                        quorumFraction?: number;
+                        chairRequired?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            level: "province" | "central";
+                            provinceCode: string | null;
+                            year: number;
+                            /** @enum {string} */
+                            kind: "first" | "second" | "extra" | "re_evaluation";
+                            title: string;
+                            ruleSetId: string;
+                            proposalsDueOn: string;
+                            completeBy: string;
+                            maxSpread: number;
+                            quorumFraction: number;
+                            chairRequired: boolean;
+                            /** @enum {string} */
+                            status: "open" | "closed" | "decided";
+                            sessionHeldOn: string | null;
+                            sessionPlace: string | null;
+                            closedAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            members: {
+                                userId: string;
+                                displayName: string;
+                                username: string;
+                                /** @enum {string} */
+                                role: "chair" | "member" | "advisory";
+                                agency: string;
+                            }[];
+                            myRole: ("chair" | "member" | "advisory") | null;
+                            canManage: boolean;
+                            canClose: boolean;
+                            entries: {
+                                id: string;
+                                roundId: string;
+                                dossierId: string;
+                                /** @enum {string} */
+                                dossierType: "first" | "upgrade" | "re_evaluation";
+                                productId: string;
+                                productName: string;
+                                productCode: string | null;
+                                producerId: string;
+                                producerName: string;
+                                provinceCode: string;
+                                communeCode: string;
+                                communeName: string | null;
+                                productSetNumber: number;
+                                proposedByEntryId: string | null;
+                                /** @enum {string} */
+                                status: "reviewing" | "supplement_requested" | "scoring" | "closed" | "decided" | "withdrawn";
+                                attempt: number;
+                                averageTotal: number | null;
+                                stars: number | null;
+                                outcome: ("recognised" | "proposed_to_central" | "not_recognised" | "disqualified" | "stopped" | "no_quorum" | "recognised_from_central") | null;
+                                outcomeLabel: string | null;
+                                advisoryReport: string | null;
+                                joinedOn: string;
+                                dueOn: string | null;
+                                version: number;
+                                progress: {
+                                    expected: {
+                                        userId: string;
+                                        displayName: string;
+                                        submitted: boolean;
+                                        conflict: boolean;
+                                    }[];
+                                    submitted: number;
+                                };
+                                myConflict: boolean;
+                                /** @enum {string} */
+                                myScoreStatus: "none" | "draft" | "submitted";
+                                certificate: {
+                                    id: string;
+                                    number: string;
+                                    stars: number;
+                                    publicToken: string;
+                                    expiresOn: string;
+                                } | null;
+                            }[];
+                            decision: {
+                                id: string;
+                                number: string;
+                                signedOn: string;
+                                signerName: string;
+                                signerTitle: string;
+                                issuingBody: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/evaluation-rounds/{id}/members": {

@@ -18,6 +18,7 @@ export type EntryEvent = EntryDetail['events'][number];
 export type MyScore = Awaited<ReturnType<typeof fetchMyScore>>;
 export type AdvisoryAction = paths['/api/round-entries/{id}/advisory']['post']['requestBody']['content']['application/json']['action'];
 export type OpenRoundBody = paths['/api/evaluation-rounds']['post']['requestBody']['content']['application/json'];
+export type RoundSettingsBody = paths['/api/evaluation-rounds/{id}']['patch']['requestBody']['content']['application/json'];
 
 export const advisoryActions: readonly AdvisoryAction[] = ['advisory_review', 'site_visit', 'lab_test_requested', 'supplement_requested', 'supplement_received', 'advisory_report'];
 
@@ -33,6 +34,12 @@ export const myScoreQuery = (id: string) => queryOptions({ queryKey: myScoreKey(
 export function todayInVietnam(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
+
+/** A number typed in a form (comma or point as decimal separator), or undefined when empty or not a number. */
+export const numberOrUndefined = (value: string): number | undefined => {
+  const number = Number(value.replace(',', '.'));
+  return value.trim() === '' || !Number.isFinite(number) ? undefined : number;
+};
 
 /** The minutes and the draft decision of a closed round (PDF, rendered by the server). */
 export const minutesUrl = (roundId: string) => `/api/evaluation-rounds/${encodeURIComponent(roundId)}/minutes.pdf`;

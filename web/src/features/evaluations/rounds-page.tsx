@@ -12,7 +12,7 @@ import { useUser } from '../../app/session.ts';
 import { ErrorSummary, Field, PageHeader, Pagination, QueryView, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
 import { RoundStatusBadge } from './entry-parts.tsx';
 import { useEvaluationText, type EvaluationText } from './evaluations-text.ts';
-import { roundKey, type OpenRoundBody, type RoundStatus } from './evaluations.queries.ts';
+import { numberOrUndefined, roundKey, type OpenRoundBody, type RoundStatus } from './evaluations.queries.ts';
 
 const route = getRouteApi('/evaluations');
 const PAGE_SIZE = 30;
@@ -101,11 +101,6 @@ export function RoundsPage() {
     </section>
   );
 }
-
-const numberOrUndefined = (value: string): number | undefined => {
-  const number = Number(value.replace(',', '.'));
-  return value.trim() === '' || !Number.isFinite(number) ? undefined : number;
-};
 
 function OpenRoundForm({ level, text, onCancel }: { level: 'province' | 'central'; text: EvaluationText; onCancel(): void }) {
   const queryClient = useQueryClient();
