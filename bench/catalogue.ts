@@ -147,7 +147,7 @@ export async function benchCatalogue(label: string, url: string): Promise<void> 
   const bare = Fastify();
   bare.get('/bare', async (request) => {
     const query = queries[Number((request.query as { i?: string }).i ?? 0)]!.query;
-    const [result, provinces] = await Promise.all([searchCatalogue(ctx, query), repository.listProvinces(pool)]);
+    const [result, provinces] = await Promise.all([searchCatalogue(ctx, query), repository.listProvinces(pool, '2026-11-23')]);
     return { ...result, provinces };
   });
   await bare.listen({ port: 0, host: '127.0.0.1' });

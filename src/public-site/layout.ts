@@ -23,9 +23,27 @@ export function setPublicBaseUrl(url: string): void {
   publicBaseUrl = url.replace(/\/+$/, '');
 }
 
-export function layout(options: { lang: Lang; title: string; description: string; path: string; body: SafeHtml; head?: SafeHtml }): string {
+/** The same page in the other language: its path and whole query string, only `lang` changed. */
+export function languageSwitchHref(path: string, query: URLSearchParams | undefined, lang: Lang): string {
+  const params = new URLSearchParams(query);
+  params.delete('lang');
+  if (lang === 'en') params.set('lang', 'en');
+  const text = params.toString();
+  return `${path}${text ? `?${text}` : ''}`;
+}
+
+export function layout(options: {
+  lang: Lang;
+  title: string;
+  description: string;
+  path: string;
+  body: SafeHtml;
+  head?: SafeHtml;
+  /** The page's query string (search words, filters, page…), kept by the language switch. */
+  query?: URLSearchParams;
+}): string {
   const { lang } = options;
-  const other = lang === 'vi' ? { lang: 'en', label: 'English' } : { lang: 'vi', label: 'Tiếng Việt' };
+  const other = lang === 'vi' ? { lang: 'en' as const, label: 'English' } : { lang: 'vi' as const, label: 'Tiếng Việt' };
   const page = html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -43,7 +61,7 @@ ${options.head ?? ''}
 <header>
   <a class="brand" href="/${lang === 'en' ? '?lang=en' : ''}">OCOP Hub</a>
   <nav>
-    <a href="${options.path}${other.lang === 'en' ? '?lang=en' : ''}" hreflang="${other.lang}" lang="${other.lang}">${other.label}</a>
+    <a href="${languageSwitchHref(options.path, options.query, other.lang)}" hreflang="${other.lang}" lang="${other.lang}">${other.label}</a>
     · <a href="/admin/">${lang === 'vi' ? 'Dành cho cán bộ, chủ thể' : 'Back office'}</a>
   </nav>
 </header>

@@ -78,7 +78,7 @@ async function searchText(sql: Sql, filter: repository.CatalogueFilter, text: Se
   return [
     await repository.searchCatalogue(sql, filter, day),
     facets,
-    page === 1 ? await repository.searchProducers(sql, text, filter.fuzzy ?? false, 5) : [],
+    page === 1 ? await repository.searchProducers(sql, text, filter.fuzzy ?? false, 5, day) : [],
   ] as const;
 }
 
@@ -131,7 +131,7 @@ async function scopePage(ctx: AppContext, scope: { producerId?: string; province
 }
 
 export async function findProducerPage(ctx: AppContext, id: string, page: number) {
-  const producer = await repository.findPublicProducer(ctx.db.pool, id);
+  const producer = await repository.findPublicProducer(ctx.db.pool, id, today(ctx.clock));
   if (!producer) return null;
   return { producer, ...(await scopePage(ctx, { producerId: id }, page)) };
 }
@@ -139,7 +139,7 @@ export async function findProducerPage(ctx: AppContext, id: string, page: number
 export async function findProvincePage(ctx: AppContext, code: string, page: number) {
   const province = await repository.findCurrentUnit(ctx.db.pool, 'province', code);
   if (!province) return null;
-  const [scope, communes] = await Promise.all([scopePage(ctx, { provinceCode: code }, page), repository.listCommunesWithProducts(ctx.db.pool, code)]);
+  const [scope, communes] = await Promise.all([scopePage(ctx, { provinceCode: code }, page), repository.listCommunesWithProducts(ctx.db.pool, code, today(ctx.clock))]);
   return { province, communes, ...scope };
 }
 

@@ -25,7 +25,7 @@ import type { CatalogueItem, PublicProducer, Unit } from './catalogue.repository
 const styles = `<style>
 .bar{background:#0b5d1e;padding:12px 16px}.bar form{max-width:960px;margin:0 auto}
 .facets{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0 0}.facets label{display:flex;flex-direction:column;font-size:.8rem;color:#fff;flex:1 1 140px}
-.facets label{min-width:0}.facets select{padding:8px;font-size:.95rem;border-radius:6px;border:1px solid #ccc;width:100%}
+.facets label{min-width:0}.facets select{padding:8px;font-size:1rem;border-radius:6px;border:1px solid #ccc;width:100%}
 .results{list-style:none;padding:0;margin:0}.results li{background:#fff;border:1px solid #e3e3dc;border-radius:8px;padding:12px;margin:0 0 10px}
 .results h2{margin:0 0 4px;font-size:1.05rem}.meta{color:#444;font-size:.9rem;margin:2px 0}
 .stars{color:#a86b00;letter-spacing:1px;white-space:nowrap}
@@ -34,9 +34,10 @@ const styles = `<style>
 .s-expired,.s-revoked,.s-superseded{background:#fde8e8;color:#9b1c1c}
 .alert{padding:12px 16px;border-radius:8px;border:2px solid;margin:0 0 16px;font-weight:600}
 .box{background:#fff;border:1px solid #e3e3dc;border-radius:8px;padding:12px 16px;margin:0 0 16px}
-.box dl{display:grid;grid-template-columns:minmax(90px,40%) 1fr;gap:4px 12px;margin:0}.box dt{color:#555}.box dd{margin:0}
+.box dl{display:grid;grid-template-columns:minmax(90px,40%) 1fr;gap:4px 12px;margin:0}.box dt{color:#555}.box dd{margin:0;min-width:0;overflow-wrap:anywhere}
+.results li,h1{overflow-wrap:anywhere}
 .photos{display:flex;gap:8px;overflow-x:auto}.photos img{height:180px;width:auto;border-radius:8px;background:#eee}
-.pager{display:flex;justify-content:space-between;align-items:center;gap:8px;margin:16px 0}
+.pager{display:flex;justify-content:space-between;align-items:center;gap:8px;margin:16px 0}.pager a{display:inline-block;padding:12px 0}
 .counts{display:flex;gap:8px;flex-wrap:wrap;list-style:none;padding:0}.counts li{background:#fff;border:1px solid #e3e3dc;border-radius:8px;padding:8px 12px}
 .sr{position:absolute;left:-9999px}h1{font-size:1.5rem;margin:8px 0}
 </style>`;
@@ -160,6 +161,22 @@ const t = {
   },
 } as const;
 
+/** Producers' legal forms (db/migrations/0001: producers.legal_form; Vietnamese labels from the producers feature). */
+const legalFormLabelsEn: Record<keyof typeof legalFormLabels, string> = {
+  cooperative: 'Cooperative',
+  cooperative_group: 'Cooperative group',
+  enterprise: 'Small or medium-sized enterprise',
+  farm: 'Farm',
+  household: 'Household business',
+  association: 'Association (community tourism operator)',
+};
+
+function legalFormLabel(legalForm: string, lang: Lang): string {
+  if (!(legalForm in legalFormLabels)) return legalForm;
+  const form = legalForm as keyof typeof legalFormLabels;
+  return lang === 'en' ? legalFormLabelsEn[form] : legalFormLabels[form];
+}
+
 const platformNames: Record<string, string> = {
   shopee: 'Shopee', lazada: 'Lazada', tiktok_shop: 'TikTok Shop', tiki: 'Tiki', postmart: 'Postmart', voso: 'Voso', own_website: 'Website', other: 'Online',
 };
@@ -205,8 +222,8 @@ export interface SearchPageData {
   communes: Array<Unit & { productCount: number }>;
 }
 
-/** The query string of a search, with one change (for paging links). */
-export function searchPath(query: CatalogueSearch['query'], lang: Lang, page: number): string {
+/** The query string of a search on a given page (paging links, the language switch). */
+function searchParams(query: CatalogueSearch['query'], lang: Lang, page: number): URLSearchParams {
   const params = new URLSearchParams();
   const entries: Array<[string, unknown]> = [
     ['q', query.q], ['province', query.province], ['commune', query.commune], ['producer', query.producer], ['stars', query.stars], ['group', query.group],
@@ -215,9 +232,17 @@ export function searchPath(query: CatalogueSearch['query'], lang: Lang, page: nu
   for (const [key, value] of entries) if (value !== undefined && value !== '') params.set(key, String(value));
   if (page > 1) params.set('page', String(page));
   if (lang === 'en') params.set('lang', 'en');
-  const text = params.toString();
+  return params;
+}
+
+/** The address of a search, with one change (for paging links). */
+export function searchPath(query: CatalogueSearch['query'], lang: Lang, page: number): string {
+  const text = searchParams(query, lang, page).toString();
   return `/san-pham${text ? `?${text}` : ''}`;
 }
+
+/** The query string of a producer, province or commune page (its page of results), for the language switch. */
+const scopeQuery = (search: CatalogueSearch) => (search.page > 1 ? new URLSearchParams({ page: String(search.page) }) : undefined);
 
 export function renderSearchPage(data: SearchPageData, lang: Lang): string {
   const l = t[lang];
@@ -227,7 +252,7 @@ export function renderSearchPage(data: SearchPageData, lang: Lang): string {
   const body = html`<div class="bar"><form action="/san-pham" method="get" role="search">
   <div class="search" style="display:flex;gap:8px;flex-wrap:wrap">
     <label for="q" class="sr">${l.searchLabel}</label>
-    <input id="q" name="q" type="search" value="${query.q ?? ''}" placeholder="${l.searchLabel}" autocomplete="off" style="flex:1 1 220px;padding:12px;font-size:1rem;border:1px solid #ccc;border-radius:6px">
+    <input id="q" name="q" type="search" value="${query.q ?? ''}" placeholder="${l.searchLabel}" autocomplete="off" enterkeyhint="search" style="flex:1 1 220px;padding:12px;font-size:1rem;border:1px solid #ccc;border-radius:6px">
     <button type="submit" style="padding:12px 18px;font-size:1rem;border:0;border-radius:6px;background:#f2b705;font-weight:600">${l.search}</button>
   </div>
   <div class="facets">
@@ -261,7 +286,7 @@ export function renderSearchPage(data: SearchPageData, lang: Lang): string {
   ${search.total === 0 ? html`<p>${l.none}</p>` : html`<ul class="results" data-testid="results">${search.items.map((item) => resultItem(item, lang))}</ul>`}
   ${pager(search, lang, (page) => searchPath(query, lang, page))}
 </main>`;
-  return layout({ lang, title: l.searchTitle(query.q ?? ''), description: l.searchDescription, path: '/san-pham', body, head: new SafeHtml(styles) });
+  return layout({ lang, title: l.searchTitle(query.q ?? ''), description: l.searchDescription, path: '/san-pham', body, head: new SafeHtml(styles), query: searchParams(query, lang, search.page) });
 }
 
 const jsonLd = (value: unknown) => new SafeHtml(`<script type="application/ld+json">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`);
@@ -383,7 +408,7 @@ export function renderProducerPage(data: { producer: PublicProducer; starCounts:
   const place = [producer.communeName, producer.provinceName].filter(Boolean).join(', ');
   const heading = html`<p class="meta"><a href="${withLang('/san-pham', lang)}">${l.catalogue}</a></p><h1>${producer.name}</h1>
   <section class="box"><dl>
-    <dt>${l.legalForm}</dt><dd>${legalFormLabels[producer.legalForm as keyof typeof legalFormLabels] ?? producer.legalForm}</dd>
+    <dt>${l.legalForm}</dt><dd>${legalFormLabel(producer.legalForm, lang)}</dd>
     <dt>${l.place}</dt><dd>${producer.address ? `${producer.address} — ` : ''}${producer.communeName ? html`<a href="${withLang(communePath(producer.communeCode), lang)}">${producer.communeName}</a>, ` : ''}${producer.provinceName ? html`<a href="${withLang(provincePath(producer.provinceCode), lang)}">${producer.provinceName}</a>` : ''}
       · <a href="${mapLink(`${place}, Việt Nam`)}" rel="noopener">${l.map}</a></dd>
   </dl></section>`;
@@ -394,6 +419,7 @@ export function renderProducerPage(data: { producer: PublicProducer; starCounts:
     path,
     body: scopeBody(heading, data.starCounts, data.search, lang, path),
     head: new SafeHtml(styles),
+    query: scopeQuery(data.search),
   });
 }
 
@@ -419,5 +445,6 @@ export function renderUnitPage(
     path,
     body: scopeBody(heading, data.starCounts, data.search, lang, path, communes),
     head: new SafeHtml(styles),
+    query: scopeQuery(data.search),
   });
 }

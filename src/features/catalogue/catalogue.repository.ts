@@ -49,12 +49,45 @@ export interface FacetCounts {
   statuses: Partial<Record<CertificateStatus, number>>;
 }
 
+const entryColumns = `e.product_id, e.producer_id, e.province_code, e.commune_code, e.product_set_number, e.name, e.producer_name,
+  e.name_folded, e.producer_name_folded, e.search_text`;
+const certificateColumns = (alias: string) => `${alias}.id AS certificate_id, ${alias}.stars, ${alias}.issued_on, ${alias}.expires_on,
+  ${alias}.revoked_on, ${alias}.superseded_on, ${alias}.re_evaluation_filed_on`;
+const andWhere = (where: string, condition: string) => (where ? `${where} AND ${condition}` : `WHERE ${condition}`);
+
+/**
+ * Whether a product is in the catalogue on `day`: it has a certificate issued on or before that day.
+ * (Its entry holds its latest certificate, which may be dated after today: a decision recorded ahead of its date.)
+ */
+const listedOn = (alias: string, day: string) =>
+  // The rare entries dated after the day are looked up once (index catalogue_entries_issued_on_idx) and
+  // hashed. A correlated subquery would be priced for every entry and set off the JIT (+8 ms a query).
+  `(${alias}.issued_on <= ${day}::date OR ${alias}.product_id IN (
+     SELECT f.product_id FROM catalogue_entries f WHERE f.issued_on > ${day}::date
+        AND EXISTS (SELECT 1 FROM certificates fc WHERE fc.product_id = f.product_id AND fc.issued_on <= ${day}::date)))`;
+
 /**
  * The catalogue entries (migration 0008: one row per certified product, its current certificate's
  * dates) with the status on `$day`. A superseded certificate is never shown as current.
+ *
+ * The entry holds the latest certificate by issue date, which the triggers cannot know is still in the
+ * future. A certificate dated after `day` is not current yet: until its day the product shows the latest
+ * certificate issued by then (superseded only from the new one's date), or is not listed at all when
+ * it has none. Such entries are rare: the second branch first reads them alone (index
+ * catalogue_entries_issued_on_idx, migration 0009; OFFSET 0 keeps the filters, e.g. the trigram text
+ * match, from being pushed down to choose another index), then filters them. The first branch compares
+ * `issued_on + 0` so that it never uses that index (true of nearly every entry) in place of the others.
  */
 const entries = (day: string, where: string) => `
-  SELECT e.*, ${certificateStatusSql('e', day)} AS status FROM catalogue_entries e ${where}`;
+  SELECT ${entryColumns}, e.certificate_id, e.stars, e.issued_on, e.expires_on, e.revoked_on, e.superseded_on, e.re_evaluation_filed_on,
+         e.updated_at, ${certificateStatusSql('e', day)} AS status
+    FROM catalogue_entries e ${andWhere(where, `e.issued_on + 0 <= ${day}::date`)}
+  UNION ALL
+  SELECT ${entryColumns}, ${certificateColumns('pc')}, e.updated_at, ${certificateStatusSql('pc', day)} AS status
+    FROM (SELECT * FROM catalogue_entries f WHERE f.issued_on > ${day}::date OFFSET 0) e
+    JOIN LATERAL (SELECT * FROM certificates c WHERE c.product_id = e.product_id AND c.issued_on <= ${day}::date
+                   ORDER BY c.issued_on DESC, c.created_at DESC LIMIT 1) pc ON true
+   ${where}`;
 
 // Names for display, looked up for the rows of one page only (after ORDER BY … LIMIT).
 const unitNames = (alias: string) => `
@@ -177,11 +210,12 @@ export interface ProducerMatch {
 }
 
 /** Producers whose name matches the text and that have a product in the catalogue. */
-export async function searchProducers(sql: Sql, text: SearchText, fuzzy: boolean, limit: number): Promise<ProducerMatch[]> {
+export async function searchProducers(sql: Sql, text: SearchText, fuzzy: boolean, limit: number, day: LocalDate): Promise<ProducerMatch[]> {
   const where = new Conditions();
   // The producer's name is part of search_text (indexed); the producer's own name is then checked.
   addTextConditions(where, text, fuzzy);
   addTextConditions(where, text, fuzzy, 'e.producer_name_folded');
+  where.addRaw(listedOn('e', where.param(day)));
   const lower = where.param(text.lower);
   const { rows } = await sql.query<ProducerMatch>(
     `SELECT m.id, m.name, m."productCount",
@@ -243,26 +277,27 @@ export async function listFormerUnits(sql: Sql, communeCode: string): Promise<st
 }
 
 /** Provinces (current list) for the facet, with their catalogue product counts. */
-export async function listProvinces(sql: Sql): Promise<Array<Unit & { productCount: number }>> {
+export async function listProvinces(sql: Sql, day: LocalDate): Promise<Array<Unit & { productCount: number }>> {
   const { rows } = await sql.query<Unit & { productCount: number }>(
     `SELECT u.code, u.name, u.full_name AS "fullName", u.province_code AS "provinceCode",
             coalesce(counts.n, 0) AS "productCount"
        FROM admin_units u
-       LEFT JOIN (SELECT province_code, count(*)::int AS n FROM catalogue_entries GROUP BY province_code) counts ON counts.province_code = u.code
+       LEFT JOIN (SELECT e.province_code, count(*)::int AS n FROM catalogue_entries e WHERE ${listedOn('e', '$2')} GROUP BY e.province_code) counts
+             ON counts.province_code = u.code
       WHERE u.version_id = $1 AND u.level = 'province' ORDER BY u.code`,
-    [CURRENT_UNITS_VERSION],
+    [CURRENT_UNITS_VERSION, day],
   );
   return rows;
 }
 
 /** Communes of a province that have catalogue products. */
-export async function listCommunesWithProducts(sql: Sql, provinceCode: string): Promise<Array<Unit & { productCount: number }>> {
+export async function listCommunesWithProducts(sql: Sql, provinceCode: string, day: LocalDate): Promise<Array<Unit & { productCount: number }>> {
   const { rows } = await sql.query<Unit & { productCount: number }>(
     `SELECT u.code, u.name, u.full_name AS "fullName", u.province_code AS "provinceCode", counts.n AS "productCount"
-       FROM (SELECT e.commune_code, count(*)::int AS n FROM catalogue_entries e WHERE e.province_code = $2 GROUP BY e.commune_code) counts
+       FROM (SELECT e.commune_code, count(*)::int AS n FROM catalogue_entries e WHERE e.province_code = $2 AND ${listedOn('e', '$3')} GROUP BY e.commune_code) counts
        JOIN admin_units u ON u.version_id = $1 AND u.level = 'commune' AND u.code = counts.commune_code
       ORDER BY vn_unaccent(u.name)`,
-    [CURRENT_UNITS_VERSION, provinceCode],
+    [CURRENT_UNITS_VERSION, provinceCode, day],
   );
   return rows;
 }
@@ -332,7 +367,7 @@ export async function listProductPhotos(sql: Sql, dossierId: string): Promise<Pr
  * A file the public may see: a packaging or label image of a forwarded dossier of a product that has
  * a certificate. Anything else (evidence, lab reports, drafts) stays private.
  */
-export async function findPublicPhoto(sql: Sql, fileId: string): Promise<{ sha256: string; mimeType: string; storageKey: string } | null> {
+export async function findPublicPhoto(sql: Sql, fileId: string, day: LocalDate): Promise<{ sha256: string; mimeType: string; storageKey: string } | null> {
   const { rows } = await sql.query<{ sha256: string; mimeType: string; storageKey: string }>(
     `SELECT f.sha256, f.mime_type AS "mimeType", s.storage_key AS "storageKey"
        FROM dossier_files f
@@ -340,8 +375,8 @@ export async function findPublicPhoto(sql: Sql, fileId: string): Promise<{ sha25
        JOIN dossiers d ON d.id = f.dossier_id
       WHERE f.id = $1 AND f.kind IN ('packaging', 'label') AND f.mime_type LIKE 'image/%'
         AND d.status = 'forwarded_to_province'
-        AND EXISTS (SELECT 1 FROM catalogue_entries e WHERE e.product_id = d.product_id)`,
-    [fileId],
+        AND EXISTS (SELECT 1 FROM catalogue_entries e WHERE e.product_id = d.product_id AND ${listedOn('e', '$2')})`,
+    [fileId, day],
   );
   return rows[0] ?? null;
 }
@@ -396,13 +431,13 @@ export interface PublicProducer {
 }
 
 /** A producer with at least one catalogue product (others are not public). */
-export async function findPublicProducer(sql: Sql, id: string): Promise<PublicProducer | null> {
+export async function findPublicProducer(sql: Sql, id: string, day: LocalDate): Promise<PublicProducer | null> {
   const { rows } = await sql.query<PublicProducer>(
     `SELECT p.id, p.name, p.legal_form AS "legalForm", p.address, p.province_code AS "provinceCode",
             p.commune_code AS "communeCode", p.updated_at AS "updatedAt", ${unitNames('p')}
        FROM producers p
-      WHERE p.id = $1 AND EXISTS (SELECT 1 FROM catalogue_entries e WHERE e.producer_id = p.id)`,
-    [id],
+      WHERE p.id = $1 AND EXISTS (SELECT 1 FROM catalogue_entries e WHERE e.producer_id = p.id AND ${listedOn('e', '$2')})`,
+    [id, day],
   );
   return rows[0] ?? null;
 }
@@ -434,16 +469,18 @@ export interface SitemapEntry {
 }
 
 /** Every public page of the catalogue, for /sitemap.xml. */
-export async function listSitemapEntries(sql: Sql): Promise<SitemapEntry[]> {
+export async function listSitemapEntries(sql: Sql, day: LocalDate): Promise<SitemapEntry[]> {
   const { rows } = await sql.query<SitemapEntry>(
-    `SELECT 'product' AS kind, e.product_id::text AS id, e.name, e.updated_at AS "updatedAt" FROM catalogue_entries e
+    `WITH listed AS (SELECT * FROM catalogue_entries e WHERE ${listedOn('e', '$1')})
+     SELECT 'product' AS kind, e.product_id::text AS id, e.name, e.updated_at AS "updatedAt" FROM listed e
      UNION ALL
-     SELECT 'producer', e.producer_id::text, min(e.producer_name), max(e.updated_at) FROM catalogue_entries e GROUP BY e.producer_id
+     SELECT 'producer', e.producer_id::text, min(e.producer_name), max(e.updated_at) FROM listed e GROUP BY e.producer_id
      UNION ALL
-     SELECT 'province', e.province_code, '', max(e.updated_at) FROM catalogue_entries e GROUP BY e.province_code
+     SELECT 'province', e.province_code, '', max(e.updated_at) FROM listed e GROUP BY e.province_code
      UNION ALL
-     SELECT 'commune', e.commune_code, '', max(e.updated_at) FROM catalogue_entries e GROUP BY e.commune_code
+     SELECT 'commune', e.commune_code, '', max(e.updated_at) FROM listed e GROUP BY e.commune_code
      ORDER BY 1, 2`,
+    [day],
   );
   return rows;
 }

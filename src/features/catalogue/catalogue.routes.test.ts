@@ -278,6 +278,85 @@ describe('public catalogue', () => {
     assert.match(robots.body, /Disallow: \/admin\//);
     assert.match(robots.body, /Sitemap: http:\/\/localhost(:\d+)?\/sitemap\.xml/);
   });
+
+  test('the language switch keeps the page: search words, filters, sort and page, or the path', async () => {
+    const switchOf = (body: string, label: string) => {
+      const match = new RegExp(`<a href="([^"]*)" hreflang="[a-z]+" lang="[a-z]+">${label}</a>`).exec(body);
+      assert.ok(match, `a "${label}" link`);
+      return match[1]!.replaceAll('&amp;', '&');
+    };
+    const paramsOf = (href: string) => Object.fromEntries(new URL(href, 'http://x').searchParams);
+    const query = `q=${encodeURIComponent('gạo')}&province=12&stars=4&group=I.2&validity=valid&sort=name&page=2&producer=${producerId}`;
+    const vi = await get(`/san-pham?${query}`);
+    const toEnglish = switchOf(vi.body, 'English');
+    assert.ok(toEnglish.startsWith('/san-pham?'), toEnglish);
+    assert.deepEqual(paramsOf(toEnglish), { q: 'gạo', province: '12', stars: '4', group: 'I.2', validity: 'valid', sort: 'name', page: '2', producer: producerId, lang: 'en' });
+    const en = await get(toEnglish);
+    assert.equal(en.statusCode, 200, en.body.slice(0, 300));
+    const toVietnamese = switchOf(en.body, 'Tiếng Việt');
+    assert.deepEqual(paramsOf(toVietnamese), { q: 'gạo', province: '12', stars: '4', group: 'I.2', validity: 'valid', sort: 'name', page: '2', producer: producerId });
+    // The product, producer, province and commune pages keep their path (and their page of results).
+    const rice = products.rice!;
+    const productUrl = productPath({ id: rice.productId, name: rice.productName });
+    assert.equal(switchOf((await get(productUrl)).body, 'English'), `${productUrl}?lang=en`);
+    assert.equal(switchOf((await get(`${productUrl}?lang=en`)).body, 'Tiếng Việt'), productUrl);
+    const producerUrl = (await get(`/chu-the/${producerId}`)).headers.location as string;
+    assert.equal(switchOf((await get(`${producerUrl}?lang=en`)).body, 'Tiếng Việt'), producerUrl);
+    assert.equal(switchOf((await get('/tinh/12?page=2')).body, 'English'), '/tinh/12?page=2&lang=en');
+    assert.equal(switchOf((await get('/xa/03595?lang=en')).body, 'Tiếng Việt'), '/xa/03595');
+  });
+
+  test('English pages give the producer\'s legal form in English', async () => {
+    const producerUrl = (await get(`/chu-the/${producerId}`)).headers.location as string;
+    assert.match((await get(producerUrl)).body, /<dt>Loại hình<\/dt><dd>Hợp tác xã<\/dd>/);
+    const english = (await get(`${producerUrl}?lang=en`)).body;
+    assert.match(english, /<dt>Legal form<\/dt><dd>Cooperative<\/dd>/);
+    assert.doesNotMatch(english, /Hợp tác xã/);
+  });
+
+  test('a certificate dated after today is not current, nor counted, until its day', async () => {
+    const { issueCertificate } = await import('../certificates/issue-certificate.ts');
+    const { withTransaction } = await import('../../core/db/database.ts');
+    const issueOn = (productId: string, issuedOn: string, stars: 3 | 4 | 5) =>
+      withTransaction(t.db, (tx) =>
+        issueCertificate(tx, { productId, stars, level: stars === 5 ? 'central' : 'province', ruleSetId: '26-2026', issuedOn, decisionNumber: '77/QĐ-UBND' }, { userId: null, label: 'test' }, new Date()),
+      );
+    // In force since 09/2024 with 3 stars; re-evaluated to 5 stars by a decision dated 15/12/2026 (after today, 23/11/2026).
+    const tea = await createCertifiedProduct(t.db, { productName: `Chè Shan tuyết ${tag}`, stars: 3, issuedOn: '2024-09-01', producerId, productSetNumber: 7 });
+    const future = await issueOn(tea.productId, '2026-12-15', 5);
+    const page = (await get(productPath({ id: tea.productId, name: tea.productName }))).body;
+    assert.match(page, new RegExp(tea.certificate.number), 'the certificate in force today');
+    assert.doesNotMatch(page, new RegExp(future.number));
+    assert.match(page, /<span class="badge s-valid">Còn hiệu lực<\/span>/);
+    assert.match(page, /Sản phẩm OCOP 3 sao/);
+    assert.deepEqual(await search(`che shan tuyet`, '&stars=3'), [`Chè Shan tuyết ${tag}`]);
+    assert.deepEqual(await search(`che shan tuyet`, '&stars=5'), []);
+    const body = (await get(`/san-pham?q=${encodeURIComponent(`che shan tuyet ${tag}`)}&producer=${producerId}`)).body;
+    assert.match(body, /<option value="3">3 sao \(1\)<\/option>/);
+    assert.match(body, /<option value="5">5 sao \(0\)<\/option>/, 'not counted as 5 stars yet');
+    // First certified by a decision dated after today: not in the catalogue yet, anywhere.
+    const honey = await createCertifiedProduct(t.db, { productName: `Mật ong bạc hà ${tag}`, stars: 4, issuedOn: '2026-12-01', productSetNumber: 5 });
+    assert.deepEqual(await search(`mat ong bac ha`), []);
+    assert.equal((await get(`/san-pham?q=${encodeURIComponent(`mat ong bac ha ${tag}`)}`)).body.includes('Mật ong bạc hà'), false);
+    assert.equal((await get(productPath({ id: honey.productId, name: honey.productName }))).statusCode, 404);
+    assert.equal((await get(`/chu-the/${honey.producerId}`)).statusCode, 404, 'its producer has nothing public yet');
+    assert.doesNotMatch((await get('/sitemap.xml')).body, new RegExp(honey.productId));
+    // On its day, the new certificate is the current one.
+    const later = await createTestApp({ clock: createFixedClock('2026-12-15T05:00:00Z'), config: { filesDir } });
+    try {
+      const onTheDay = (await later.app.inject({ method: 'GET', url: productPath({ id: tea.productId, name: tea.productName }) })).body;
+      assert.match(onTheDay, new RegExp(future.number));
+      assert.match(onTheDay, /Sản phẩm OCOP 5 sao/);
+      assert.equal((await later.app.inject({ method: 'GET', url: productPath({ id: honey.productId, name: honey.productName }) })).statusCode, 200);
+    } finally {
+      await later.close();
+    }
+  });
+
+  test('form controls are at least 16px, so a phone does not zoom in when one is tapped', async () => {
+    const body = (await get('/san-pham')).body;
+    for (const [, size] of body.matchAll(/\.facets select\{[^}]*font-size:([^;}]+)/g)) assert.equal(size, '1rem');
+  });
 });
 
 describe('catalogue search text', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { today } from '../../core/clock/index.ts';
 import { createLocalFileStore } from '../../core/files/file-store.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { findCommunePage, findProducerPage, findProductPage, findProvincePage, searchCatalogue } from './browse-catalogue.ts';
@@ -69,11 +70,15 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
 
   app.get('/san-pham', { schema: { ...hide, querystring: searchQuery } }, async (request, reply) => {
     const query = request.query;
-    const [search, provinces, communes] = await Promise.all([
-      searchCatalogue(ctx, query),
-      repository.listProvinces(ctx.db.pool),
-      query.province ? repository.listCommunesWithProducts(ctx.db.pool, query.province) : Promise.resolve([]),
+    const day = today(ctx.clock);
+    // The lists first, then the search: a text search runs in a transaction, and the embedded database
+    // (PGlite behind pglite-socket, one session) intermittently fails a request that has other queries in
+    // flight during it (a 500 for a text search with a province chosen).
+    const [provinces, communes] = await Promise.all([
+      repository.listProvinces(ctx.db.pool, day),
+      query.province ? repository.listCommunesWithProducts(ctx.db.pool, query.province, day) : Promise.resolve([]),
     ]);
+    const search = await searchCatalogue(ctx, query);
     return sendCacheable(request, reply, renderSearchPage({ search, provinces, communes }, query.lang), htmlType);
   });
 
@@ -116,7 +121,7 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
   // Packaging and label photos of certified products only; content-addressed, so cacheable for long.
   app.get('/anh/:fileId', { schema: { ...hide, params: z.object({ fileId: z.string().max(40) }) } }, async (request, reply) => {
     const id = request.params.fileId;
-    const photo = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await repository.findPublicPhoto(ctx.db.pool, id) : null;
+    const photo = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await repository.findPublicPhoto(ctx.db.pool, id, today(ctx.clock)) : null;
     const store = createLocalFileStore(ctx.config.filesDir);
     if (!photo || !(await store.exists(photo.storageKey))) return reply.status(404).header('cache-control', 'public, max-age=60').send();
     const etag = `"${photo.sha256}"`;
@@ -127,7 +132,7 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
 
   app.get('/sitemap.xml', { schema: hide }, async (request, reply) => {
     const origin = originOf(request);
-    const entries = await repository.listSitemapEntries(ctx.db.pool);
+    const entries = await repository.listSitemapEntries(ctx.db.pool, today(ctx.clock));
     const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const pathOf = (entry: repository.SitemapEntry) =>
       entry.kind === 'product' ? productPath(entry) : entry.kind === 'producer' ? producerPath(entry) : entry.kind === 'province' ? provincePath(entry.id) : communePath(entry.id);
