@@ -228,8 +228,13 @@ describe('producer registry routes', () => {
         if (page * 200 >= total) return pairs;
       }
     };
-    for (const client of [admin, office, officer]) assert.ok((await pairsOf(client)).includes(`${a}|${b}|name`));
-    assert.ok((await pairsOf(admin)).includes(`${c}|${d}|name`));
+    // Says what it saw if it fails (a CI run once missed a pair here and it did not recur).
+    const expectPair = async (client: Client, pair: string) => {
+      const pairs = await pairsOf(client);
+      assert.ok(pairs.includes(pair), `${client.username}: ${pair} not among ${pairs.length} pairs: ${JSON.stringify(pairs.filter((p) => p.includes(pair.split('|')[0]!) || p.includes(pair.split('|')[1]!)))}`);
+    };
+    for (const client of [admin, office, officer]) await expectPair(client, `${a}|${b}|name`);
+    await expectPair(admin, `${c}|${d}|name`);
     assert.ok(!(await pairsOf(office)).includes(`${c}|${d}|name`), 'another province’s pairs stay hidden');
     const producer = await signInAs(t, { role: 'producer', producerId: a, provinceCode: LAI_CHAU, communeCode: THAN_UYEN });
     assert.equal((await producer.request('GET', '/api/producers/duplicates')).statusCode, 403);
