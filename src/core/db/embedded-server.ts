@@ -33,7 +33,7 @@ const endsTurn = (message: Uint8Array): boolean => [0x53, 0x51, 0x58, 0x00].incl
  * messages, and outside a transaction it takes the next message from whichever connection sent one. An
  * extended query is several messages (Parse, Bind, Describe, Execute, Sync), so two connections could
  * interleave them and clobber each other's unnamed statement or portal ("portal \"\" does not exist"):
- * the cause of rare failures under concurrent requests in embedded mode. This keeps the queue with one
+ * the cause of rare failures under concurrent requests in embedded mode (docs/decisions/011). This keeps the queue with one
  * connection from its first message to its Sync (or for a whole transaction, as before), and does not
  * stall the queue when a message throws. Checked by src/core/db/embedded.test.ts.
  */
