@@ -10,30 +10,13 @@ import type { JobHandler, ScheduledJob } from '../../core/jobs/index.ts';
 import { notify, type Recipient } from '../notifications/index.ts';
 import { formatVietnameseDate } from '../documents/pdf.ts';
 import { reEvaluationWindow } from './certificate-status.ts';
+import * as repository from './certificates.repository.ts';
+import type { ReminderCertificate } from './certificates.repository.ts';
 import { CERTIFICATE_REMINDERS } from './issue-certificate.ts';
-
-interface ReminderCertificate {
-  id: string;
-  number: string;
-  productName: string;
-  producerId: string;
-  provinceCode: string;
-  stars: number;
-  expiresOn: string;
-  reEvaluationFiledOn: string | null;
-  revokedOn: string | null;
-  supersededOn: string | null;
-}
 
 async function findForReminder(tx: Sql, job: ScheduledJob): Promise<ReminderCertificate | null> {
   const id = typeof job.payload.certificateId === 'string' ? job.payload.certificateId : job.key;
-  const { rows } = await tx.query<ReminderCertificate>(
-    `SELECT id, number, product_name AS "productName", producer_id AS "producerId", province_code AS "provinceCode", stars,
-            expires_on AS "expiresOn", re_evaluation_filed_on AS "reEvaluationFiledOn", revoked_on AS "revokedOn", superseded_on AS "supersededOn"
-       FROM certificates WHERE id = $1`,
-    [id],
-  );
-  const certificate = rows[0];
+  const certificate = await repository.findCertificateForReminder(tx, id);
   // Revoked or replaced (e.g. by the certificate of a re-evaluation): nothing to remind of.
   if (!certificate || certificate.revokedOn || certificate.supersededOn) return null;
   return certificate;

@@ -93,6 +93,115 @@ export async function setReEvaluationFiled(sql: Sql, id: string, filedOn: LocalD
   );
 }
 
+/** A re-evaluation that ended without a new certificate ends the Đ.12.3 extension of the one in force. */
+export async function clearReEvaluationFiled(sql: Sql, productId: string, now: Date): Promise<void> {
+  await sql.query(
+    `UPDATE certificates SET re_evaluation_filed_on = NULL, updated_at = $2, version = version + 1
+     WHERE product_id = $1 AND superseded_by IS NULL AND revoked_on IS NULL AND re_evaluation_filed_on IS NOT NULL`,
+    [productId, now],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issuing
+// ---------------------------------------------------------------------------------------------
+
+/** The product a certificate is issued for, locked, with the names printed on it. */
+export async function findProductToCertify(sql: Sql, productId: string) {
+  const { rows } = await sql.query<{ name: string; producerId: string; producerName: string; provinceCode: string; communeCode: string }>(
+    `SELECT p.name, p.producer_id AS "producerId", pr.name AS "producerName", p.province_code AS "provinceCode", p.commune_code AS "communeCode"
+       FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id = $1 FOR UPDATE OF p`,
+    [productId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The next number of the issuer's yearly sequence (a row lock hands each number out once). */
+export async function nextCertificateNumber(sql: Sql, issuerCode: string, year: number): Promise<number> {
+  const { rows } = await sql.query<{ last_number: number }>(
+    `INSERT INTO certificate_number_sequences (issuer_code, year, last_number) VALUES ($1, $2, 1)
+     ON CONFLICT (issuer_code, year) DO UPDATE SET last_number = certificate_number_sequences.last_number + 1
+     RETURNING last_number`,
+    [issuerCode, year],
+  );
+  return rows[0]!.last_number;
+}
+
+export interface NewCertificate {
+  publicToken: string;
+  number: string;
+  productId: string;
+  producerId: string;
+  provinceCode: string;
+  communeCode: string;
+  stars: number;
+  ruleSetId: string;
+  productName: string;
+  producerName: string;
+  level: 'province' | 'central';
+  issuingBody: string;
+  decisionNumber: string;
+  entryId: string | null;
+  decisionId: string | null;
+  issuedOn: LocalDate;
+  expiresOn: LocalDate;
+  gtin: string | null;
+  isImported: boolean;
+}
+
+export async function insertCertificate(sql: Sql, c: NewCertificate, now: Date): Promise<string> {
+  const { rows } = await sql.query<{ id: string }>(
+    `INSERT INTO certificates (public_token, number, product_id, producer_id, province_code, commune_code, stars, rule_set_id,
+       product_name, producer_name, level, issuing_body, decision_number, entry_id, decision_id, issued_on, expires_on, gtin,
+       is_imported, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)
+     RETURNING id`,
+    [
+      c.publicToken, c.number, c.productId, c.producerId, c.provinceCode, c.communeCode, c.stars, c.ruleSetId, c.productName, c.producerName,
+      c.level, c.issuingBody, c.decisionNumber, c.entryId, c.decisionId, c.issuedOn, c.expiresOn, c.gtin, c.isImported, now,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+/** The product's earlier certificates still in force are replaced by `byId` from `on`; returns their numbers. */
+export async function supersedeEarlierCertificates(sql: Sql, productId: string, byId: string, on: LocalDate, now: Date): Promise<string[]> {
+  const { rows } = await sql.query<{ number: string }>(
+    `UPDATE certificates SET superseded_by = $1, superseded_on = $2, updated_at = $3, version = version + 1
+     WHERE product_id = $4 AND id <> $1 AND superseded_by IS NULL AND revoked_on IS NULL AND issued_on <= $2
+     RETURNING number`,
+    [byId, on, now, productId],
+  );
+  return rows.map((row) => row.number);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reminders
+// ---------------------------------------------------------------------------------------------
+
+export interface ReminderCertificate {
+  id: string;
+  number: string;
+  productName: string;
+  producerId: string;
+  provinceCode: string;
+  stars: number;
+  expiresOn: string;
+  reEvaluationFiledOn: string | null;
+  revokedOn: string | null;
+  supersededOn: string | null;
+}
+
+export async function findCertificateForReminder(sql: Sql, id: string): Promise<ReminderCertificate | null> {
+  const { rows } = await sql.query<ReminderCertificate>(
+    `SELECT id, number, product_name AS "productName", producer_id AS "producerId", province_code AS "provinceCode", stars,
+            expires_on AS "expiresOn", re_evaluation_filed_on AS "reEvaluationFiledOn", revoked_on AS "revokedOn", superseded_on AS "supersededOn"
+       FROM certificates WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Revocation
 

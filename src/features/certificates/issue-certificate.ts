@@ -7,6 +7,7 @@ import { scheduleJob } from '../../core/jobs/index.ts';
 import { findUnit, CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
 import { findRuleSet } from '../rule-sets/index.ts';
 import { certificateExpiry, reEvaluationWindow } from './certificate-status.ts';
+import * as repository from './certificates.repository.ts';
 
 export interface IssueCertificateInput {
   productId: string;
@@ -47,47 +48,41 @@ export const CERTIFICATE_REMINDERS = ['certificates.re-evaluation-window-opens',
  * product's earlier certificate still in force is superseded on the day of issue.
  */
 export async function issueCertificate(tx: Sql, input: IssueCertificateInput, actor: AuditActor, now: Date): Promise<IssuedCertificate> {
-  const product = (
-    await tx.query<{ name: string; producer_id: string; producer_name: string; province_code: string; commune_code: string }>(
-      `SELECT p.name, p.producer_id, pr.name AS producer_name, p.province_code, p.commune_code
-       FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id = $1 FOR UPDATE OF p`,
-      [input.productId],
-    )
-  ).rows[0];
+  const product = await repository.findProductToCertify(tx, input.productId);
   if (!product) throw notFound('Sản phẩm');
   const ruleSet = findRuleSet(input.ruleSetId);
   const validityMonths = ruleSet?.deadlines.certificateValidity?.value ?? 36;
   const expiresOn = certificateExpiry(input.issuedOn, validityMonths);
-  const issuerCode = input.level === 'central' ? 'TW' : product.province_code;
+  const issuerCode = input.level === 'central' ? 'TW' : product.provinceCode;
   const year = Number(input.issuedOn.slice(0, 4));
-  const sequence = await tx.query<{ last_number: number }>(
-    `INSERT INTO certificate_number_sequences (issuer_code, year, last_number) VALUES ($1, $2, 1)
-     ON CONFLICT (issuer_code, year) DO UPDATE SET last_number = certificate_number_sequences.last_number + 1
-     RETURNING last_number`,
-    [issuerCode, year],
-  );
-  const number = `OCOP-${issuerCode}-${year}-${String(sequence.rows[0]!.last_number).padStart(4, '0')}`;
+  const number = `OCOP-${issuerCode}-${year}-${String(await repository.nextCertificateNumber(tx, issuerCode, year)).padStart(4, '0')}`;
   const publicToken = randomBytes(18).toString('base64url');
-  const issuingBody = await issuingBodyOf(tx, input.level, product.province_code);
-  const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO certificates (public_token, number, product_id, producer_id, province_code, commune_code, stars, rule_set_id,
-       product_name, producer_name, level, issuing_body, decision_number, entry_id, decision_id, issued_on, expires_on, gtin,
-       is_imported, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)
-     RETURNING id`,
-    [
-      publicToken, number, input.productId, product.producer_id, product.province_code, product.commune_code, input.stars, input.ruleSetId,
-      product.name, product.producer_name, input.level, issuingBody, input.decisionNumber, input.entryId ?? null, input.decisionId ?? null,
-      input.issuedOn, expiresOn, input.gtin ?? null, input.isImported ?? false, now,
-    ],
+  const id = await repository.insertCertificate(
+    tx,
+    {
+      publicToken,
+      number,
+      productId: input.productId,
+      producerId: product.producerId,
+      provinceCode: product.provinceCode,
+      communeCode: product.communeCode,
+      stars: input.stars,
+      ruleSetId: input.ruleSetId,
+      productName: product.name,
+      producerName: product.producerName,
+      level: input.level,
+      issuingBody: await issuingBodyOf(tx, input.level, product.provinceCode),
+      decisionNumber: input.decisionNumber,
+      entryId: input.entryId ?? null,
+      decisionId: input.decisionId ?? null,
+      issuedOn: input.issuedOn,
+      expiresOn,
+      gtin: input.gtin ?? null,
+      isImported: input.isImported ?? false,
+    },
+    now,
   );
-  const id = inserted.rows[0]!.id;
-  const superseded = await tx.query<{ id: string; number: string }>(
-    `UPDATE certificates SET superseded_by = $1, superseded_on = $2, updated_at = $3, version = version + 1
-     WHERE product_id = $4 AND id <> $1 AND superseded_by IS NULL AND revoked_on IS NULL AND issued_on <= $2
-     RETURNING id, number`,
-    [id, input.issuedOn, now, input.productId],
-  );
+  const superseded = await repository.supersedeEarlierCertificates(tx, input.productId, id, input.issuedOn, now);
   const window = reEvaluationWindow(expiresOn);
   const reminders: Array<[string, Date]> = [
     [CERTIFICATE_REMINDERS[0], startOfLocalDate(window.opensOn)],
@@ -102,7 +97,7 @@ export async function issueCertificate(tx: Sql, input: IssueCertificateInput, ac
     action: 'certificate.issued',
     entityType: 'certificate',
     entityId: id,
-    after: { number, productId: input.productId, stars: input.stars, level: input.level, issuedOn: input.issuedOn, expiresOn, decisionNumber: input.decisionNumber, supersedes: superseded.rows.map((row) => row.number) },
+    after: { number, productId: input.productId, stars: input.stars, level: input.level, issuedOn: input.issuedOn, expiresOn, decisionNumber: input.decisionNumber, supersedes: superseded },
     occurredAt: now,
   });
   return { id, number, publicToken, expiresOn };

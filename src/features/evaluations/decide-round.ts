@@ -4,7 +4,7 @@ import { today } from '../../core/clock/index.ts';
 import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { issueCertificate, issuingBodyOf } from '../certificates/issue-certificate.ts';
+import { clearReEvaluationFiled, issueCertificate, issuingBodyOf } from '../certificates/index.ts';
 import { notify } from '../notifications/index.ts';
 import * as repository from './evaluations.repository.ts';
 import type { Entry, Round } from './evaluations.repository.ts';
@@ -25,12 +25,7 @@ async function tellProducerAndCommune(tx: Sql, entry: Entry, title: string, body
 
 /** A re-evaluation that ends without a new certificate ends the old one's Đ.12.3 extension. */
 async function endExtension(tx: Sql, entry: Entry, now: Date) {
-  if (entry.dossierType !== 're_evaluation') return;
-  await tx.query(
-    `UPDATE certificates SET re_evaluation_filed_on = NULL, updated_at = $2, version = version + 1
-     WHERE product_id = $1 AND superseded_by IS NULL AND revoked_on IS NULL AND re_evaluation_filed_on IS NOT NULL`,
-    [entry.productId, now],
-  );
+  if (entry.dossierType === 're_evaluation') await clearReEvaluationFiled(tx, entry.productId, now);
 }
 
 /**
@@ -101,12 +96,7 @@ export async function recogniseFromCentral(ctx: AppContext, actor: Actor, entryI
     if (!canManageRound(actor, round)) throw forbidden('Chỉ cơ quan OCOP cấp tỉnh ghi nhận quyết định của tỉnh.');
     if (entry.version !== input.version) throw conflict('Hồ sơ vừa được người khác cập nhật. Hãy tải lại.', 'Changed by someone else.');
     if (entry.outcome !== 'proposed_to_central') throw new AppError('INVALID_TRANSITION', 'Sản phẩm này không được tỉnh đề nghị đánh giá 5 sao.', undefined, 'Not proposed to the ministry.');
-    const central = (
-      await tx.query<{ id: string; status: string; stars: number | null; roundId: string }>(
-        `SELECT id, status, stars, round_id AS "roundId" FROM round_entries WHERE proposed_by_entry_id = $1 AND status = 'decided' ORDER BY updated_at DESC LIMIT 1`,
-        [entryId],
-      )
-    ).rows[0];
+    const central = await repository.findDecidedCentralEntry(tx, entryId);
     if (!central) throw new AppError('INVALID_TRANSITION', 'Chưa có kết quả đánh giá của Trung ương.', undefined, 'No central result yet.');
     if (central.stars === 5) throw new AppError('INVALID_TRANSITION', 'Sản phẩm đã được Trung ương công nhận 5 sao.', undefined, 'Recognised 5★ centrally.');
     if (!central.stars || central.stars < 3) throw new AppError('INVALID_TRANSITION', 'Kết quả của Trung ương dưới 3 sao: không công nhận được.', undefined, 'Below 3★.');

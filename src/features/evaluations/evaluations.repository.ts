@@ -424,3 +424,19 @@ export async function isSeatedOnDossier(sql: Sql, userId: string, dossierId: str
   );
   return (result.rowCount ?? 0) > 0;
 }
+
+/** The ministry's decided entry for a province entry it proposed (the latest, if evaluated twice). */
+export async function findDecidedCentralEntry(sql: Sql, proposedByEntryId: string) {
+  const { rows } = await sql.query<{ id: string; stars: number | null; roundId: string }>(
+    `SELECT id, stars, round_id AS "roundId" FROM round_entries
+     WHERE proposed_by_entry_id = $1 AND status = 'decided' ORDER BY updated_at DESC LIMIT 1`,
+    [proposedByEntryId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Who closed the round's session, as the minutes name them. */
+export async function findRoundCloserName(sql: Sql, roundId: string): Promise<string | null> {
+  const { rows } = await sql.query<{ name: string }>('SELECT u.display_name AS name FROM evaluation_rounds r JOIN users u ON u.id = r.closed_by WHERE r.id = $1', [roundId]);
+  return rows[0]?.name ?? null;
+}

@@ -2,6 +2,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { today, type Clock } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
+import { CURRENT_UNITS_VERSION, findUnit } from '../admin-units/index.ts';
 import { issuingBodyOf } from '../certificates/index.ts';
 import { renderDecisionDraftPdf, renderMinutesPdf } from '../documents/minutes-pdf.ts';
 import type { EvaluationScore } from '../rule-sets/scoring.ts';
@@ -22,8 +23,7 @@ async function closedRound(sql: Sql, actor: Actor, roundId: string) {
   for (const entry of entries) results.set(entry.id, await repository.findEntryResult(sql, entry.id));
   const provinceNames = new Map<string, string>();
   for (const code of new Set(entries.map((e) => e.provinceCode))) {
-    const row = await sql.query<{ name: string }>(`SELECT full_name AS name FROM admin_units WHERE version_id = 'vn-2025' AND level = 'province' AND code = $1`, [code]);
-    provinceNames.set(code, row.rows[0]?.name ?? code);
+    provinceNames.set(code, (await findUnit(sql, CURRENT_UNITS_VERSION, 'province', code))?.fullName ?? code);
   }
   return { ...access, entries, results, provinceNames };
 }
@@ -33,7 +33,6 @@ export async function roundMinutesPdf(sql: Sql, actor: Actor, roundId: string): 
   const { round, entries, results } = await closedRound(sql, actor, roundId);
   const members = await repository.listMembers(sql, roundId);
   const scores = await repository.listScores(sql, entries.map((e) => e.id), { submittedOnly: true });
-  const closer = round.closedAt ? await sql.query<{ name: string }>('SELECT u.display_name AS name FROM evaluation_rounds r JOIN users u ON u.id = r.closed_by WHERE r.id = $1', [roundId]) : null;
   return renderMinutesPdf({
     level: round.level,
     issuingBody: await issuingBodyOf(sql, round.level, round.provinceCode ?? ''),
@@ -66,7 +65,7 @@ export async function roundMinutesPdf(sql: Sql, actor: Actor, roundId: string): 
         notes,
       };
     }),
-    closedBy: closer?.rows[0]?.name ?? '',
+    closedBy: (await repository.findRoundCloserName(sql, roundId)) ?? '',
   });
 }
 
