@@ -71,14 +71,13 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
   app.get('/san-pham', { schema: { ...hide, querystring: searchQuery } }, async (request, reply) => {
     const query = request.query;
     const day = today(ctx.clock);
-    // The lists first, then the search: a text search runs in a transaction, and the embedded database
-    // (PGlite behind pglite-socket, one session) intermittently fails a request that has other queries in
-    // flight during it (a 500 for a text search with a province chosen).
-    const [provinces, communes] = await Promise.all([
+    // The search and the filter lists at once (the embedded database keeps a transaction's queries apart
+    // from other connections': docs/decisions/011).
+    const [search, provinces, communes] = await Promise.all([
+      searchCatalogue(ctx, query),
       repository.listProvinces(ctx.db.pool, day),
       query.province ? repository.listCommunesWithProducts(ctx.db.pool, query.province, day) : Promise.resolve([]),
     ]);
-    const search = await searchCatalogue(ctx, query);
     return sendCacheable(request, reply, renderSearchPage({ search, provinces, communes }, query.lang), htmlType);
   });
 
