@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { withTransaction } from '../../core/db/database.ts';
+import { createProducerRecord, createTestApp, signInAs, unique, type TestApp } from '../../../tests/support/test-app.ts';
+import { notify } from './notify.ts';
+
+describe('notifications', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  test('a notice reaches the accounts of a producer once; each reads and marks only their own', async () => {
+    const producerId = await createProducerRecord(t.db, { provinceCode: '12', communeCode: '03595' });
+    const first = await signInAs(t, { role: 'producer', producerId });
+    const second = await signInAs(t, { role: 'producer', producerId });
+    const other = await signInAs(t, { role: 'commune_officer', provinceCode: '12', communeCode: '03595' });
+    const key = unique('n');
+    const send = () =>
+      withTransaction(t.db, (tx) => notify(tx, [{ producerId }], { kind: 'test', title: 'Kết quả đánh giá', body: 'Được công nhận 4 sao.', dedupeKey: key }, new Date()));
+    assert.equal(await send(), 2, 'both accounts of the producer');
+    assert.equal(await send(), 0, 'the same event does not notify twice');
+
+    const listed = await first.request('GET', '/api/notifications?unread=true');
+    assert.equal(listed.statusCode, 200, listed.body);
+    const mine = listed.json().items.filter((n: { kind: string }) => n.kind === 'test');
+    assert.equal(mine.length, 1);
+    assert.equal(listed.json().unread >= 1, true);
+    assert.equal((await other.request('GET', '/api/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'test').length, 0);
+
+    // Marking another user's notice does nothing; marking one's own removes it from the unread list.
+    const id = mine[0].id as string;
+    assert.deepEqual((await other.request('POST', '/api/notifications/read', { ids: [id] })).json(), { marked: 0 });
+    assert.deepEqual((await first.request('POST', '/api/notifications/read', { ids: [id] })).json(), { marked: 1 });
+    const after = (await first.request('GET', '/api/notifications?unread=true')).json();
+    assert.ok(!after.items.some((n: { id: string }) => n.id === id));
+    assert.equal((await second.request('POST', '/api/notifications/read', { ids: 'all' })).json().marked >= 1, true);
+    assert.equal((await second.request('GET', '/api/notifications?unread=true')).json().unread, 0);
+
+    const bad = await first.request('POST', '/api/notifications/read', { ids: ['not-a-uuid'] });
+    assert.equal(bad.statusCode, 400);
+  });
+});
