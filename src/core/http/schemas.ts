@@ -30,3 +30,12 @@ export const provinceCode = z.string().regex(/^\d{2}$/, { message: 'Mã tỉnh g
 export const communeCode = z.string().regex(/^\d{5}$/, { message: 'Mã xã gồm 5 chữ số.' });
 export const uuid = z.uuid({ message: 'Mã định danh không hợp lệ.' });
 export const isoDateTime = z.date().or(z.string()).transform((v) => (v instanceof Date ? v.toISOString() : v));
+
+/** The unit that organises a training, a fair…: a province, or a commune of it, with their current names. */
+export const organiserUnitFields = {
+  organiserLevel: z.enum(['province', 'commune']),
+  provinceCode: z.string(),
+  provinceName: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../core/clock/index.ts';
-import { communeCode, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
+import { communeCode, organiserUnitFields, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
 import { parseVietnameseNumber } from '../plans/index.ts';
 
 export const fairScopes = ['in_province', 'out_of_province', 'international'] as const;
@@ -61,11 +61,7 @@ export type FairParticipant = z.infer<typeof fairParticipant>;
 export const fair = z
   .object({
     id: z.string(),
-    organiserLevel: z.enum(['province', 'commune']),
-    provinceCode: z.string(),
-    provinceName: z.string().nullable(),
-    communeCode: z.string().nullable(),
-    communeName: z.string().nullable(),
+    ...organiserUnitFields,
     name: z.string(),
     scope: z.enum(fairScopes),
     startsOn: z.string(),

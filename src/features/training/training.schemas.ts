@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../core/clock/index.ts';
-import { communeCode, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
+import { communeCode, organiserUnitFields, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
 
 export const audiences = ['province_officials', 'commune_officials', 'producers', 'other'] as const;
 export type Audience = (typeof audiences)[number];
@@ -52,11 +52,7 @@ export type Session = z.infer<typeof session>;
 export const training = z
   .object({
     id: z.string(),
-    organiserLevel: z.enum(['province', 'commune']),
-    provinceCode: z.string(),
-    provinceName: z.string().nullable(),
-    communeCode: z.string().nullable(),
-    communeName: z.string().nullable(),
+    ...organiserUnitFields,
     organiserName: z.string(),
     kind: z.enum(trainingKinds),
     title: z.string(),
