@@ -14,7 +14,7 @@ import {
   pdfBuffer,
   placeAndDateLine,
   FONTS,
-} from '../documents/pdf.ts';
+} from '../documents/index.ts';
 import type { CertificateRecord } from './certificates.repository.ts';
 
 const RED = '#b0121b';

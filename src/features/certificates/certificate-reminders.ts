@@ -8,7 +8,7 @@ import { toLocalDate } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import type { JobHandler, ScheduledJob } from '../../core/jobs/index.ts';
 import { notify, type Recipient } from '../notifications/index.ts';
-import { formatVietnameseDate } from '../documents/pdf.ts';
+import { formatVietnameseDate } from '../documents/index.ts';
 import { reEvaluationWindow } from './certificate-status.ts';
 import * as repository from './certificates.repository.ts';
 import type { ReminderCertificate } from './certificates.repository.ts';

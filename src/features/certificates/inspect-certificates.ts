@@ -5,7 +5,7 @@ import { withTransaction } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound, type FieldIssue } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { notify } from '../notifications/index.ts';
-import { formatVietnameseDate } from '../documents/pdf.ts';
+import { formatVietnameseDate } from '../documents/index.ts';
 import { canInspectCertificate, canReadCertificate, certificateVisibility } from './certificates.policy.ts';
 import * as repository from './certificates.repository.ts';
 import type { Inspection, InspectionsQuery, PlanInspectionInput, RecordInspectionInput } from './certificates.schemas.ts';

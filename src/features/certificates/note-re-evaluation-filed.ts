@@ -1,7 +1,7 @@
 import type { LocalDate } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { invalidInput } from '../../core/errors.ts';
-import { formatVietnameseDate } from '../documents/pdf.ts';
+import { formatVietnameseDate } from '../documents/index.ts';
 import { certificateStatus, isInForce, reEvaluationFilingTiming, reEvaluationWindow } from './certificate-status.ts';
 import * as repository from './certificates.repository.ts';
 

@@ -6,7 +6,7 @@ import { conflict, forbidden, invalidInput, notFound, type FieldIssue } from '..
 import type { AppContext } from '../../core/http/types.ts';
 import { cancelJobs } from '../../core/jobs/index.ts';
 import { notify, type Recipient } from '../notifications/index.ts';
-import { formatVietnameseDate } from '../documents/pdf.ts';
+import { formatVietnameseDate } from '../documents/index.ts';
 import { CERTIFICATE_REMINDERS } from './issue-certificate.ts';
 import { canReadCertificate, canRevokeCertificate } from './certificates.policy.ts';
 import * as repository from './certificates.repository.ts';

@@ -1,7 +1,7 @@
 import { addDays, startOfLocalDate } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { scheduleJob, type JobHandler } from '../../core/jobs/index.ts';
-import { formatVietnameseDate } from '../documents/pdf.ts';
+import { formatVietnameseDate } from '../documents/index.ts';
 import { notify } from '../notifications/index.ts';
 import * as repository from './evaluations.repository.ts';
 import { entryDeadline } from './round-rules.ts';

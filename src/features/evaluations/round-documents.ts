@@ -4,7 +4,7 @@ import type { Sql } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { CURRENT_UNITS_VERSION, findUnit } from '../admin-units/index.ts';
 import { issuingBodyOf } from '../certificates/index.ts';
-import { renderDecisionDraftPdf, renderMinutesPdf } from '../documents/minutes-pdf.ts';
+import { renderDecisionDraftPdf, renderMinutesPdf } from '../documents/index.ts';
 import type { EvaluationScore } from '../rule-sets/scoring.ts';
 import * as repository from './evaluations.repository.ts';
 import { isCouncilRole } from './evaluations.policy.ts';
