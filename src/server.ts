@@ -29,27 +29,11 @@ import { runDueJobs, scheduleDailyJobs, type DailyJob, type JobHandler } from '.
 import { pruneAuthRecordsJob } from './core/auth/sessions.ts';
 import type { App, AppContext } from './core/http/types.ts';
 import { useVietnameseValidationMessages } from './core/http/validation-messages.ts';
-import { loadAdminUnits, registerAdminUnitRoutes } from './features/admin-units/index.ts';
-import { registerAuditRoutes } from './features/audit/index.ts';
-import { registerBusinessPlanRoutes, sweepOverdueBusinessPlans } from './features/business-plans/index.ts';
-import { registerCatalogueRoutes } from './features/catalogue/index.ts';
-import { certificateJobHandlers, registerCertificateRoutes } from './features/certificates/index.ts';
-import { registerDossierRoutes } from './features/dossiers/index.ts';
-import { registerFairRoutes } from './features/fairs/index.ts';
-import { registerIdeaRoutes } from './features/ideas/index.ts';
-import { registerPlanRoutes } from './features/plans/index.ts';
-import { registerProducerRoutes } from './features/producers/index.ts';
-import { registerProvinceSettingsRoutes } from './features/province-settings/index.ts';
-import { registerReportRoutes } from './features/reports/index.ts';
-import { entryDeadlineJob, registerEvaluationRoutes } from './features/evaluations/index.ts';
-import { registerNotificationRoutes } from './features/notifications/index.ts';
-import { registerRuleSetRoutes } from './features/rule-sets/index.ts';
-import { registerSelfAssessmentRoutes } from './features/self-assessments/index.ts';
-import { registerTrainingRoutes } from './features/training/index.ts';
-import { registerAuthRoutes, registerUserRoutes } from './features/users/index.ts';
-import { registerPublicSite } from './public-site/public-site.routes.ts';
-import { registerVerificationRoutes } from './features/verification/index.ts';
-import { registerOpenDataRoutes } from './features/open-data/index.ts';
+import { registerRoutes } from './routes.ts';
+import { loadAdminUnits } from './features/admin-units/index.ts';
+import { sweepOverdueBusinessPlans } from './features/business-plans/index.ts';
+import { certificateJobHandlers } from './features/certificates/index.ts';
+import { entryDeadlineJob } from './features/evaluations/index.ts';
 
 const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
 const webRoot = fileURLToPath(new URL('../web/', import.meta.url));
@@ -115,28 +99,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuthRoutes(app, ctx);
-  registerUserRoutes(app, ctx);
-  registerAdminUnitRoutes(app, ctx);
-  registerProducerRoutes(app, ctx);
-  registerIdeaRoutes(app, ctx);
-  registerBusinessPlanRoutes(app, ctx);
-  registerProvinceSettingsRoutes(app, ctx);
-  registerAuditRoutes(app, ctx);
-  registerRuleSetRoutes(app);
-  registerSelfAssessmentRoutes(app, ctx);
-  registerDossierRoutes(app, ctx);
-  registerTrainingRoutes(app, ctx);
-  registerPlanRoutes(app, ctx);
-  registerFairRoutes(app, ctx);
-  registerReportRoutes(app, ctx);
-  registerNotificationRoutes(app, ctx);
-  registerCertificateRoutes(app, ctx);
-  registerEvaluationRoutes(app, ctx);
-  registerPublicSite(app, ctx);
-  registerVerificationRoutes(app, ctx);
-  registerOpenDataRoutes(app, ctx);
-  registerCatalogueRoutes(app, ctx);
+
+  registerRoutes(app, ctx);
 
   // The back office (web/, built by Vite) is a single-page app under /admin/.
   if (existsSync(webDist)) {

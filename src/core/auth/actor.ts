@@ -40,6 +40,37 @@ export function isWithinScope(actor: Actor, record: ScopedRecord): boolean {
   }
 }
 
+/** Where an actor may look: a filter a repository applies to records with a province, commune and producer. */
+export interface Visibility {
+  provinceCode: string | null;
+  communeCode: string | null;
+  producerId: string | null;
+}
+
+/** Matches no producer: a producer account not (or no longer) linked to one sees nothing. */
+export const NO_PRODUCER = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The visibility that isWithinScope answers record by record, as one filter for lists (null: no limit).
+ * Feature policies narrow it (a role that may not read the feature at all, a stage of a dossier).
+ */
+export function visibilityOf(actor: Actor): Visibility {
+  switch (actor.role) {
+    case 'system_admin':
+    case 'ministry_officer':
+      return { provinceCode: null, communeCode: null, producerId: null };
+    case 'province_office':
+    case 'council_member':
+    case 'advisory_member':
+      return { provinceCode: actor.provinceCode, communeCode: null, producerId: null };
+    case 'commune_officer':
+      // An officer account without its commune matches nothing (isWithinScope compares to null codes).
+      return { provinceCode: actor.provinceCode ?? '--', communeCode: actor.communeCode ?? '-----', producerId: null };
+    case 'producer':
+      return { provinceCode: null, communeCode: null, producerId: actor.producerId ?? NO_PRODUCER };
+  }
+}
+
 export function requireRole(actor: Actor, allowed: readonly Role[]): void {
   if (!allowed.includes(actor.role)) throw forbidden();
 }

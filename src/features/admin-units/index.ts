@@ -1,4 +1,3 @@
-export { registerAdminUnitRoutes } from './admin-units.routes.ts';
 export { loadAdminUnits } from './load-admin-units.ts';
 export { findUnit, findVersionInForce, type AdminUnit, type UnitWithContext } from './admin-units.repository.ts';
 export { CURRENT_UNITS_VERSION } from './current-version.ts';

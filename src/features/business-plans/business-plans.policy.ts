@@ -1,4 +1,4 @@
-import { isWithinScope, type Actor } from '../../core/auth/actor.ts';
+import { type Actor, isWithinScope, visibilityOf } from '../../core/auth/actor.ts';
 import { allowedPlanActions, type PlanAction } from './plan-status.ts';
 import type { StoredPlan } from './business-plans.schemas.ts';
 
@@ -10,19 +10,7 @@ export interface PlanVisibility {
 
 /** Like ideas: the producer its own, the commune officer its commune, provincial roles their province. */
 export function planVisibility(actor: Actor): PlanVisibility {
-  switch (actor.role) {
-    case 'system_admin':
-    case 'ministry_officer':
-      return { provinceCode: null, communeCode: null, producerId: null };
-    case 'province_office':
-    case 'council_member':
-    case 'advisory_member':
-      return { provinceCode: actor.provinceCode, communeCode: null, producerId: null };
-    case 'commune_officer':
-      return { provinceCode: actor.provinceCode, communeCode: actor.communeCode, producerId: null };
-    case 'producer':
-      return { provinceCode: null, communeCode: null, producerId: actor.producerId ?? '00000000-0000-0000-0000-000000000000' };
-  }
+  return visibilityOf(actor);
 }
 
 type Scoped = Pick<StoredPlan, 'provinceCode' | 'communeCode' | 'producerId'>;

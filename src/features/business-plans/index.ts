@@ -1,3 +1,2 @@
-export { registerBusinessPlanRoutes } from './business-plans.routes.ts';
 export { movePlansToProducer } from './business-plans.repository.ts';
 export { sweepOverdueBusinessPlans } from './sweep-overdue-business-plans.ts';

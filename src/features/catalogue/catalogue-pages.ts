@@ -5,7 +5,7 @@
 import { html, SafeHtml } from '../../public-site/html.ts';
 import { layout, type Lang } from '../../public-site/layout.ts';
 import { legalFormLabels } from '../producers/index.ts';
-import { certificateStatusLabels, isInForce, type CertificateStatus } from '../certificates/certificate-status.ts';
+import { certificateStatusLabels, isInForce, type CertificateStatus } from '../certificates/index.ts';
 import type { CatalogueSearch, ProductPage } from './browse-catalogue.ts';
 import {
   classificationOptions,

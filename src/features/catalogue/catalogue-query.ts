@@ -4,8 +4,8 @@
  * Vietnamese number and date formats of the public pages.
  */
 import { foldVietnamese } from '../../core/text.ts';
-import type { CertificateStatus } from '../certificates/certificate-status.ts';
-import { findClassification } from '../rule-sets/reference-data.ts';
+import type { CertificateStatus } from '../certificates/index.ts';
+import { findClassification } from '../rule-sets/index.ts';
 
 /** The classification the public facets use (the rule set in force; product sets keep their numbers). */
 export const CATALOGUE_RULE_SET = '26-2026';

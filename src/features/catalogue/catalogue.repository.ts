@@ -7,7 +7,7 @@ import { withTransaction, type Database, type Sql } from '../../core/db/database
 import type { LocalDate } from '../../core/clock/index.ts';
 import { Conditions } from '../../core/db/query-builder.ts';
 import { CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
-import { certificateStatusSql, type CertificateStatus } from '../certificates/certificate-status.ts';
+import { certificateStatusSql, type CertificateStatus } from '../certificates/index.ts';
 import { statusesOfValidity, type SearchText, type ValidityFilter } from './catalogue-query.ts';
 
 export const catalogueSorts = ['relevance', 'stars', 'name', 'newest'] as const;

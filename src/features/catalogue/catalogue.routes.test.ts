@@ -146,7 +146,7 @@ describe('public catalogue', () => {
     assert.equal((await get(`/san-pham/${rows[0]!.id}-gao`)).statusCode, 404);
     // A re-evaluation gives the product a new certificate: the page shows the new one.
     const upgraded = await createCertifiedProduct(t.db, { productName: `Mật ong ${tag}`, stars: 3, issuedOn: '2024-03-01', producerId });
-    const { issueCertificate } = await import('../certificates/issue-certificate.ts');
+    const { issueCertificate } = await import('../certificates/index.ts');
     const { withTransaction } = await import('../../core/db/database.ts');
     const newer = await withTransaction(t.db, (tx) =>
       issueCertificate(tx, { productId: upgraded.productId, stars: 4, level: 'province', ruleSetId: '26-2026', issuedOn: '2026-09-01', decisionNumber: '99/QĐ-UBND' }, { userId: null, label: 'test' }, new Date()),
@@ -315,7 +315,7 @@ describe('public catalogue', () => {
   });
 
   test('a certificate dated after today is not current, nor counted, until its day', async () => {
-    const { issueCertificate } = await import('../certificates/issue-certificate.ts');
+    const { issueCertificate } = await import('../certificates/index.ts');
     const { withTransaction } = await import('../../core/db/database.ts');
     const issueOn = (productId: string, issuedOn: string, stars: 3 | 4 | 5) =>
       withTransaction(t.db, (tx) =>

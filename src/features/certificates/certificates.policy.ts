@@ -1,4 +1,5 @@
-import { isWithinScope, type Actor } from '../../core/auth/actor.ts';
+import { type Actor, isWithinScope, visibilityOf, type Visibility } from '../../core/auth/actor.ts';
+import type { Role } from '../../core/auth/roles.ts';
 
 /**
  * Who sees and acts on certificates (QĐ 26/2026/QĐ-TTg Đ.4, Đ.8, Đ.9):
@@ -16,29 +17,13 @@ export interface CertificatePlace {
   stars: number;
 }
 
-export interface CertificateVisibility {
-  provinceCode: string | null;
-  communeCode: string | null;
-  producerId: string | null;
-}
+export type CertificateVisibility = Visibility;
 
-const NO_PRODUCER = '00000000-0000-0000-0000-000000000000';
+const readers: readonly Role[] = ['system_admin', 'ministry_officer', 'province_office', 'commune_officer', 'producer'];
 
 /** The rows a list may show, or null when the role has no certificate list. */
 export function certificateVisibility(actor: Actor): CertificateVisibility | null {
-  switch (actor.role) {
-    case 'system_admin':
-    case 'ministry_officer':
-      return { provinceCode: null, communeCode: null, producerId: null };
-    case 'province_office':
-      return { provinceCode: actor.provinceCode ?? '--', communeCode: null, producerId: null };
-    case 'commune_officer':
-      return { provinceCode: actor.provinceCode ?? '--', communeCode: actor.communeCode ?? '-----', producerId: null };
-    case 'producer':
-      return { provinceCode: null, communeCode: null, producerId: actor.producerId ?? NO_PRODUCER };
-    default:
-      return null;
-  }
+  return readers.includes(actor.role) ? visibilityOf(actor) : null;
 }
 
 export function canReadCertificate(actor: Actor, certificate: CertificatePlace): boolean {

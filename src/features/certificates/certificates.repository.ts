@@ -106,16 +106,6 @@ export async function clearReEvaluationFiled(sql: Sql, productId: string, now: D
 // Issuing
 // ---------------------------------------------------------------------------------------------
 
-/** The product a certificate is issued for, locked, with the names printed on it. */
-export async function findProductToCertify(sql: Sql, productId: string) {
-  const { rows } = await sql.query<{ name: string; producerId: string; producerName: string; provinceCode: string; communeCode: string }>(
-    `SELECT p.name, p.producer_id AS "producerId", pr.name AS "producerName", p.province_code AS "provinceCode", p.commune_code AS "communeCode"
-       FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE p.id = $1 FOR UPDATE OF p`,
-    [productId],
-  );
-  return rows[0] ?? null;
-}
-
 /** The next number of the issuer's yearly sequence (a row lock hands each number out once). */
 export async function nextCertificateNumber(sql: Sql, issuerCode: string, year: number): Promise<number> {
   const { rows } = await sql.query<{ last_number: number }>(

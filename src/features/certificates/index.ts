@@ -1,5 +1,4 @@
 /** The certificates feature's public surface (other features import only this). */
-export { registerCertificateRoutes } from './certificates.routes.ts';
 export { issueCertificate, issuingBodyOf, CERTIFICATE_REMINDERS, type IssueCertificateInput, type IssuedCertificate } from './issue-certificate.ts';
 export { certificateJobHandlers } from './certificate-reminders.ts';
 export { clearReEvaluationFiled } from './certificates.repository.ts';
@@ -18,3 +17,12 @@ export {
   type CertificateStatus,
 } from './certificate-status.ts';
 export { revocationGroundLabels, revocationGrounds, type RevocationGround } from './certificates.schemas.ts';
+export {
+  certificateQrPayload,
+  certificateQrPng,
+  certificateQrSvg,
+  certificateVerificationPath,
+  certificateVerificationUrl,
+  gtin14,
+  type QrCertificate,
+} from './qr-payload.ts';

@@ -6,6 +6,7 @@ import { notFound } from '../../core/errors.ts';
 import { scheduleJob } from '../../core/jobs/index.ts';
 import { findUnit, CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
 import { findRuleSet } from '../rule-sets/index.ts';
+import { findProduct } from '../products/index.ts';
 import { certificateExpiry, reEvaluationWindow } from './certificate-status.ts';
 import * as repository from './certificates.repository.ts';
 
@@ -48,7 +49,7 @@ export const CERTIFICATE_REMINDERS = ['certificates.re-evaluation-window-opens',
  * product's earlier certificate still in force is superseded on the day of issue.
  */
 export async function issueCertificate(tx: Sql, input: IssueCertificateInput, actor: AuditActor, now: Date): Promise<IssuedCertificate> {
-  const product = await repository.findProductToCertify(tx, input.productId);
+  const product = await findProduct(tx, input.productId, { forUpdate: true });
   if (!product) throw notFound('Sản phẩm');
   const ruleSet = findRuleSet(input.ruleSetId);
   const validityMonths = ruleSet?.deadlines.certificateValidity?.value ?? 36;

@@ -4,7 +4,7 @@ import type { Sql } from '../../core/db/database.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
-import { certificateQrPayload, certificateVerificationUrl } from '../verification/qr-payload.ts';
+import { certificateQrPayload, certificateVerificationUrl } from './qr-payload.ts';
 import { reEvaluationFilingTiming, reEvaluationWindow } from './certificate-status.ts';
 import { canInspectCertificate, canReadCertificate, canRevokeCertificate, certificateVisibility } from './certificates.policy.ts';
 import * as repository from './certificates.repository.ts';

@@ -5,12 +5,13 @@ import { withTransaction } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound, type FieldIssue } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { findProducer } from '../producers/index.ts';
+import { findProduct, registerProduct, type Product } from '../products/index.ts';
 import { findRuleSetInForce } from '../rule-sets/index.ts';
 import { communeCheckWorkingDays } from './dossier-deadline.ts';
 import { loadDossierDetail, selfAssessmentIssues } from './dossier-details.ts';
 import { canFileDossierFor } from './dossiers.policy.ts';
 import * as repository from './dossiers.repository.ts';
-import type { CreateDossierInput, DossierDetail, Product } from './dossiers.schemas.ts';
+import type { CreateDossierInput, DossierDetail } from './dossiers.schemas.ts';
 
 const openDossierConflict = () =>
   conflict('Sản phẩm này đang có một hồ sơ chưa gửi lên tỉnh. Hãy tiếp tục hồ sơ đó hoặc rút nó trước.', 'This product already has a dossier in progress.');
@@ -38,7 +39,7 @@ export async function createDossier(ctx: AppContext, actor: Actor, input: Create
     const issues: FieldIssue[] = [];
     let existing: Product | null = null;
     if (input.productId) {
-      existing = await repository.findProduct(tx, input.productId, { forUpdate: true });
+      existing = await findProduct(tx, input.productId, { forUpdate: true });
       if (!existing || existing.producerId !== producer.id) {
         issues.push({ path: 'productId', message: 'Không có sản phẩm này của chủ thể.', messageEn: 'No such product of this producer.' });
         existing = null;
@@ -70,7 +71,7 @@ export async function createDossier(ctx: AppContext, actor: Actor, input: Create
       if (await repository.findOpenDossierOfProduct(tx, existing.id)) throw openDossierConflict();
       productId = existing.id;
     } else {
-      productId = await repository.insertProduct(tx, {
+      productId = await registerProduct(tx, {
         producerId: producer.id,
         provinceCode: producer.provinceCode,
         communeCode: producer.communeCode,

@@ -1,4 +1,4 @@
-import { isWithinScope, type Actor } from '../../core/auth/actor.ts';
+import { type Actor, isWithinScope, visibilityOf } from '../../core/auth/actor.ts';
 import type { DossierSide, DossierStatus } from './dossier-status.ts';
 import type { DossierVisibility } from './dossiers.repository.ts';
 
@@ -21,20 +21,18 @@ export interface DossierPlace {
   forwardedAt: Date | null;
 }
 
-const NO_PRODUCER = '00000000-0000-0000-0000-000000000000';
 
 export function dossierVisibility(actor: Actor): DossierVisibility | null {
+  const place = visibilityOf(actor);
   switch (actor.role) {
     case 'system_admin':
-      return { provinceCode: null, communeCode: null, producerId: null, stage: 'all' };
-    case 'ministry_officer':
-      return { provinceCode: null, communeCode: null, producerId: null, stage: 'forwarded' };
-    case 'province_office':
-      return { provinceCode: actor.provinceCode, communeCode: null, producerId: null, stage: 'forwarded' };
-    case 'commune_officer':
-      return { provinceCode: actor.provinceCode, communeCode: actor.communeCode, producerId: null, stage: 'submitted' };
     case 'producer':
-      return { provinceCode: null, communeCode: null, producerId: actor.producerId ?? NO_PRODUCER, stage: 'all' };
+      return { ...place, stage: 'all' };
+    case 'ministry_officer':
+    case 'province_office':
+      return { ...place, stage: 'forwarded' };
+    case 'commune_officer':
+      return { ...place, stage: 'submitted' };
     case 'council_member':
     case 'advisory_member':
       return null;
@@ -60,18 +58,6 @@ export function canActOnDossier(actor: Actor, dossier: DossierPlace, side: Dossi
 export function canFileDossierFor(actor: Actor, producer: { id: string; provinceCode: string; communeCode: string }): boolean {
   if (actor.role !== 'producer' && actor.role !== 'system_admin') return false;
   return isWithinScope(actor, { ...producer, producerId: producer.id });
-}
-
-/** Products are seen by whoever sees their producer's dossiers at the commune level or below. */
-export function productVisibility(actor: Actor): Omit<DossierVisibility, 'stage'> | null {
-  const visibility = dossierVisibility(actor);
-  if (!visibility) return null;
-  const { stage: _stage, ...place } = visibility;
-  return place;
-}
-
-export function canReadProduct(actor: Actor, product: { producerId: string; provinceCode: string; communeCode: string }): boolean {
-  return productVisibility(actor) !== null && isWithinScope(actor, product);
 }
 
 /** The on-time rate of a unit: officers and offices of that unit or above, not producers. */

@@ -13,7 +13,6 @@ import type {
   DossierType,
   FileKind,
   Form01Changes,
-  Product,
   SupplementRequest,
 } from './dossiers.schemas.ts';
 
@@ -36,80 +35,6 @@ function addVisibility(conditions: Conditions, visibility: DossierVisibility): C
   if (visibility.stage === 'submitted') conditions.addRaw('d.submitted_at IS NOT NULL');
   if (visibility.stage === 'forwarded') conditions.addRaw('d.forwarded_at IS NOT NULL');
   return conditions;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Products
-// ---------------------------------------------------------------------------------------------
-
-const productSelect = `
-  SELECT p.id, p.producer_id AS "producerId", pr.name AS "producerName", p.province_code AS "provinceCode",
-         p.commune_code AS "communeCode", p.name, p.product_set_number AS "productSetNumber", p.rule_set_id AS "ruleSetId",
-         p.product_code AS "productCode", p.created_at AS "createdAt"
-    FROM products p JOIN producers pr ON pr.id = p.producer_id`;
-
-export async function findProduct(sql: Sql, id: string, options: { forUpdate?: boolean } = {}): Promise<Product | null> {
-  const { rows } = await sql.query<Product>(`${productSelect} WHERE p.id = $1 ${options.forUpdate ? 'FOR UPDATE OF p' : ''}`, [id]);
-  return rows[0] ?? null;
-}
-
-export async function listProducts(sql: Sql, visibility: Omit<DossierVisibility, 'stage'>, filter: { producerId?: string }): Promise<Product[]> {
-  const c = new Conditions();
-  if (visibility.provinceCode) c.add('p.province_code = ?', visibility.provinceCode);
-  if (visibility.communeCode) c.add('p.commune_code = ?', visibility.communeCode);
-  if (visibility.producerId) c.add('p.producer_id = ?', visibility.producerId);
-  if (filter.producerId) c.add('p.producer_id = ?', filter.producerId);
-  const { rows } = await sql.query<Product>(`${productSelect} ${c.where} ORDER BY p.created_at DESC, p.id LIMIT 500`, c.values);
-  return rows;
-}
-
-export interface NewProduct {
-  producerId: string;
-  provinceCode: string;
-  communeCode: string;
-  name: string;
-  productSetNumber: number;
-  ruleSetId: string;
-  createdBy: string;
-  now: Date;
-}
-
-export async function insertProduct(sql: Sql, row: NewProduct): Promise<string> {
-  const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO products (producer_id, province_code, commune_code, name, product_set_number, rule_set_id, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-    [row.producerId, row.provinceCode, row.communeCode, row.name, row.productSetNumber, row.ruleSetId, row.createdBy, row.now],
-  );
-  return rows[0]!.id;
-}
-
-/** The next STT of a (rule set, province, commune, year): the upsert takes the row lock until commit. */
-export async function nextProductCodeNumber(
-  sql: Sql,
-  key: { ruleSetId: string; provinceCode: string; communeCode: string; year: number },
-): Promise<number> {
-  const { rows } = await sql.query<{ lastNumber: number }>(
-    `INSERT INTO product_code_sequences AS s (rule_set_id, province_code, commune_code, year, last_number)
-     VALUES ($1, $2, $3, $4, 1)
-     ON CONFLICT (rule_set_id, province_code, commune_code, year) DO UPDATE SET last_number = s.last_number + 1
-     RETURNING last_number AS "lastNumber"`,
-    [key.ruleSetId, key.provinceCode, key.communeCode, key.year],
-  );
-  return rows[0]!.lastNumber;
-}
-
-export async function assignProductCode(
-  sql: Sql,
-  id: string,
-  code: { productCode: string; year: number; number: number },
-  now: Date,
-): Promise<void> {
-  await sql.query(
-    `UPDATE products SET product_code = $2, code_year = $3, code_number = $4, code_assigned_at = $5,
-            version = version + 1, updated_at = $5
-      WHERE id = $1 AND product_code IS NULL`,
-    [id, code.productCode, code.year, code.number, now],
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

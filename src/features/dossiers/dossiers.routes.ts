@@ -14,7 +14,7 @@ import { editDossier } from './edit-dossier.ts';
 import { forwardDossierToProvince } from './forward-dossier-to-province.ts';
 import { listDossierQueue } from './list-dossier-queue.ts';
 import { openDossierFile } from './open-dossier-file.ts';
-import { getDossier, listDossiers, listProducts } from './read-dossiers.ts';
+import { getDossier, listDossiers } from './read-dossiers.ts';
 import { receiveDossier } from './receive-dossier.ts';
 import { recordCommuneCheck } from './record-commune-check.ts';
 import { removeDossierFile } from './remove-dossier-file.ts';
@@ -62,12 +62,6 @@ export function registerDossierRoutes(app: App, ctx: AppContext): void {
 }
 
 function registerRoutes(app: App, ctx: AppContext): void {
-  app.get(
-    '/api/products',
-    { schema: { tags, summary: 'Sản phẩm của chủ thể (để nộp hồ sơ nâng hạng, đánh giá lại)', querystring: schemas.productsQuery, response: { 200: schemas.productList, ...standardErrors } } },
-    async (request) => ({ items: await listProducts(ctx, requireActor(request), { producerId: request.query.producer }) }),
-  );
-
   app.get(
     '/api/dossiers',
     { schema: { tags, summary: 'Các hồ sơ trong phạm vi của người dùng', querystring: schemas.listQuery, response: { 200: schemas.dossierPage, ...standardErrors } } },

@@ -23,22 +23,6 @@ const productSetNumber = z.number().int().min(1, { message: 'Chọn bộ sản p
 // Responses
 // ---------------------------------------------------------------------------------------------
 
-export const product = z
-  .object({
-    id: z.string(),
-    producerId: z.string(),
-    producerName: z.string(),
-    provinceCode: z.string(),
-    communeCode: z.string(),
-    name: z.string(),
-    productSetNumber: z.number().int(),
-    ruleSetId: z.string(),
-    productCode: z.string().nullable(),
-    createdAt: z.date(),
-  })
-  .meta({ id: 'Product' });
-export type Product = z.infer<typeof product>;
-
 /** A dossier as stored, with the names a list needs. */
 export const dossierSummary = z
   .object({
@@ -185,8 +169,6 @@ export const dossierDetail = dossierRecord
 export type DossierDetail = z.infer<typeof dossierDetail>;
 
 export const dossierPage = pageOf(dossierSummary);
-export const productList = z.object({ items: z.array(product) });
-
 export const queueItem = dossierSummary.extend({ overdue: z.boolean() }).meta({ id: 'DossierQueueItem' });
 export type QueueItem = z.infer<typeof queueItem>;
 export const queue = z
@@ -292,8 +274,6 @@ export const listQuery = pageQuery.extend({
   product: uuid.optional(),
 });
 export type ListDossiersQuery = z.infer<typeof listQuery>;
-
-export const productsQuery = z.object({ producer: uuid.optional() });
 
 export const onTimeRateQuery = z.object({
   province: provinceCode.optional(),

@@ -1,2 +1,1 @@
-export { registerDossierRoutes } from './dossiers.routes.ts';
 export { dossierStatuses, statusLabels as dossierStatusLabels, type DossierStatus } from './dossier-status.ts';

@@ -3,9 +3,9 @@ import { forbidden, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { isSeatedOnDossier } from '../evaluations/index.ts';
 import { loadDossierDetail } from './dossier-details.ts';
-import { canReadDossierOrSeat, dossierVisibility, productVisibility } from './dossiers.policy.ts';
+import { canReadDossierOrSeat, dossierVisibility } from './dossiers.policy.ts';
 import * as repository from './dossiers.repository.ts';
-import type { DossierDetail, DossierSummary, ListDossiersQuery, Product } from './dossiers.schemas.ts';
+import type { DossierDetail, DossierSummary, ListDossiersQuery } from './dossiers.schemas.ts';
 
 export async function getDossier(ctx: AppContext, actor: Actor, id: string): Promise<DossierDetail> {
   const record = await repository.findDossier(ctx.db.pool, id);
@@ -28,11 +28,4 @@ export async function listDossiers(
     offset: (query.page - 1) * query.pageSize,
   });
   return { items, total, page: query.page, pageSize: query.pageSize };
-}
-
-/** The products a producer can file an upgrade or re-evaluation for. */
-export async function listProducts(ctx: AppContext, actor: Actor, filter: { producerId?: string }): Promise<Product[]> {
-  const visibility = productVisibility(actor);
-  if (!visibility) throw forbidden();
-  return repository.listProducts(ctx.db.pool, visibility, filter);
 }

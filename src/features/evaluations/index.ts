@@ -1,4 +1,3 @@
-export { registerEvaluationRoutes } from './evaluations.routes.ts';
 export { joinOpenRound } from './manage-rounds.ts';
 export { isSeatedOnDossier } from './evaluations.repository.ts';
 export { entryDeadlineJob } from './entry-deadline-reminders.ts';

@@ -1,4 +1,3 @@
-export { registerFairRoutes } from './fairs.routes.ts';
 export { listUnitFairsOfYear } from './fairs.repository.ts';
 export { fairScopeLabels } from './fairs.schemas.ts';
 export type { Fair } from './fairs.schemas.ts';

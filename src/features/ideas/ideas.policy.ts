@@ -1,4 +1,4 @@
-import { isWithinScope, type Actor } from '../../core/auth/actor.ts';
+import { type Actor, isWithinScope, visibilityOf } from '../../core/auth/actor.ts';
 import { allowedIdeaActions, type IdeaAction } from './idea-status.ts';
 import type { AppraisalLevel, StoredIdea } from './ideas.schemas.ts';
 import type { IdeaVisibility } from './ideas.repository.ts';
@@ -9,19 +9,7 @@ import type { IdeaVisibility } from './ideas.repository.ts';
  * registers and resubmits its own ideas; councils and the ministry only read.
  */
 export function ideaVisibility(actor: Actor): IdeaVisibility {
-  switch (actor.role) {
-    case 'system_admin':
-    case 'ministry_officer':
-      return { provinceCode: null, communeCode: null, producerId: null };
-    case 'province_office':
-    case 'council_member':
-    case 'advisory_member':
-      return { provinceCode: actor.provinceCode, communeCode: null, producerId: null };
-    case 'commune_officer':
-      return { provinceCode: actor.provinceCode, communeCode: actor.communeCode, producerId: null };
-    case 'producer':
-      return { provinceCode: null, communeCode: null, producerId: actor.producerId ?? '00000000-0000-0000-0000-000000000000' };
-  }
+  return visibilityOf(actor);
 }
 
 type Scoped = Pick<StoredIdea, 'provinceCode' | 'communeCode' | 'producerId'>;

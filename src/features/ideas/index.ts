@@ -1,3 +1,2 @@
-export { registerIdeaRoutes } from './ideas.routes.ts';
 export { findIdea, moveIdeasToProducer } from './ideas.repository.ts';
 export type { StoredIdea } from './ideas.schemas.ts';

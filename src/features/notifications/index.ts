@@ -1,2 +1,1 @@
-export { registerNotificationRoutes } from './notifications.routes.ts';
 export { notify, type Notice, type Recipient } from './notify.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireActor } from '../../core/http/plugin.ts';
 import { pageQuery, standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
-import { listNotifications, markRead } from './notify.ts';
+import { listOwnNotifications, markOwnNotificationsRead } from './read-notifications.ts';
 
 const tags = ['Thông báo (notifications)'];
 
@@ -28,10 +28,8 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
       const q = request.query;
-      const result = await listNotifications(ctx.db.pool, actor.userId, { unreadOnly: q.unread === 'true', limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      return { ...result, page: q.page, pageSize: q.pageSize };
+      return listOwnNotifications(ctx.db.pool, requireActor(request), { page: q.page, pageSize: q.pageSize, unreadOnly: q.unread === 'true' });
     },
   );
 
@@ -45,6 +43,6 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
         response: { 200: z.object({ marked: z.number() }), ...standardErrors },
       },
     },
-    async (request) => ({ marked: await markRead(ctx.db.pool, requireActor(request).userId, request.body.ids, ctx.clock.now()) }),
+    async (request) => ({ marked: await markOwnNotificationsRead(ctx.db.pool, requireActor(request), request.body.ids, ctx.clock.now()) }),
   );
 }

@@ -8,7 +8,7 @@ import type { LocalDate } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { Conditions, selectPage } from '../../core/db/query-builder.ts';
 import { CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
-import { certificateStatusSql, type CertificateStatus } from '../certificates/certificate-status.ts';
+import { certificateStatusSql, type CertificateStatus } from '../certificates/index.ts';
 import type { OpenCertificate, OpenProducer, OpenProduct } from './open-data.schemas.ts';
 
 export interface OpenDataFilter {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createCertifiedProduct, type CertifiedProduct } from '../../../tests/support/certificates.ts';
 import { createFixedClock, createTestApp, randomIp, unique, type TestApp } from '../../../tests/support/test-app.ts';
-import { certificateStatusSql } from '../certificates/certificate-status.ts';
+import { certificateStatusSql } from '../certificates/index.ts';
 import { csvField } from './csv.ts';
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF. */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { provinceCode, uuid } from '../../core/http/schemas.ts';
-import { certificateStatuses } from '../certificates/certificate-status.ts';
-import { revocationGrounds } from '../certificates/certificates.schemas.ts';
-import { legalForms } from '../producers/producers.schemas.ts';
+import { certificateStatuses, revocationGrounds } from '../certificates/index.ts';
+import { legalForms } from '../producers/index.ts';
 
 /** The version in every path; a change that removes or renames a field gets a new one (docs/open-data.md). */
 export const OPEN_DATA_VERSION = 'v1' as const;

@@ -1,4 +1,3 @@
-export { registerPlanRoutes } from './plans.routes.ts';
 export { buildPlanDetail } from './plan-details.ts';
 export { listUnitPlansOfYear } from './plans.repository.ts';
 export { indicatorLabels } from './plans.schemas.ts';

@@ -1,5 +1,4 @@
-export { registerProducerRoutes } from './producers.routes.ts';
 export { findProducer, insertProducer } from './producers.repository.ts';
-export { legalFormLabels } from './producers.schemas.ts';
+export { legalFormLabels, legalForms } from './producers.schemas.ts';
 export { parseTaxCode, type ParsedTaxCode } from './tax-code.ts';
 export { normalizeProducerName } from './producer-name.ts';

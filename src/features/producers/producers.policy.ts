@@ -1,4 +1,4 @@
-import { isWithinScope, type Actor } from '../../core/auth/actor.ts';
+import { type Actor, isWithinScope, visibilityOf } from '../../core/auth/actor.ts';
 import type { Producer } from './producers.schemas.ts';
 import type { ProducerVisibility } from './producers.repository.ts';
 
@@ -7,20 +7,7 @@ import type { ProducerVisibility } from './producers.repository.ts';
  * read the producers of their province (they evaluate their products); a producer sees itself.
  */
 export function producerVisibility(actor: Actor): ProducerVisibility {
-  switch (actor.role) {
-    case 'system_admin':
-    case 'ministry_officer':
-      return { provinceCode: null, communeCode: null, producerId: null };
-    case 'province_office':
-    case 'council_member':
-    case 'advisory_member':
-      return { provinceCode: actor.provinceCode, communeCode: null, producerId: null };
-    case 'commune_officer':
-      return { provinceCode: actor.provinceCode, communeCode: actor.communeCode, producerId: null };
-    case 'producer':
-      // A producer account without a producer sees nothing (the filter matches no id).
-      return { provinceCode: null, communeCode: null, producerId: actor.producerId ?? '00000000-0000-0000-0000-000000000000' };
-  }
+  return visibilityOf(actor);
 }
 
 export function canViewProducer(actor: Actor, producer: Pick<Producer, 'id' | 'provinceCode' | 'communeCode'>): boolean {

@@ -1,3 +1,2 @@
-export { registerProvinceSettingsRoutes } from './province-settings.routes.ts';
 export { findPlanForwardingRule } from './get-province-settings.ts';
 export { forwardingConsequenceLabels, type ForwardingConsequence, type PlanForwardingRule } from './province-settings.schemas.ts';

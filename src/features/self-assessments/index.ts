@@ -1,3 +1,2 @@
-export { registerSelfAssessmentRoutes } from './self-assessments.routes.ts';
 export { findSelfAssessment, markSelfAssessmentAttached } from './self-assessments.repository.ts';
 export type { SelfAssessment } from './self-assessments.schemas.ts';

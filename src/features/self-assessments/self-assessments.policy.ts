@@ -1,4 +1,4 @@
-import { isWithinScope, type Actor } from '../../core/auth/actor.ts';
+import { type Actor, isWithinScope, visibilityOf } from '../../core/auth/actor.ts';
 import type { SelfAssessmentVisibility } from './self-assessments.repository.ts';
 
 /**
@@ -10,17 +10,7 @@ const writers = ['producer', 'commune_officer', 'system_admin'] as const;
 const readers = [...writers, 'province_office', 'ministry_officer'] as const;
 
 export function selfAssessmentVisibility(actor: Actor): SelfAssessmentVisibility | null {
-  if (!(readers as readonly string[]).includes(actor.role)) return null;
-  switch (actor.role) {
-    case 'producer':
-      return { provinceCode: null, communeCode: null, producerId: actor.producerId ?? '00000000-0000-0000-0000-000000000000' };
-    case 'commune_officer':
-      return { provinceCode: actor.provinceCode, communeCode: actor.communeCode, producerId: null };
-    case 'province_office':
-      return { provinceCode: actor.provinceCode, communeCode: null, producerId: null };
-    default:
-      return { provinceCode: null, communeCode: null, producerId: null };
-  }
+  return (readers as readonly string[]).includes(actor.role) ? visibilityOf(actor) : null;
 }
 
 interface Place {

@@ -1,4 +1,3 @@
-export { registerTrainingRoutes } from './training.routes.ts';
 export { computeTrainingCoverage, percentOf, resolveReportUnit } from './training-coverage.ts';
 export { countAttendedByAudience, listUnitTrainingsOfYear, yearRange, type AudienceCounts } from './training.repository.ts';
 export type { Unit } from './training.policy.ts';

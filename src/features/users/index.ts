@@ -1,3 +1,1 @@
-export { registerAuthRoutes } from './auth.routes.ts';
-export { registerUserRoutes } from './users.routes.ts';
-export { hasDemoUsers, insertUser, moveUsersToProducer } from './users.repository.ts';
+export { hasDemoUsers, insertUser, listActiveAccountIds, moveUsersToProducer, type AccountHolder } from './users.repository.ts';

@@ -197,3 +197,29 @@ export async function moveUsersToProducer(
   );
   return rows.map((row) => row.id);
 }
+
+/** Who holds a place in the programme: the active accounts behind a notice's recipient. */
+export type AccountHolder =
+  | { producerId: string }
+  | { communeOf: { provinceCode: string; communeCode: string } }
+  | { provinceOffice: string }
+  | { ministry: true };
+
+export async function listActiveAccountIds(sql: Sql, holder: AccountHolder): Promise<string[]> {
+  let rows: Array<{ id: string }>;
+  if ('producerId' in holder) {
+    rows = (await sql.query<{ id: string }>(`SELECT id FROM users WHERE is_active AND role = 'producer' AND producer_id = $1`, [holder.producerId])).rows;
+  } else if ('communeOf' in holder) {
+    rows = (
+      await sql.query<{ id: string }>(
+        `SELECT id FROM users WHERE is_active AND role = 'commune_officer' AND scope_province_code = $1 AND scope_commune_code = $2`,
+        [holder.communeOf.provinceCode, holder.communeOf.communeCode],
+      )
+    ).rows;
+  } else if ('provinceOffice' in holder) {
+    rows = (await sql.query<{ id: string }>(`SELECT id FROM users WHERE is_active AND role = 'province_office' AND scope_province_code = $1`, [holder.provinceOffice])).rows;
+  } else {
+    rows = (await sql.query<{ id: string }>(`SELECT id FROM users WHERE is_active AND role = 'ministry_officer'`)).rows;
+  }
+  return rows.map((row) => row.id);
+}

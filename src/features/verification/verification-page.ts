@@ -5,8 +5,7 @@
 import { html, SafeHtml } from '../../public-site/html.ts';
 import { layout, type Lang } from '../../public-site/layout.ts';
 import { productPath } from '../catalogue/index.ts';
-import { certificateStatusLabels, type CertificateStatus } from '../certificates/certificate-status.ts';
-import { revocationGroundLabels } from '../certificates/certificates.schemas.ts';
+import { certificateStatusLabels, revocationGroundLabels, type CertificateStatus } from '../certificates/index.ts';
 import type { VerifiedCertificate } from './verification.repository.ts';
 
 /** dd/MM/yyyy from 'YYYY-MM-DD'. */

@@ -1,8 +1,7 @@
 import type { LocalDate } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
-import { certificateStatusSql, type CertificateStatus } from '../certificates/certificate-status.ts';
-import type { RevocationGround } from '../certificates/certificates.schemas.ts';
+import { certificateStatusSql, type CertificateStatus, type RevocationGround } from '../certificates/index.ts';
 
 /** What the public verification page shows: only what the certificate itself publishes. */
 export interface VerifiedCertificate {

@@ -4,7 +4,7 @@ import jsQRImport from 'jsqr';
 import { PNG } from 'pngjs';
 import { createCertifiedProduct, type CertifiedProduct } from '../../../tests/support/certificates.ts';
 import { createFixedClock, createTestApp, randomIp, type TestApp } from '../../../tests/support/test-app.ts';
-import { certificateQrPayload, certificateQrPng, gtin14 } from './qr-payload.ts';
+import { certificateQrPayload, certificateQrPng, gtin14 } from '../certificates/index.ts';
 
 // jsqr's types declare an ES default export; at run time the CommonJS module itself is the function.
 const jsQR = jsQRImport as unknown as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;

@@ -7,7 +7,7 @@ import { limitRequests } from '../../core/http/rate-limit.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { html } from '../../public-site/html.ts';
 import { layout, type Lang } from '../../public-site/layout.ts';
-import { certificateQrSvg, certificateVerificationPath, gtin14 } from './qr-payload.ts';
+import { certificateQrSvg, certificateVerificationPath, gtin14 } from '../certificates/index.ts';
 import { renderLookupPage, renderUnknownCertificatePage, renderVerificationPage } from './verification-page.ts';
 import * as repository from './verification.repository.ts';
 
