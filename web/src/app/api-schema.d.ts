@@ -12882,145 +12882,6 @@ export interface components {
             updatedAt: unknown | null;
             updatedBy: string | null;
         };
-        IdeaAppraisalInput: {
-            round: number;
-            /** @enum {string} */
-            outcome: "passed" | "returned" | "rejected";
-            reasons: string | null;
-            /** @enum {string} */
-            level: "commune" | "province" | "national";
-            appraisedBy: string | null;
-            appraisedByName: string | null;
-            appraisedAt: unknown;
-        };
-        ProductIdeaInput: {
-            id: string;
-            producerId: string;
-            producerName: string;
-            provinceCode: string;
-            communeCode: string;
-            communeName: string | null;
-            year: number;
-            productName: string;
-            productSet: number;
-            description: string;
-            rawMaterials: string | null;
-            market: string | null;
-            /** @enum {string} */
-            status: "submitted" | "returned" | "passed" | "rejected";
-            round: number;
-            submittedAt: unknown;
-            decidedAt: unknown | null;
-            registeredBy: string | null;
-            appraisals: components["schemas"]["IdeaAppraisalInput"][];
-            allowedActions: ("pass" | "return" | "reject" | "resubmit")[];
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        IdeaFunnelInput: {
-            year: number;
-            provinceCode: string | null;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            registered: number;
-            appraised: number;
-            approved: number;
-            returned: number;
-            rejected: number;
-            awaiting: number;
-            breakdown: {
-                code: string;
-                name: string | null;
-                registered: number;
-                appraised: number;
-                approved: number;
-                returned: number;
-                rejected: number;
-                awaiting: number;
-            }[];
-        };
-        ProducerCertificateInput: {
-            id: string;
-            /** @enum {string} */
-            kind: "food_safety" | "production_licence" | "quality_declaration" | "trademark" | "geographical_indication" | "other";
-            number: string;
-            issuedOn: string | null;
-            expiresOn: string | null;
-            issuer: string | null;
-        };
-        ProducerInput: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
-            taxCode: string | null;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            address: string | null;
-            phone: string | null;
-            email: string | null;
-            website: string | null;
-            representativeName: string | null;
-            representativeGender: ("female" | "male") | null;
-            representativeEthnicity: string | null;
-            representativePosition: string | null;
-            registrationNumber: string | null;
-            registrationDate: string | null;
-            certificates: components["schemas"]["ProducerCertificateInput"][];
-            mergedIntoId: string | null;
-            mergedAt: unknown | null;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        ProducerSummaryInput: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
-            taxCode: string | null;
-            provinceCode: string;
-            communeCode: string;
-            communeName: string | null;
-            version: number;
-            createdAt: unknown;
-        };
-        ProducerDuplicatePairInput: {
-            /** @enum {string} */
-            reason: "tax_code" | "name";
-            first: components["schemas"]["ProducerSummaryInput"];
-            second: components["schemas"]["ProducerSummaryInput"];
-        };
-        UserInput: {
-            id: string;
-            username: string;
-            displayName: string;
-            email: string | null;
-            /** @enum {string} */
-            role: "producer" | "commune_officer" | "province_office" | "council_member" | "advisory_member" | "ministry_officer" | "system_admin";
-            provinceCode: string | null;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            producerId: string | null;
-            producerName: string | null;
-            isActive: boolean;
-            isDemo: boolean;
-            mustChangePassword: boolean;
-            /** @enum {string} */
-            locale: "vi" | "en";
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        SessionInput: {
-            user: components["schemas"]["UserInput"];
-            csrfToken: string;
-        };
         SheetEvaluationInput: {
             complete: boolean;
             missing: string[];
@@ -13059,6 +12920,18 @@ export interface components {
                 stop: unknown;
             };
             gap: unknown | null;
+        };
+        ProductInput: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            name: string;
+            productSetNumber: number;
+            ruleSetId: string;
+            productCode: string | null;
+            createdAt: unknown;
         };
         CertificateSummaryInput: {
             id: string;
@@ -13166,37 +13039,59 @@ export interface components {
             createdAt: unknown;
             updatedAt: unknown;
         };
-        SelfAssessmentInput: {
+        ProducerCertificateInput: {
             id: string;
-            producerId: string;
-            producerName: string;
-            provinceCode: string;
-            communeCode: string;
-            ruleSetId: string;
-            productSetNumber: number;
-            productName: string;
-            choices: {
-                [key: string]: string;
-            };
-            totalPoints: number | null;
-            stars: number | null;
             /** @enum {string} */
-            status: "draft" | "attached";
+            kind: "food_safety" | "production_licence" | "quality_declaration" | "trademark" | "geographical_indication" | "other";
+            number: string;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            issuer: string | null;
+        };
+        ProducerInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            taxCode: string | null;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            representativeName: string | null;
+            representativeGender: ("female" | "male") | null;
+            representativeEthnicity: string | null;
+            representativePosition: string | null;
+            registrationNumber: string | null;
+            registrationDate: string | null;
+            certificates: components["schemas"]["ProducerCertificateInput"][];
+            mergedIntoId: string | null;
+            mergedAt: unknown | null;
             version: number;
             createdAt: unknown;
             updatedAt: unknown;
         };
-        ProductInput: {
+        ProducerSummaryInput: {
             id: string;
-            producerId: string;
-            producerName: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            taxCode: string | null;
             provinceCode: string;
             communeCode: string;
-            name: string;
-            productSetNumber: number;
-            ruleSetId: string;
-            productCode: string | null;
+            communeName: string | null;
+            version: number;
             createdAt: unknown;
+        };
+        ProducerDuplicatePairInput: {
+            /** @enum {string} */
+            reason: "tax_code" | "name";
+            first: components["schemas"]["ProducerSummaryInput"];
+            second: components["schemas"]["ProducerSummaryInput"];
         };
         DossierSummaryInput: {
             id: string;
@@ -13489,6 +13384,363 @@ export interface components {
                 title: string;
             }[];
         };
+        FairParticipantInput: {
+            id: string;
+            fairId: string;
+            producerId: string;
+            producerName: string;
+            productNames: string[];
+            booth: string | null;
+            visitors: number | null;
+            salesRevenueVnd: number | null;
+            version: number;
+        };
+        FairInput: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        FairDetailInput: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            participants: components["schemas"]["FairParticipantInput"][];
+        };
+        SalesPointInput: {
+            id: string;
+            name: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            streetAddress: string;
+            operatorName: string | null;
+            phone: string | null;
+            openedOn: string | null;
+            isActive: boolean;
+            products: {
+                producerId: string;
+                producerName: string;
+                productName: string;
+            }[];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        EcommerceListingInput: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            productName: string;
+            /** @enum {string} */
+            platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
+            url: string;
+            isActive: boolean;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        ProducerPromotionInput: {
+            fairs: {
+                fairId: string;
+                fairName: string;
+                /** @enum {string} */
+                scope: "in_province" | "out_of_province" | "international";
+                startsOn: string;
+                endsOn: string;
+                place: string;
+                participantId: string;
+                productNames: string[];
+                booth: string | null;
+                visitors: number | null;
+                salesRevenueVnd: number | null;
+                version: number;
+            }[];
+            salesPoints: {
+                id: string;
+                name: string;
+                streetAddress: string;
+                communeName: string | null;
+                provinceName: string | null;
+                productNames: string[];
+            }[];
+            listings: components["schemas"]["EcommerceListingInput"][];
+        };
+        IdeaAppraisalInput: {
+            round: number;
+            /** @enum {string} */
+            outcome: "passed" | "returned" | "rejected";
+            reasons: string | null;
+            /** @enum {string} */
+            level: "commune" | "province" | "national";
+            appraisedBy: string | null;
+            appraisedByName: string | null;
+            appraisedAt: unknown;
+        };
+        ProductIdeaInput: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            year: number;
+            productName: string;
+            productSet: number;
+            description: string;
+            rawMaterials: string | null;
+            market: string | null;
+            /** @enum {string} */
+            status: "submitted" | "returned" | "passed" | "rejected";
+            round: number;
+            submittedAt: unknown;
+            decidedAt: unknown | null;
+            registeredBy: string | null;
+            appraisals: components["schemas"]["IdeaAppraisalInput"][];
+            allowedActions: ("pass" | "return" | "reject" | "resubmit")[];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        IdeaFunnelInput: {
+            year: number;
+            provinceCode: string | null;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            registered: number;
+            appraised: number;
+            approved: number;
+            returned: number;
+            rejected: number;
+            awaiting: number;
+            breakdown: {
+                code: string;
+                name: string | null;
+                registered: number;
+                appraised: number;
+                approved: number;
+                returned: number;
+                rejected: number;
+                awaiting: number;
+            }[];
+        };
+        OpenDataProductInput: {
+            /** Format: uuid */
+            id: string;
+            productCode: string | null;
+            name: string;
+            productSetNumber: number;
+            /** Format: uuid */
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** Format: uuid */
+            certificateId: string;
+            certificateNumber: string;
+            /** @enum {string} */
+            certificateStatus: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+            /** @description YYYY-MM-DD */
+            issuedOn: string;
+            /** @description YYYY-MM-DD */
+            expiresOn: string;
+            issuingBody: string;
+            decisionNumber: string;
+            url: string;
+        };
+        OpenDataProducerInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            legalFormLabel: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            recognisedProducts: number;
+            productsInForce: number;
+            highestStarsInForce: number | null;
+        };
+        OpenDataCertificateInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            productId: string;
+            productCode: string | null;
+            /** @description Như in trên giấy chứng nhận */
+            productName: string;
+            /** Format: uuid */
+            producerId: string;
+            /** @description Như in trên giấy chứng nhận */
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** @enum {string} */
+            level: "province" | "central";
+            issuingBody: string;
+            decisionNumber: string;
+            /** @description YYYY-MM-DD */
+            issuedOn: string;
+            /** @description YYYY-MM-DD */
+            expiresOn: string;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+            supersededOn: string | null;
+            revokedOn: string | null;
+            revocationGround: ("false_information" | "criteria_no_longer_met" | "law_violation" | "mark_misuse" | "production_stopped" | "authority_conclusion") | null;
+            revocationDecisionNumber: string | null;
+            gtin: string | null;
+        };
+        ProgrammeReportInput: {
+            provinceCode: string;
+            communeCode: string | null;
+            unitName: string;
+            year: number;
+            generatedAt: unknown;
+            training: {
+                producers: {
+                    total: number;
+                    trained: number;
+                    percent: number | null;
+                };
+                peopleTrained: {
+                    provinceOfficials: number;
+                    communeOfficials: number;
+                    producers: number;
+                    other: number;
+                    total: number;
+                };
+                trainings: {
+                    id: string;
+                    title: string;
+                    organiserName: string;
+                    startsOn: string;
+                    endsOn: string;
+                    place: string;
+                    topics: string[];
+                    sessions: number;
+                    registered: number;
+                    attended: {
+                        provinceOfficials: number;
+                        communeOfficials: number;
+                        producers: number;
+                        other: number;
+                        total: number;
+                    };
+                }[];
+            };
+            plans: {
+                id: string;
+                title: string;
+                legalReference: string;
+                /** @enum {string} */
+                status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+                warnings: string[];
+                indicators: {
+                    label: string;
+                    productName: string | null;
+                    starRating: number | null;
+                    unit: string;
+                    targetValue: number;
+                    achieved: number | null;
+                    percent: number | null;
+                    /** @enum {string} */
+                    status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+                    /** @enum {string} */
+                    source: "registry" | "entered" | "unavailable";
+                    evidence: string | null;
+                }[];
+            }[];
+            fairs: {
+                count: number;
+                byScope: {
+                    in_province: number;
+                    out_of_province: number;
+                    international: number;
+                };
+                participations: number;
+                visitors: number;
+                revenueVnd: number;
+                items: {
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    scope: "in_province" | "out_of_province" | "international";
+                    startsOn: string;
+                    endsOn: string;
+                    place: string;
+                    participantCount: number;
+                    totalVisitors: number;
+                    totalRevenueVnd: number;
+                }[];
+            };
+        };
+        SelfAssessmentInput: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            ruleSetId: string;
+            productSetNumber: number;
+            productName: string;
+            choices: {
+                [key: string]: string;
+            };
+            totalPoints: number | null;
+            stars: number | null;
+            /** @enum {string} */
+            status: "draft" | "attached";
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
         TrainingTopicInput: {
             code: string;
             name: string;
@@ -13662,283 +13914,31 @@ export interface components {
             openedAt: unknown;
             closedAt: unknown | null;
         };
-        FairParticipantInput: {
+        UserInput: {
             id: string;
-            fairId: string;
-            producerId: string;
-            producerName: string;
-            productNames: string[];
-            booth: string | null;
-            visitors: number | null;
-            salesRevenueVnd: number | null;
-            version: number;
-        };
-        FairInput: {
-            id: string;
+            username: string;
+            displayName: string;
+            email: string | null;
             /** @enum {string} */
-            organiserLevel: "province" | "commune";
-            provinceCode: string;
+            role: "producer" | "commune_officer" | "province_office" | "council_member" | "advisory_member" | "ministry_officer" | "system_admin";
+            provinceCode: string | null;
             provinceName: string | null;
             communeCode: string | null;
             communeName: string | null;
-            name: string;
-            /** @enum {string} */
-            scope: "in_province" | "out_of_province" | "international";
-            startsOn: string;
-            endsOn: string;
-            place: string;
-            organiserName: string | null;
-            participantCount: number;
-            totalVisitors: number;
-            totalRevenueVnd: number;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        FairDetailInput: {
-            id: string;
-            /** @enum {string} */
-            organiserLevel: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            name: string;
-            /** @enum {string} */
-            scope: "in_province" | "out_of_province" | "international";
-            startsOn: string;
-            endsOn: string;
-            place: string;
-            organiserName: string | null;
-            participantCount: number;
-            totalVisitors: number;
-            totalRevenueVnd: number;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-            participants: components["schemas"]["FairParticipantInput"][];
-        };
-        SalesPointInput: {
-            id: string;
-            name: string;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            streetAddress: string;
-            operatorName: string | null;
-            phone: string | null;
-            openedOn: string | null;
+            producerId: string | null;
+            producerName: string | null;
             isActive: boolean;
-            products: {
-                producerId: string;
-                producerName: string;
-                productName: string;
-            }[];
+            isDemo: boolean;
+            mustChangePassword: boolean;
+            /** @enum {string} */
+            locale: "vi" | "en";
             version: number;
             createdAt: unknown;
             updatedAt: unknown;
         };
-        EcommerceListingInput: {
-            id: string;
-            producerId: string;
-            producerName: string;
-            provinceCode: string;
-            communeCode: string;
-            productName: string;
-            /** @enum {string} */
-            platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
-            url: string;
-            isActive: boolean;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        ProducerPromotionInput: {
-            fairs: {
-                fairId: string;
-                fairName: string;
-                /** @enum {string} */
-                scope: "in_province" | "out_of_province" | "international";
-                startsOn: string;
-                endsOn: string;
-                place: string;
-                participantId: string;
-                productNames: string[];
-                booth: string | null;
-                visitors: number | null;
-                salesRevenueVnd: number | null;
-                version: number;
-            }[];
-            salesPoints: {
-                id: string;
-                name: string;
-                streetAddress: string;
-                communeName: string | null;
-                provinceName: string | null;
-                productNames: string[];
-            }[];
-            listings: components["schemas"]["EcommerceListingInput"][];
-        };
-        ProgrammeReportInput: {
-            provinceCode: string;
-            communeCode: string | null;
-            unitName: string;
-            year: number;
-            generatedAt: unknown;
-            training: {
-                producers: {
-                    total: number;
-                    trained: number;
-                    percent: number | null;
-                };
-                peopleTrained: {
-                    provinceOfficials: number;
-                    communeOfficials: number;
-                    producers: number;
-                    other: number;
-                    total: number;
-                };
-                trainings: {
-                    id: string;
-                    title: string;
-                    organiserName: string;
-                    startsOn: string;
-                    endsOn: string;
-                    place: string;
-                    topics: string[];
-                    sessions: number;
-                    registered: number;
-                    attended: {
-                        provinceOfficials: number;
-                        communeOfficials: number;
-                        producers: number;
-                        other: number;
-                        total: number;
-                    };
-                }[];
-            };
-            plans: {
-                id: string;
-                title: string;
-                legalReference: string;
-                /** @enum {string} */
-                status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-                warnings: string[];
-                indicators: {
-                    label: string;
-                    productName: string | null;
-                    starRating: number | null;
-                    unit: string;
-                    targetValue: number;
-                    achieved: number | null;
-                    percent: number | null;
-                    /** @enum {string} */
-                    status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-                    /** @enum {string} */
-                    source: "registry" | "entered" | "unavailable";
-                    evidence: string | null;
-                }[];
-            }[];
-            fairs: {
-                count: number;
-                byScope: {
-                    in_province: number;
-                    out_of_province: number;
-                    international: number;
-                };
-                participations: number;
-                visitors: number;
-                revenueVnd: number;
-                items: {
-                    id: string;
-                    name: string;
-                    /** @enum {string} */
-                    scope: "in_province" | "out_of_province" | "international";
-                    startsOn: string;
-                    endsOn: string;
-                    place: string;
-                    participantCount: number;
-                    totalVisitors: number;
-                    totalRevenueVnd: number;
-                }[];
-            };
-        };
-        OpenDataProductInput: {
-            /** Format: uuid */
-            id: string;
-            productCode: string | null;
-            name: string;
-            productSetNumber: number;
-            /** Format: uuid */
-            producerId: string;
-            producerName: string;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            stars: number;
-            /** Format: uuid */
-            certificateId: string;
-            certificateNumber: string;
-            /** @enum {string} */
-            certificateStatus: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
-            /** @description YYYY-MM-DD */
-            issuedOn: string;
-            /** @description YYYY-MM-DD */
-            expiresOn: string;
-            issuingBody: string;
-            decisionNumber: string;
-            url: string;
-        };
-        OpenDataProducerInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
-            legalFormLabel: string;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            recognisedProducts: number;
-            productsInForce: number;
-            highestStarsInForce: number | null;
-        };
-        OpenDataCertificateInput: {
-            /** Format: uuid */
-            id: string;
-            number: string;
-            /** Format: uuid */
-            productId: string;
-            productCode: string | null;
-            /** @description Như in trên giấy chứng nhận */
-            productName: string;
-            /** Format: uuid */
-            producerId: string;
-            /** @description Như in trên giấy chứng nhận */
-            producerName: string;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            stars: number;
-            /** @enum {string} */
-            level: "province" | "central";
-            issuingBody: string;
-            decisionNumber: string;
-            /** @description YYYY-MM-DD */
-            issuedOn: string;
-            /** @description YYYY-MM-DD */
-            expiresOn: string;
-            /** @enum {string} */
-            status: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
-            supersededOn: string | null;
-            revokedOn: string | null;
-            revocationGround: ("false_information" | "criteria_no_longer_met" | "law_violation" | "mark_misuse" | "production_stopped" | "authority_conclusion") | null;
-            revocationDecisionNumber: string | null;
-            gtin: string | null;
+        SessionInput: {
+            user: components["schemas"]["UserInput"];
+            csrfToken: string;
         };
         Error: {
             error: {
@@ -14070,154 +14070,6 @@ export interface components {
             updatedAt: string | null;
             updatedBy: string | null;
         };
-        IdeaAppraisal: {
-            round: number;
-            /** @enum {string} */
-            outcome: "passed" | "returned" | "rejected";
-            reasons: string | null;
-            /** @enum {string} */
-            level: "commune" | "province" | "national";
-            appraisedBy: string | null;
-            appraisedByName: string | null;
-            /** Format: date-time */
-            appraisedAt: string;
-        };
-        ProductIdea: {
-            id: string;
-            producerId: string;
-            producerName: string;
-            provinceCode: string;
-            communeCode: string;
-            communeName: string | null;
-            year: number;
-            productName: string;
-            productSet: number;
-            description: string;
-            rawMaterials: string | null;
-            market: string | null;
-            /** @enum {string} */
-            status: "submitted" | "returned" | "passed" | "rejected";
-            round: number;
-            /** Format: date-time */
-            submittedAt: string;
-            decidedAt: string | null;
-            registeredBy: string | null;
-            appraisals: components["schemas"]["IdeaAppraisal"][];
-            allowedActions: ("pass" | "return" | "reject" | "resubmit")[];
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        IdeaFunnel: {
-            year: number;
-            provinceCode: string | null;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            registered: number;
-            appraised: number;
-            approved: number;
-            returned: number;
-            rejected: number;
-            awaiting: number;
-            breakdown: {
-                code: string;
-                name: string | null;
-                registered: number;
-                appraised: number;
-                approved: number;
-                returned: number;
-                rejected: number;
-                awaiting: number;
-            }[];
-        };
-        ProducerCertificate: {
-            id: string;
-            /** @enum {string} */
-            kind: "food_safety" | "production_licence" | "quality_declaration" | "trademark" | "geographical_indication" | "other";
-            number: string;
-            issuedOn: string | null;
-            expiresOn: string | null;
-            issuer: string | null;
-        };
-        Producer: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
-            taxCode: string | null;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            address: string | null;
-            phone: string | null;
-            email: string | null;
-            website: string | null;
-            representativeName: string | null;
-            representativeGender: ("female" | "male") | null;
-            representativeEthnicity: string | null;
-            representativePosition: string | null;
-            registrationNumber: string | null;
-            registrationDate: string | null;
-            certificates: components["schemas"]["ProducerCertificate"][];
-            mergedIntoId: string | null;
-            mergedAt: string | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ProducerSummary: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
-            taxCode: string | null;
-            provinceCode: string;
-            communeCode: string;
-            communeName: string | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ProducerDuplicatePair: {
-            /** @enum {string} */
-            reason: "tax_code" | "name";
-            first: components["schemas"]["ProducerSummary"];
-            second: components["schemas"]["ProducerSummary"];
-        };
-        User: {
-            id: string;
-            username: string;
-            displayName: string;
-            email: string | null;
-            /** @enum {string} */
-            role: "producer" | "commune_officer" | "province_office" | "council_member" | "advisory_member" | "ministry_officer" | "system_admin";
-            provinceCode: string | null;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            producerId: string | null;
-            producerName: string | null;
-            isActive: boolean;
-            isDemo: boolean;
-            mustChangePassword: boolean;
-            /** @enum {string} */
-            locale: "vi" | "en";
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        Session: {
-            user: components["schemas"]["User"];
-            csrfToken: string;
-        };
         SheetEvaluation: {
             complete: boolean;
             missing: string[];
@@ -14256,6 +14108,19 @@ export interface components {
                 stop: unknown;
             };
             gap: unknown | null;
+        };
+        Product: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            name: string;
+            productSetNumber: number;
+            ruleSetId: string;
+            productCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         CertificateSummary: {
             id: string;
@@ -14368,40 +14233,62 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        SelfAssessment: {
+        ProducerCertificate: {
             id: string;
-            producerId: string;
-            producerName: string;
-            provinceCode: string;
-            communeCode: string;
-            ruleSetId: string;
-            productSetNumber: number;
-            productName: string;
-            choices: {
-                [key: string]: string;
-            };
-            totalPoints: number | null;
-            stars: number | null;
             /** @enum {string} */
-            status: "draft" | "attached";
+            kind: "food_safety" | "production_licence" | "quality_declaration" | "trademark" | "geographical_indication" | "other";
+            number: string;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            issuer: string | null;
+        };
+        Producer: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            taxCode: string | null;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            representativeName: string | null;
+            representativeGender: ("female" | "male") | null;
+            representativeEthnicity: string | null;
+            representativePosition: string | null;
+            registrationNumber: string | null;
+            registrationDate: string | null;
+            certificates: components["schemas"]["ProducerCertificate"][];
+            mergedIntoId: string | null;
+            mergedAt: string | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
-        Product: {
+        ProducerSummary: {
             id: string;
-            producerId: string;
-            producerName: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            taxCode: string | null;
             provinceCode: string;
             communeCode: string;
-            name: string;
-            productSetNumber: number;
-            ruleSetId: string;
-            productCode: string | null;
+            communeName: string | null;
+            version: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        ProducerDuplicatePair: {
+            /** @enum {string} */
+            reason: "tax_code" | "name";
+            first: components["schemas"]["ProducerSummary"];
+            second: components["schemas"]["ProducerSummary"];
         };
         DossierSummary: {
             id: string;
@@ -14711,6 +14598,378 @@ export interface components {
                 title: string;
             }[];
         };
+        FairParticipant: {
+            id: string;
+            fairId: string;
+            producerId: string;
+            producerName: string;
+            productNames: string[];
+            booth: string | null;
+            visitors: number | null;
+            salesRevenueVnd: number | null;
+            version: number;
+        };
+        Fair: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FairDetail: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            participants: components["schemas"]["FairParticipant"][];
+        };
+        SalesPoint: {
+            id: string;
+            name: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            streetAddress: string;
+            operatorName: string | null;
+            phone: string | null;
+            openedOn: string | null;
+            isActive: boolean;
+            products: {
+                producerId: string;
+                producerName: string;
+                productName: string;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EcommerceListing: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            productName: string;
+            /** @enum {string} */
+            platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
+            url: string;
+            isActive: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProducerPromotion: {
+            fairs: {
+                fairId: string;
+                fairName: string;
+                /** @enum {string} */
+                scope: "in_province" | "out_of_province" | "international";
+                startsOn: string;
+                endsOn: string;
+                place: string;
+                participantId: string;
+                productNames: string[];
+                booth: string | null;
+                visitors: number | null;
+                salesRevenueVnd: number | null;
+                version: number;
+            }[];
+            salesPoints: {
+                id: string;
+                name: string;
+                streetAddress: string;
+                communeName: string | null;
+                provinceName: string | null;
+                productNames: string[];
+            }[];
+            listings: components["schemas"]["EcommerceListing"][];
+        };
+        IdeaAppraisal: {
+            round: number;
+            /** @enum {string} */
+            outcome: "passed" | "returned" | "rejected";
+            reasons: string | null;
+            /** @enum {string} */
+            level: "commune" | "province" | "national";
+            appraisedBy: string | null;
+            appraisedByName: string | null;
+            /** Format: date-time */
+            appraisedAt: string;
+        };
+        ProductIdea: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            year: number;
+            productName: string;
+            productSet: number;
+            description: string;
+            rawMaterials: string | null;
+            market: string | null;
+            /** @enum {string} */
+            status: "submitted" | "returned" | "passed" | "rejected";
+            round: number;
+            /** Format: date-time */
+            submittedAt: string;
+            decidedAt: string | null;
+            registeredBy: string | null;
+            appraisals: components["schemas"]["IdeaAppraisal"][];
+            allowedActions: ("pass" | "return" | "reject" | "resubmit")[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IdeaFunnel: {
+            year: number;
+            provinceCode: string | null;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            registered: number;
+            appraised: number;
+            approved: number;
+            returned: number;
+            rejected: number;
+            awaiting: number;
+            breakdown: {
+                code: string;
+                name: string | null;
+                registered: number;
+                appraised: number;
+                approved: number;
+                returned: number;
+                rejected: number;
+                awaiting: number;
+            }[];
+        };
+        OpenDataProduct: {
+            /** Format: uuid */
+            id: string;
+            productCode: string | null;
+            name: string;
+            productSetNumber: number;
+            /** Format: uuid */
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** Format: uuid */
+            certificateId: string;
+            certificateNumber: string;
+            /** @enum {string} */
+            certificateStatus: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+            /** @description YYYY-MM-DD */
+            issuedOn: string;
+            /** @description YYYY-MM-DD */
+            expiresOn: string;
+            issuingBody: string;
+            decisionNumber: string;
+            url: string;
+        };
+        OpenDataProducer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            legalFormLabel: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            recognisedProducts: number;
+            productsInForce: number;
+            highestStarsInForce: number | null;
+        };
+        OpenDataCertificate: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** Format: uuid */
+            productId: string;
+            productCode: string | null;
+            /** @description Như in trên giấy chứng nhận */
+            productName: string;
+            /** Format: uuid */
+            producerId: string;
+            /** @description Như in trên giấy chứng nhận */
+            producerName: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            stars: number;
+            /** @enum {string} */
+            level: "province" | "central";
+            issuingBody: string;
+            decisionNumber: string;
+            /** @description YYYY-MM-DD */
+            issuedOn: string;
+            /** @description YYYY-MM-DD */
+            expiresOn: string;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+            supersededOn: string | null;
+            revokedOn: string | null;
+            revocationGround: ("false_information" | "criteria_no_longer_met" | "law_violation" | "mark_misuse" | "production_stopped" | "authority_conclusion") | null;
+            revocationDecisionNumber: string | null;
+            gtin: string | null;
+        };
+        ProgrammeReport: {
+            provinceCode: string;
+            communeCode: string | null;
+            unitName: string;
+            year: number;
+            /** Format: date-time */
+            generatedAt: string;
+            training: {
+                producers: {
+                    total: number;
+                    trained: number;
+                    percent: number | null;
+                };
+                peopleTrained: {
+                    provinceOfficials: number;
+                    communeOfficials: number;
+                    producers: number;
+                    other: number;
+                    total: number;
+                };
+                trainings: {
+                    id: string;
+                    title: string;
+                    organiserName: string;
+                    startsOn: string;
+                    endsOn: string;
+                    place: string;
+                    topics: string[];
+                    sessions: number;
+                    registered: number;
+                    attended: {
+                        provinceOfficials: number;
+                        communeOfficials: number;
+                        producers: number;
+                        other: number;
+                        total: number;
+                    };
+                }[];
+            };
+            plans: {
+                id: string;
+                title: string;
+                legalReference: string;
+                /** @enum {string} */
+                status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+                warnings: string[];
+                indicators: {
+                    label: string;
+                    productName: string | null;
+                    starRating: number | null;
+                    unit: string;
+                    targetValue: number;
+                    achieved: number | null;
+                    percent: number | null;
+                    /** @enum {string} */
+                    status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+                    /** @enum {string} */
+                    source: "registry" | "entered" | "unavailable";
+                    evidence: string | null;
+                }[];
+            }[];
+            fairs: {
+                count: number;
+                byScope: {
+                    in_province: number;
+                    out_of_province: number;
+                    international: number;
+                };
+                participations: number;
+                visitors: number;
+                revenueVnd: number;
+                items: {
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    scope: "in_province" | "out_of_province" | "international";
+                    startsOn: string;
+                    endsOn: string;
+                    place: string;
+                    participantCount: number;
+                    totalVisitors: number;
+                    totalRevenueVnd: number;
+                }[];
+            };
+        };
+        SelfAssessment: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            ruleSetId: string;
+            productSetNumber: number;
+            productName: string;
+            choices: {
+                [key: string]: string;
+            };
+            totalPoints: number | null;
+            stars: number | null;
+            /** @enum {string} */
+            status: "draft" | "attached";
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         TrainingTopic: {
             code: string;
             name: string;
@@ -14890,292 +15149,33 @@ export interface components {
             openedAt: string;
             closedAt: string | null;
         };
-        FairParticipant: {
+        User: {
             id: string;
-            fairId: string;
-            producerId: string;
-            producerName: string;
-            productNames: string[];
-            booth: string | null;
-            visitors: number | null;
-            salesRevenueVnd: number | null;
-            version: number;
-        };
-        Fair: {
-            id: string;
+            username: string;
+            displayName: string;
+            email: string | null;
             /** @enum {string} */
-            organiserLevel: "province" | "commune";
-            provinceCode: string;
+            role: "producer" | "commune_officer" | "province_office" | "council_member" | "advisory_member" | "ministry_officer" | "system_admin";
+            provinceCode: string | null;
             provinceName: string | null;
             communeCode: string | null;
             communeName: string | null;
-            name: string;
-            /** @enum {string} */
-            scope: "in_province" | "out_of_province" | "international";
-            startsOn: string;
-            endsOn: string;
-            place: string;
-            organiserName: string | null;
-            participantCount: number;
-            totalVisitors: number;
-            totalRevenueVnd: number;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        FairDetail: {
-            id: string;
-            /** @enum {string} */
-            organiserLevel: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            name: string;
-            /** @enum {string} */
-            scope: "in_province" | "out_of_province" | "international";
-            startsOn: string;
-            endsOn: string;
-            place: string;
-            organiserName: string | null;
-            participantCount: number;
-            totalVisitors: number;
-            totalRevenueVnd: number;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            participants: components["schemas"]["FairParticipant"][];
-        };
-        SalesPoint: {
-            id: string;
-            name: string;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            streetAddress: string;
-            operatorName: string | null;
-            phone: string | null;
-            openedOn: string | null;
+            producerId: string | null;
+            producerName: string | null;
             isActive: boolean;
-            products: {
-                producerId: string;
-                producerName: string;
-                productName: string;
-            }[];
+            isDemo: boolean;
+            mustChangePassword: boolean;
+            /** @enum {string} */
+            locale: "vi" | "en";
             version: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
-        EcommerceListing: {
-            id: string;
-            producerId: string;
-            producerName: string;
-            provinceCode: string;
-            communeCode: string;
-            productName: string;
-            /** @enum {string} */
-            platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
-            url: string;
-            isActive: boolean;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ProducerPromotion: {
-            fairs: {
-                fairId: string;
-                fairName: string;
-                /** @enum {string} */
-                scope: "in_province" | "out_of_province" | "international";
-                startsOn: string;
-                endsOn: string;
-                place: string;
-                participantId: string;
-                productNames: string[];
-                booth: string | null;
-                visitors: number | null;
-                salesRevenueVnd: number | null;
-                version: number;
-            }[];
-            salesPoints: {
-                id: string;
-                name: string;
-                streetAddress: string;
-                communeName: string | null;
-                provinceName: string | null;
-                productNames: string[];
-            }[];
-            listings: components["schemas"]["EcommerceListing"][];
-        };
-        ProgrammeReport: {
-            provinceCode: string;
-            communeCode: string | null;
-            unitName: string;
-            year: number;
-            /** Format: date-time */
-            generatedAt: string;
-            training: {
-                producers: {
-                    total: number;
-                    trained: number;
-                    percent: number | null;
-                };
-                peopleTrained: {
-                    provinceOfficials: number;
-                    communeOfficials: number;
-                    producers: number;
-                    other: number;
-                    total: number;
-                };
-                trainings: {
-                    id: string;
-                    title: string;
-                    organiserName: string;
-                    startsOn: string;
-                    endsOn: string;
-                    place: string;
-                    topics: string[];
-                    sessions: number;
-                    registered: number;
-                    attended: {
-                        provinceOfficials: number;
-                        communeOfficials: number;
-                        producers: number;
-                        other: number;
-                        total: number;
-                    };
-                }[];
-            };
-            plans: {
-                id: string;
-                title: string;
-                legalReference: string;
-                /** @enum {string} */
-                status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-                warnings: string[];
-                indicators: {
-                    label: string;
-                    productName: string | null;
-                    starRating: number | null;
-                    unit: string;
-                    targetValue: number;
-                    achieved: number | null;
-                    percent: number | null;
-                    /** @enum {string} */
-                    status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-                    /** @enum {string} */
-                    source: "registry" | "entered" | "unavailable";
-                    evidence: string | null;
-                }[];
-            }[];
-            fairs: {
-                count: number;
-                byScope: {
-                    in_province: number;
-                    out_of_province: number;
-                    international: number;
-                };
-                participations: number;
-                visitors: number;
-                revenueVnd: number;
-                items: {
-                    id: string;
-                    name: string;
-                    /** @enum {string} */
-                    scope: "in_province" | "out_of_province" | "international";
-                    startsOn: string;
-                    endsOn: string;
-                    place: string;
-                    participantCount: number;
-                    totalVisitors: number;
-                    totalRevenueVnd: number;
-                }[];
-            };
-        };
-        OpenDataProduct: {
-            /** Format: uuid */
-            id: string;
-            productCode: string | null;
-            name: string;
-            productSetNumber: number;
-            /** Format: uuid */
-            producerId: string;
-            producerName: string;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            stars: number;
-            /** Format: uuid */
-            certificateId: string;
-            certificateNumber: string;
-            /** @enum {string} */
-            certificateStatus: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
-            /** @description YYYY-MM-DD */
-            issuedOn: string;
-            /** @description YYYY-MM-DD */
-            expiresOn: string;
-            issuingBody: string;
-            decisionNumber: string;
-            url: string;
-        };
-        OpenDataProducer: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
-            legalFormLabel: string;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            recognisedProducts: number;
-            productsInForce: number;
-            highestStarsInForce: number | null;
-        };
-        OpenDataCertificate: {
-            /** Format: uuid */
-            id: string;
-            number: string;
-            /** Format: uuid */
-            productId: string;
-            productCode: string | null;
-            /** @description Như in trên giấy chứng nhận */
-            productName: string;
-            /** Format: uuid */
-            producerId: string;
-            /** @description Như in trên giấy chứng nhận */
-            producerName: string;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            stars: number;
-            /** @enum {string} */
-            level: "province" | "central";
-            issuingBody: string;
-            decisionNumber: string;
-            /** @description YYYY-MM-DD */
-            issuedOn: string;
-            /** @description YYYY-MM-DD */
-            expiresOn: string;
-            /** @enum {string} */
-            status: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
-            supersededOn: string | null;
-            revokedOn: string | null;
-            revocationGround: ("false_information" | "criteria_no_longer_met" | "law_violation" | "mark_misuse" | "production_stopped" | "authority_conclusion") | null;
-            revocationDecisionNumber: string | null;
-            gtin: string | null;
+        Session: {
+            user: components["schemas"]["User"];
+            csrfToken: string;
         };
     };
     responses: never;
