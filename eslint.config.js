@@ -1,6 +1,8 @@
-// Lint: the recommended rules of ESLint and typescript-eslint; type checking is `tsc` (npm run check).
+// Lint: the recommended rules of ESLint and typescript-eslint, and the project's boundary rules
+// (eslint-rules/boundaries.js, decision 012); type checking is `tsc` (npm run check).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint-rules/boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'web/dist/', 'data/', 'web/src/app/api-schema.d.ts', '.tmp/'] },
@@ -10,6 +12,21 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'no-console': 'off',
+    },
+  },
+  {
+    // Production code of the server; tests may reach into a feature to build their world.
+    files: ['src/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      // Being brought within the boundary on their own branches: evaluations, and the routes that still read repositories.
+      'src/features/evaluations/**', 'src/demo/seed-demo-evaluations.ts', 'src/features/*/*.routes.ts',
+    ],
+    plugins: { ocop: boundaries },
+    rules: {
+      'ocop/feature-surface': 'error',
+      'ocop/routes-without-repositories': 'error',
+      'ocop/sql-in-repositories': 'error',
     },
   },
 );

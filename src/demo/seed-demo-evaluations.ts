@@ -10,27 +10,19 @@ import type { Actor } from '../core/auth/actor.ts';
 import { today } from '../core/clock/index.ts';
 import type { Sql } from '../core/db/database.ts';
 import type { AppContext } from '../core/http/types.ts';
-import { createDossier } from '../features/dossiers/create-dossier.ts';
-import { forwardDossierToProvince } from '../features/dossiers/forward-dossier-to-province.ts';
-import { receiveDossier } from '../features/dossiers/receive-dossier.ts';
-import { recordCommuneCheck } from '../features/dossiers/record-commune-check.ts';
-import { submitDossier } from '../features/dossiers/submit-dossier.ts';
+import { createDossier, forwardDossierToProvince, receiveDossier, recordCommuneCheck, submitDossier } from '../features/dossiers/index.ts';
 import { openRound, setRoundMembers } from '../features/evaluations/manage-rounds.ts';
 import { openScoring, recordAdvisoryWork } from '../features/evaluations/review-entry.ts';
 import { collectLeafCriteria, findCriteriaSheet } from '../features/rule-sets/index.ts';
-import { createSelfAssessment } from '../features/self-assessments/save-self-assessment.ts';
+import { createSelfAssessment } from '../features/self-assessments/index.ts';
+import * as repository from './demo.repository.ts';
 
 const ROUND_TITLE = 'Đợt 2 — đánh giá, phân hạng sản phẩm OCOP tỉnh Lai Châu';
 
 async function actorOf(sql: Sql, username: string): Promise<Actor> {
-  const { rows } = await sql.query<Actor>(
-    `SELECT id AS "userId", username, display_name AS "displayName", role, scope_province_code AS "provinceCode",
-            scope_commune_code AS "communeCode", producer_id AS "producerId", locale
-     FROM users WHERE username = $1`,
-    [username],
-  );
-  if (!rows[0]) throw new Error(`demo account ${username} is missing`);
-  return rows[0];
+  const actor = await repository.findDemoActor(sql, username);
+  if (!actor) throw new Error(`demo account ${username} is missing`);
+  return actor;
 }
 
 /** A producer's honest self-assessment: the best option everywhere except a few criteria left at their lowest. */
@@ -47,8 +39,7 @@ function selfAssessedChoices(productSetNumber: number): Record<string, string> {
 
 export async function seedDemoEvaluations(ctx: AppContext): Promise<void> {
   const pool = ctx.db.pool;
-  const exists = await pool.query('SELECT 1 FROM evaluation_rounds WHERE title = $1', [ROUND_TITLE]);
-  if (exists.rowCount) return;
+  if (await repository.hasRoundTitled(pool, ROUND_TITLE)) return;
   const [office, officer, producer, chair, member, member2, advisor] = await Promise.all(
     ['tinh.laichau', 'xa.thanuyen', 'chuthe.muongthan', 'chutich.laichau', 'hoidong.laichau', 'hoidong2.laichau', 'tgv.laichau'].map((u) => actorOf(pool, u)),
   );
@@ -103,7 +94,7 @@ export async function seedDemoEvaluations(ctx: AppContext): Promise<void> {
   });
   await forwardDossierToProvince(ctx, officer!, dossier.id, dossier.version); // joins the open round
 
-  const entry = (await pool.query<{ id: string; version: number }>('SELECT id, version FROM round_entries WHERE round_id = $1 AND dossier_id = $2', [round.id, dossier.id])).rows[0]!;
+  const entry = (await repository.findRoundEntry(pool, round.id, dossier.id))!;
   let detail = await recordAdvisoryWork(ctx, advisor!, entry.id, { action: 'site_visit', note: 'Khảo sát vùng chè cổ thụ và xưởng sao chè của HTX.', version: entry.version });
   detail = await recordAdvisoryWork(ctx, advisor!, entry.id, { action: 'advisory_report', note: 'Hồ sơ đầy đủ, sản phẩm có tiềm năng 4 sao; đề nghị Hội đồng chấm điểm.', version: detail.version });
   await openScoring(ctx, chair!, entry.id, detail.version);

@@ -1,1 +1,6 @@
 export { dossierStatuses, statusLabels as dossierStatusLabels, type DossierStatus } from './dossier-status.ts';
+export { createDossier } from './create-dossier.ts';
+export { submitDossier } from './submit-dossier.ts';
+export { receiveDossier } from './receive-dossier.ts';
+export { recordCommuneCheck } from './record-commune-check.ts';
+export { forwardDossierToProvince } from './forward-dossier-to-province.ts';
