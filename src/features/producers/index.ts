@@ -1,4 +1,4 @@
 export { findProducer, insertProducer } from './producers.repository.ts';
-export { legalFormLabels, legalForms } from './producers.schemas.ts';
+export { legalFormLabels, legalForms, type LegalForm } from './producers.schemas.ts';
 export { parseTaxCode, type ParsedTaxCode } from './tax-code.ts';
 export { normalizeProducerName } from './producer-name.ts';
