@@ -268,3 +268,57 @@ export async function countUnits(sql: Sql, versionId: string): Promise<Record<Un
   for (const row of rows) counts[row.level] = row.count;
   return counts;
 }
+
+export interface NamedCommune {
+  versionId: string;
+  code: string;
+  name: string;
+  fullName: string;
+  typeName: string;
+  districtName: string | null;
+  provinceCode: string;
+  provinceName: string;
+  /** Trigram similarity of the folded names (1 for an exact folded match). */
+  score: number;
+}
+
+/**
+ * Communes of a version named like `name` (folded, without the unit type), in the given provinces and,
+ * when `districtName` is given, in the district of that name. `fuzzy` also finds misspellings (pg_trgm).
+ */
+export async function findCommunesByName(
+  sql: Sql,
+  query: { versionId: string; provinceCodes: readonly string[]; name: string; districtName: string | null; fuzzy: boolean },
+): Promise<NamedCommune[]> {
+  const match = query.fuzzy
+    ? 'similarity(vn_unaccent(c.name), vn_unaccent($3)) >= 0.4'
+    : 'vn_unaccent(c.name) = vn_unaccent($3)';
+  const { rows } = await sql.query<NamedCommune>(
+    `SELECT c.version_id AS "versionId", c.code, c.name, c.full_name AS "fullName", c.type_name AS "typeName",
+            d.full_name AS "districtName", c.province_code AS "provinceCode", p.full_name AS "provinceName",
+            similarity(vn_unaccent(c.name), vn_unaccent($3))::float8 AS score
+       FROM admin_units c
+       LEFT JOIN admin_units d ON d.version_id = c.version_id AND d.code = c.parent_code AND d.level = 'district'
+       JOIN admin_units p ON p.version_id = c.version_id AND p.code = c.province_code
+      WHERE c.version_id = $1 AND c.level = 'commune' AND c.province_code = ANY($2::text[]) AND ${match}
+        AND ($4::text IS NULL OR vn_unaccent(d.name) = vn_unaccent($4))
+      ORDER BY score DESC, c.code
+      LIMIT 8`,
+    [query.versionId, query.provinceCodes, query.name, query.districtName],
+  );
+  return rows;
+}
+
+/** The provinces of an earlier version whose communes went (wholly or in part) into a current province. */
+export async function listPredecessorProvinces(sql: Sql, fromVersion: string, toVersion: string, provinceCode: string): Promise<string[]> {
+  const { rows } = await sql.query<{ code: string }>(
+    `SELECT DISTINCT o.province_code AS code
+       FROM admin_unit_successions s
+       JOIN admin_units o ON o.version_id = s.from_version AND o.level = s.from_level AND o.code = s.from_code
+       JOIN admin_units n ON n.version_id = s.to_version AND n.level = s.to_level AND n.code = s.to_code
+      WHERE s.from_version = $1 AND s.to_version = $2 AND n.province_code = $3
+      ORDER BY 1`,
+    [fromVersion, toVersion, provinceCode],
+  );
+  return rows.map((r) => r.code);
+}

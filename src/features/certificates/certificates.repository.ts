@@ -310,3 +310,70 @@ export async function updateInspectionResult(sql: Sql, id: string, row: Inspecti
     [id, row.inspectedOn, row.criteriaMaintained, row.markUsedProperly, row.findings, row.outcome, row.inspectingBody, now],
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Imported certificates (issue 12)
+// ---------------------------------------------------------------------------------------------
+
+export interface KnownCertificate {
+  id: string;
+  number: string;
+  productId: string;
+  stars: number;
+  decisionNumber: string;
+  issuedOn: LocalDate;
+}
+
+/** Certificates already held with one of these printed numbers, or of one of these products. */
+export async function listKnownCertificates(sql: Sql, probe: { numbers: readonly string[]; productIds: readonly string[] }): Promise<KnownCertificate[]> {
+  const { rows } = await sql.query<KnownCertificate>(
+    `SELECT id, number, product_id AS "productId", stars, decision_number AS "decisionNumber", issued_on AS "issuedOn"
+       FROM certificates WHERE number = ANY($1::text[]) OR product_id = ANY($2::uuid[])`,
+    [probe.numbers, probe.productIds],
+  );
+  return rows;
+}
+
+/** A certificate older than one the product already holds is superseded by the next one from its issue day. */
+export async function supersedeByLaterCertificate(sql: Sql, id: string, productId: string, issuedOn: LocalDate, now: Date): Promise<void> {
+  await sql.query(
+    `UPDATE certificates c SET superseded_by = later.id, superseded_on = later.issued_on, updated_at = $4, version = c.version + 1
+       FROM (SELECT id, issued_on FROM certificates
+              WHERE product_id = $2 AND id <> $1 AND issued_on > $3 ORDER BY issued_on, created_at LIMIT 1) later
+      WHERE c.id = $1 AND c.superseded_by IS NULL`,
+    [id, productId, issuedOn, now],
+  );
+}
+
+export interface ImportedCertificateState {
+  id: string;
+  number: string;
+  isImported: boolean;
+  /** Why it can no longer be taken back, or null. */
+  blockedBy: 'revoked' | 're_evaluation_filed' | 'superseded_by_later' | 'inspected' | null;
+}
+
+/** What has happened to certificates since an import, to decide whether the import may be undone. */
+export async function listImportedCertificateStates(sql: Sql, ids: readonly string[]): Promise<ImportedCertificateState[]> {
+  const { rows } = await sql.query<ImportedCertificateState>(
+    `SELECT c.id, c.number, c.is_imported AS "isImported",
+            CASE WHEN c.revoked_on IS NOT NULL OR EXISTS (SELECT 1 FROM certificate_revocations r WHERE r.certificate_id = c.id) THEN 'revoked'
+                 WHEN c.re_evaluation_filed_on IS NOT NULL THEN 're_evaluation_filed'
+                 WHEN c.superseded_by IS NOT NULL AND NOT (c.superseded_by = ANY($1::uuid[])) THEN 'superseded_by_later'
+                 WHEN EXISTS (SELECT 1 FROM inspections i WHERE i.certificate_id = c.id) THEN 'inspected'
+            END AS "blockedBy"
+       FROM certificates c WHERE c.id = ANY($1::uuid[]) FOR UPDATE OF c`,
+    [ids],
+  );
+  return rows;
+}
+
+/** Deletes imported certificates; the certificates they had superseded are in force again. */
+export async function deleteImportedCertificates(sql: Sql, ids: readonly string[], now: Date): Promise<void> {
+  await sql.query(`UPDATE certificates SET superseded_by = NULL, superseded_on = NULL, updated_at = $2, version = version + 1
+                    WHERE superseded_by = ANY($1::uuid[]) AND NOT (id = ANY($1::uuid[]))`, [ids, now]);
+  await sql.query('UPDATE certificates SET superseded_by = NULL, superseded_on = NULL WHERE id = ANY($1::uuid[])', [ids]);
+  // Scan counts of the verification page go with the certificate they counted.
+  await sql.query('DELETE FROM certificate_verifications WHERE certificate_id = ANY($1::uuid[])', [ids]);
+  await sql.query('DELETE FROM certificates WHERE id = ANY($1::uuid[]) AND is_imported', [ids]);
+}

@@ -26,3 +26,10 @@ export {
   gtin14,
   type QrCertificate,
 } from './qr-payload.ts';
+export {
+  recordImportedCertificate,
+  findImportedCertificateBlockers,
+  removeImportedCertificates,
+  type ImportedCertificateInput,
+} from './record-imported-certificate.ts';
+export { listKnownCertificates, type KnownCertificate } from './certificates.repository.ts';

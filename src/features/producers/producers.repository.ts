@@ -263,3 +263,46 @@ export async function markMerged(sql: Sql, id: string, intoId: string, options: 
     [id, intoId, now],
   );
 }
+
+export interface KnownProducer {
+  id: string;
+  name: string;
+  taxCode: string | null;
+  taxCodeRoot: string | null;
+  communeCode: string;
+  normalizedName: string;
+  mergedIntoId: string | null;
+}
+
+/**
+ * Producers already registered that an imported list may mean: the same tax-code owner, or the same
+ * name key in the same commune (the rule of findLikelyDuplicates, for many rows at once).
+ */
+export async function listKnownProducers(
+  sql: Sql,
+  probe: { taxCodeRoots: readonly string[]; names: ReadonlyArray<{ communeCode: string; name: string }> },
+): Promise<KnownProducer[]> {
+  const { rows } = await sql.query<KnownProducer>(
+    `SELECT pr.id, pr.name, pr.tax_code AS "taxCode", pr.tax_code_root AS "taxCodeRoot", pr.commune_code AS "communeCode",
+            pr.normalized_name AS "normalizedName", pr.merged_into_id AS "mergedIntoId"
+       FROM producers pr
+      WHERE pr.tax_code_root = ANY($1::text[])
+         OR (pr.commune_code, pr.normalized_name) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    [probe.taxCodeRoots, probe.names.map((n) => n.communeCode), probe.names.map((n) => normalizeProducerName(n.name))],
+  );
+  return rows;
+}
+
+/** Producers changed since they were created (an edit bumps the version). */
+export async function listEditedProducers(sql: Sql, ids: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+  const { rows } = await sql.query<{ id: string; name: string }>(
+    'SELECT id, name FROM producers WHERE id = ANY($1::uuid[]) AND (version > 1 OR merged_into_id IS NOT NULL) FOR UPDATE',
+    [ids],
+  );
+  return rows;
+}
+
+export async function deleteProducers(sql: Sql, ids: readonly string[]): Promise<void> {
+  await sql.query('DELETE FROM producer_certificates WHERE producer_id = ANY($1::uuid[])', [ids]);
+  await sql.query('DELETE FROM producers WHERE id = ANY($1::uuid[])', [ids]);
+}

@@ -32,14 +32,16 @@ export interface NewProduct {
   productSetNumber: number;
   ruleSetId: string;
   createdBy: string | null;
+  /** The code as printed on an earlier list (imports only). */
+  printedCode?: string | null;
   now: Date;
 }
 
 export async function insertProduct(sql: Sql, row: NewProduct): Promise<string> {
   const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO products (producer_id, province_code, commune_code, name, product_set_number, rule_set_id, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-    [row.producerId, row.provinceCode, row.communeCode, row.name, row.productSetNumber, row.ruleSetId, row.createdBy, row.now],
+    `INSERT INTO products (producer_id, province_code, commune_code, name, product_set_number, rule_set_id, created_by, printed_code, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
+    [row.producerId, row.provinceCode, row.communeCode, row.name, row.productSetNumber, row.ruleSetId, row.createdBy, row.printedCode ?? null, row.now],
   );
   return rows[0]!.id;
 }
@@ -71,4 +73,32 @@ export async function assignProductCode(
       WHERE id = $1 AND product_code IS NULL`,
     [id, code.productCode, code.year, code.number, now],
   );
+}
+
+export interface KnownProduct {
+  id: string;
+  producerId: string;
+  name: string;
+}
+
+/** The products of these producers (an import links a listed product to the one already held). */
+export async function listProductsOfProducers(sql: Sql, producerIds: readonly string[]): Promise<KnownProduct[]> {
+  const { rows } = await sql.query<KnownProduct>(
+    'SELECT id, producer_id AS "producerId", name FROM products WHERE producer_id = ANY($1::uuid[])',
+    [producerIds],
+  );
+  return rows;
+}
+
+/** Products changed since they were created (a code assigned, an edit). */
+export async function listEditedProducts(sql: Sql, ids: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+  const { rows } = await sql.query<{ id: string; name: string }>(
+    'SELECT id, name FROM products WHERE id = ANY($1::uuid[]) AND version > 1 FOR UPDATE',
+    [ids],
+  );
+  return rows;
+}
+
+export async function deleteProducts(sql: Sql, ids: readonly string[]): Promise<void> {
+  await sql.query('DELETE FROM products WHERE id = ANY($1::uuid[])', [ids]);
 }
