@@ -13,6 +13,7 @@ import { registerDossierRoutes } from './features/dossiers/dossiers.routes.ts';
 import { registerEvaluationRoutes } from './features/evaluations/evaluations.routes.ts';
 import { registerFairRoutes } from './features/fairs/fairs.routes.ts';
 import { registerIdeaRoutes } from './features/ideas/ideas.routes.ts';
+import { registerImportRoutes } from './features/imports/imports.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notifications.routes.ts';
 import { registerOpenDataRoutes } from './features/open-data/open-data.routes.ts';
 import { registerPlanRoutes } from './features/plans/plans.routes.ts';
@@ -47,6 +48,7 @@ export function registerRoutes(app: App, ctx: AppContext): void {
   registerReportRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerCertificateRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
   registerEvaluationRoutes(app, ctx);
   registerPublicSite(app, ctx);
   registerVerificationRoutes(app, ctx);

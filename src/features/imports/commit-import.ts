@@ -9,7 +9,7 @@ import { insertProducer } from '../producers/index.ts';
 import { registerProduct } from '../products/index.ts';
 import type { ImportRow } from './import-row.ts';
 import * as repository from './imports.repository.ts';
-import { planImport, type CommuneChoices, type ImportPlan } from './plan-import.ts';
+import { planImport, type RowChoices, type ImportPlan } from './plan-import.ts';
 
 export interface ImportFile {
   kind: repository.ImportBatch['kind'];
@@ -38,7 +38,7 @@ export async function commitImport(
   db: Database,
   clock: Clock,
   actor: Actor,
-  input: { provinceCode: string; file: ImportFile; rows: readonly ImportRow[]; choices: CommuneChoices },
+  input: { provinceCode: string; file: ImportFile; rows: readonly ImportRow[]; choices: RowChoices },
 ): Promise<CommitResult> {
   const sha256 = createHash('sha256').update(input.file.bytes).digest('hex');
   const now = clock.now();

@@ -79,10 +79,10 @@ describe('imports: the dry run, the all-or-nothing commit, idempotency and undo'
     assert.equal(first.rows[0]!.place?.status, 'ambiguous');
     const candidates = first.rows[0]!.place?.status === 'ambiguous' ? first.rows[0]!.place.candidates : [];
     assert.ok(candidates.length >= 2);
-    const picked = await planImport(t.db.pool, t.clock, { provinceCode: LAI_CHAU, rows, choices: { '2': candidates[0]!.code } });
+    const picked = await planImport(t.db.pool, t.clock, { provinceCode: LAI_CHAU, rows, choices: { '2': { communeCode: candidates[0]!.code } } });
     assert.equal(picked.canCommit, true);
     assert.equal(picked.rows[0]!.communeCode, candidates[0]!.code);
-    const elsewhere = await planImport(t.db.pool, t.clock, { provinceCode: LAI_CHAU, rows, choices: { '2': '00004' } });
+    const elsewhere = await planImport(t.db.pool, t.clock, { provinceCode: LAI_CHAU, rows, choices: { '2': { communeCode: '00004' } } });
     assert.deepEqual(elsewhere.issues.map((i) => i.code), ['invalid_commune_choice']);
   });
 

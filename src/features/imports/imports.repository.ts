@@ -115,3 +115,47 @@ export async function upsertMapping(sql: Sql, provinceCode: string, name: string
     [provinceCode, name, JSON.stringify(mapping), userId, now],
   );
 }
+
+/** A product of the province as the national register lists it: its current certificate, producer, story and photos. */
+export interface RegisterProduct {
+  name: string;
+  stars: number;
+  description: string | null;
+  story: string | null;
+  certificateNumber: string;
+  issuedOn: string;
+  expiresOn: string;
+  /** Ids of public photos (served at /anh/<id>). */
+  photoIds: string[];
+  images: string[];
+  producerName: string;
+  representativeName: string | null;
+  producerAddress: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/**
+ * The read model of the national-register export: one row per product of the province with a certificate,
+ * its latest certificate (as the catalogue shows it), and the story and packaging photos of its latest
+ * forwarded dossier. A read across the registry's tables by design, like the open data.
+ */
+export async function listRegisterProducts(sql: Sql, provinceCode: string): Promise<Array<Omit<RegisterProduct, 'images'>>> {
+  const { rows } = await sql.query<Omit<RegisterProduct, 'images'>>(
+    `SELECT p.name, c.stars, NULL::text AS description, nullif(d.product_story, '') AS story, c.number AS "certificateNumber",
+            c.issued_on::text AS "issuedOn", c.expires_on::text AS "expiresOn",
+            coalesce((SELECT array_agg(f.id::text ORDER BY f.created_at) FROM dossier_files f
+                       WHERE f.dossier_id = d.id AND f.kind IN ('packaging', 'label') AND f.mime_type LIKE 'image/%'), '{}') AS "photoIds",
+            pr.name AS "producerName", pr.representative_name AS "representativeName", pr.address AS "producerAddress",
+            pr.phone, pr.email
+       FROM products p
+       JOIN LATERAL (SELECT * FROM certificates lc WHERE lc.product_id = p.id ORDER BY lc.issued_on DESC, lc.created_at DESC LIMIT 1) c ON true
+       JOIN producers pr ON pr.id = p.producer_id
+       LEFT JOIN LATERAL (SELECT d.id, d.product_story FROM dossiers d WHERE d.product_id = p.id AND d.status = 'forwarded_to_province'
+                           ORDER BY d.forwarded_at DESC LIMIT 1) d ON true
+      WHERE p.province_code = $1
+      ORDER BY p.name, p.id`,
+    [provinceCode],
+  );
+  return rows;
+}

@@ -9,8 +9,11 @@ import { findRuleSetInForce } from '../rule-sets/index.ts';
 import type { ImportRow, RowIssue } from './import-row.ts';
 import type { ImportCounts } from './imports.repository.ts';
 
-/** The user's pick of today's commune for a row whose address was ambiguous or unknown. */
-export type CommuneChoices = Readonly<Record<string, string>>;
+/**
+ * What the user settled for a row, by its row number: today's commune where the address was ambiguous or
+ * unknown, the product set where the list gives none (the national register's files never do).
+ */
+export type RowChoices = Readonly<Record<string, { communeCode?: string; productSetNumber?: number }>>;
 
 export interface PlannedProducer {
   key: string;
@@ -99,7 +102,7 @@ const placeName = (c: PlaceCandidate) => `${c.fullName}${c.via ? ` (trước đ�
 export async function planImport(
   sql: Sql,
   clock: Clock,
-  input: { provinceCode: string; rows: readonly ImportRow[]; choices: CommuneChoices },
+  input: { provinceCode: string; rows: readonly ImportRow[]; choices: RowChoices },
 ): Promise<ImportPlan> {
   const today = todayOf(clock);
   const resolvePlace = createPlaceResolver(sql, input.provinceCode);
@@ -122,7 +125,7 @@ export async function planImport(
 
     // Where: the user's pick wins; otherwise the address is resolved through the succession table.
     const communeColumn = row.place.columns.commune ?? row.place.columns.district;
-    const choice = input.choices[String(row.rowNumber)];
+    const choice = input.choices[String(row.rowNumber)]?.communeCode;
     if (choice) {
       if (!chosenUnits.has(choice)) {
         const unit = await findUnit(sql, CURRENT_UNITS_VERSION, 'commune', choice);
@@ -192,16 +195,17 @@ export async function planImport(
 
     // What: one product per producer and name; its certificates in the order of their decisions.
     if (!row.product) continue;
+    const productSetNumber = row.product.productSetNumber ?? input.choices[String(row.rowNumber)]?.productSetNumber ?? null;
     const productKey = `${producerKey}|${foldVietnamese(row.product.name)}`;
     plannedRow.productKey = productKey;
-    if (row.product.productSetNumber === null && !hasError('productSet')) {
+    if (productSetNumber === null && !hasError('productSet')) {
       issues.push(issue(row, { column: null, field: 'productSet', severity: 'error', code: 'missing_product_set',
         message: 'Thiếu bộ sản phẩm (1–26, Phụ lục II QĐ 26/2026).', messageEn: 'No product set (1–26).' }));
     }
-    if (!products.has(productKey) && row.product.productSetNumber !== null) {
+    if (!products.has(productKey) && productSetNumber !== null) {
       products.set(productKey, {
         key: productKey, firstRow: row.rowNumber, action: 'create', existingId: null, producerKey, name: row.product.name,
-        productSetNumber: row.product.productSetNumber, printedCode: row.product.productCode,
+        productSetNumber, printedCode: row.product.productCode,
       });
     }
     const c = row.certificate;
