@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { notFound } from '../../core/errors.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { errorBody } from '../../core/http/schemas.ts';
-import * as repository from './admin-units.repository.ts';
 import * as schemas from './admin-units.schemas.ts';
+import { getUnit, listUnits, listUnitVersions } from './read-admin-units.ts';
 import { resolveOldAddress } from './resolve-old-address.ts';
 
 const tags = ['Đơn vị hành chính (administrative units)'];
@@ -13,7 +12,7 @@ export function registerAdminUnitRoutes(app: App, { db }: AppContext): void {
   app.get(
     '/api/admin-units/versions',
     { schema: { tags, summary: 'Các phiên bản danh mục đơn vị hành chính', response: { 200: z.array(schemas.adminUnitVersion) } } },
-    async () => repository.listVersions(db.pool),
+    async () => listUnitVersions(db.pool),
   );
 
   app.get(
@@ -26,19 +25,7 @@ export function registerAdminUnitRoutes(app: App, { db }: AppContext): void {
         response: { 200: schemas.unitPage, 400: errorBody },
       },
     },
-    async (request) => {
-      const q = request.query;
-      const { items, total } = await repository.listUnits(db.pool, {
-        versionId: q.version,
-        level: q.level,
-        parentCode: q.parent,
-        provinceCode: q.province,
-        text: q.q || undefined,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items, total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listUnits(db.pool, request.query),
   );
 
   app.get(
@@ -64,17 +51,6 @@ export function registerAdminUnitRoutes(app: App, { db }: AppContext): void {
         response: { 200: schemas.unitDetail, 400: errorBody, 404: errorBody },
       },
     },
-    async (request) => {
-      const { version, level, code } = request.params;
-      const unit = await repository.findUnit(db.pool, version, level, code);
-      if (!unit) throw notFound('Đơn vị hành chính');
-      const [formedFrom, successions] = await Promise.all([
-        repository.listPredecessors(db.pool, version, level, code),
-        (await repository.hasSuccessorVersion(db.pool, version))
-          ? repository.listSuccessions(db.pool, version, level, code)
-          : [],
-      ]);
-      return { unit, formedFrom, successions };
-    },
+    async (request) => getUnit(db.pool, request.params),
   );
 }

@@ -1,11 +1,9 @@
-import { notFound } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
-import { canViewPlan, planActionsFor, planVisibility } from './business-plans.policy.ts';
-import * as repository from './business-plans.repository.ts';
 import * as schemas from './business-plans.schemas.ts';
 import { forwardBusinessPlan } from './forward-business-plan.ts';
+import { getBusinessPlan, listBusinessPlans, listBusinessPlansByDueState } from './read-business-plans.ts';
 import { recordPlanSupport } from './record-plan-support.ts';
 import { resubmitBusinessPlan } from './resubmit-business-plan.ts';
 import { reviewBusinessPlan } from './review-business-plan.ts';
@@ -17,20 +15,7 @@ export function registerBusinessPlanRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/business-plans',
     { schema: { tags, summary: 'Danh sách phương án SXKD trong phạm vi của người dùng', querystring: schemas.listPlansQuery, response: { 200: schemas.planPage, ...standardErrors } } },
-    async (request) => {
-      const actor = requireActor(request);
-      const q = request.query;
-      const { items, total } = await repository.listPlans(ctx.db.pool, planVisibility(actor), {
-        year: q.year,
-        status: q.status,
-        ideaId: q.ideaId,
-        producerId: q.producerId,
-        q: q.q || undefined,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items: items.map((plan) => ({ ...plan, allowedActions: planActionsFor(actor, plan) })), total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listBusinessPlans(ctx, requireActor(request), request.query),
   );
 
   app.get(
@@ -43,26 +28,13 @@ export function registerBusinessPlanRoutes(app: App, ctx: AppContext): void {
         response: { 200: schemas.planPage, ...standardErrors },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const q = request.query;
-      const { items, total } = await repository.listPlansByDueState(ctx.db.pool, planVisibility(actor), q.state, ctx.clock.now(), {
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items: items.map((plan) => ({ ...plan, allowedActions: planActionsFor(actor, plan) })), total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listBusinessPlansByDueState(ctx, requireActor(request), request.query),
   );
 
   app.get(
     '/api/business-plans/:id',
     { schema: { tags, summary: 'Một phương án SXKD, với các lần xem xét và các khoản hỗ trợ', params: schemas.planParams, response: { 200: schemas.businessPlan, ...standardErrors } } },
-    async (request) => {
-      const actor = requireActor(request);
-      const plan = await repository.findPlan(ctx.db.pool, request.params.id);
-      if (!plan || !canViewPlan(actor, plan)) throw notFound('Phương án sản xuất kinh doanh');
-      return { ...plan, allowedActions: planActionsFor(actor, plan) };
-    },
+    async (request) => getBusinessPlan(ctx, requireActor(request), request.params.id),
   );
 
   app.post(

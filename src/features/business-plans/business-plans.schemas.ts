@@ -145,6 +145,7 @@ export const listPlansQuery = pageQuery.extend({
   producerId: uuid.optional(),
   q: z.string().trim().max(100).optional(),
 });
+export type ListPlansQuery = z.infer<typeof listPlansQuery>;
 export const planPage = pageOf(businessPlan);
 export const planParams = z.object({ id: uuid });
 
@@ -152,3 +153,4 @@ export const dueQuery = pageQuery.extend({
   /** due: received, not yet forwarded, deadline ahead; overdue: deadline passed (swept or not yet). */
   state: z.enum(['due', 'overdue']).default('due'),
 });
+export type DueQuery = z.infer<typeof dueQuery>;

@@ -5,7 +5,17 @@
 import { today, type LocalDate } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { parseSearchText, productSetsOf, type SearchText, type ValidityFilter } from './catalogue-query.ts';
+import {
+  communePath,
+  parseSearchText,
+  producerPath,
+  productPath,
+  productSetsOf,
+  provincePath,
+  type CatalogueSort,
+  type SearchText,
+  type ValidityFilter,
+} from './catalogue-query.ts';
 import * as repository from './catalogue.repository.ts';
 
 export const CATALOGUE_PAGE_SIZE = 20;
@@ -19,7 +29,7 @@ export interface CatalogueQuery {
   stars?: number | undefined;
   group?: string | undefined;
   validity?: ValidityFilter | undefined;
-  sort?: repository.CatalogueSort | undefined;
+  sort?: CatalogueSort | undefined;
   page: number;
 }
 
@@ -80,6 +90,25 @@ async function searchText(sql: Sql, filter: repository.CatalogueFilter, text: Se
     facets,
     page === 1 ? await repository.searchProducers(sql, text, filter.fuzzy ?? false, 5, day) : [],
   ] as const;
+}
+
+export interface SearchPage {
+  search: CatalogueSearch;
+  provinces: Array<repository.Unit & { productCount: number }>;
+  communes: Array<repository.Unit & { productCount: number }>;
+}
+
+/** The search page: the search and the lists to filter it by (provinces, and the chosen province's communes). */
+export async function findSearchPage(ctx: AppContext, query: CatalogueQuery): Promise<SearchPage> {
+  const day = today(ctx.clock);
+  // The search and the filter lists at once (the embedded database keeps a transaction's queries apart
+  // from other connections': docs/decisions/011).
+  const [search, provinces, communes] = await Promise.all([
+    searchCatalogue(ctx, query),
+    repository.listProvinces(ctx.db.pool, day),
+    query.province ? repository.listCommunesWithProducts(ctx.db.pool, query.province, day) : Promise.resolve([]),
+  ]);
+  return { search, provinces, communes };
 }
 
 export interface ProductPage {
@@ -152,4 +181,19 @@ export async function findCommunePage(ctx: AppContext, code: string, page: numbe
     scopePage(ctx, { communeCode: code }, page),
   ]);
   return { commune, province, formerUnits, ...scope };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A packaging or label photo of a product listed today (null for any other file, or an id that is no file id). */
+export async function findPublicPhoto(ctx: AppContext, fileId: string): Promise<{ sha256: string; mimeType: string; storageKey: string } | null> {
+  return UUID.test(fileId) ? repository.findPublicPhoto(ctx.db.pool, fileId, today(ctx.clock)) : null;
+}
+
+/** Every public page of the catalogue listed today (path from the site's root), for /sitemap.xml. */
+export async function listSitemapPages(ctx: AppContext): Promise<Array<{ path: string; updatedAt: Date | null }>> {
+  const entries = await repository.listSitemapEntries(ctx.db.pool, today(ctx.clock));
+  const pathOf = (entry: repository.SitemapEntry) =>
+    entry.kind === 'product' ? productPath(entry) : entry.kind === 'producer' ? producerPath(entry) : entry.kind === 'province' ? provincePath(entry.id) : communePath(entry.id);
+  return entries.map((entry) => ({ path: pathOf(entry), updatedAt: entry.updatedAt }));
 }

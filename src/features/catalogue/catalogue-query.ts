@@ -31,6 +31,9 @@ export function parseSearchText(input: string | undefined): SearchText | null {
   return { raw, lower: raw.toLocaleLowerCase('vi'), folded, words: folded.split(' ').map(escapeLike) };
 }
 
+export const catalogueSorts = ['relevance', 'stars', 'name', 'newest'] as const;
+export type CatalogueSort = (typeof catalogueSorts)[number];
+
 export const validityFilters = ['valid', 'expiring', 'expired', 'revoked'] as const;
 export type ValidityFilter = (typeof validityFilters)[number];
 

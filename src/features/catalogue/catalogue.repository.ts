@@ -8,10 +8,7 @@ import type { LocalDate } from '../../core/clock/index.ts';
 import { Conditions } from '../../core/db/query-builder.ts';
 import { CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
 import { certificateStatusSql, type CertificateStatus } from '../certificates/index.ts';
-import { statusesOfValidity, type SearchText, type ValidityFilter } from './catalogue-query.ts';
-
-export const catalogueSorts = ['relevance', 'stars', 'name', 'newest'] as const;
-export type CatalogueSort = (typeof catalogueSorts)[number];
+import { statusesOfValidity, type CatalogueSort, type SearchText, type ValidityFilter } from './catalogue-query.ts';
 
 export interface CatalogueFilter {
   text: SearchText | null;

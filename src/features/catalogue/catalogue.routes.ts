@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { today } from '../../core/clock/index.ts';
 import { createLocalFileStore } from '../../core/files/file-store.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
-import { findCommunePage, findProducerPage, findProductPage, findProvincePage, searchCatalogue } from './browse-catalogue.ts';
+import { findCommunePage, findProducerPage, findProductPage, findProvincePage, findPublicPhoto, findSearchPage, listSitemapPages } from './browse-catalogue.ts';
 import { renderProducerPage, renderProductPage, renderSearchPage, renderUnitPage } from './catalogue-pages.ts';
-import { communePath, parseIdSlug, producerPath, productPath, provincePath, validityFilters } from './catalogue-query.ts';
-import * as repository from './catalogue.repository.ts';
+import { catalogueSorts, parseIdSlug, producerPath, productPath, validityFilters } from './catalogue-query.ts';
 
 const lang = z.enum(['vi', 'en']).default('vi').catch('vi');
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
@@ -21,7 +19,7 @@ const searchQuery = z.object({
   stars: optional(z.coerce.number().int().min(3).max(5)),
   group: optional(z.string().regex(/^[IVX]+(\.\d+)?$|^\d{1,2}$/)),
   validity: optional(z.enum(validityFilters)),
-  sort: optional(z.enum(repository.catalogueSorts)),
+  sort: optional(z.enum(catalogueSorts)),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 const pageQuery = z.object({ lang, page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1) });
@@ -70,15 +68,7 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
 
   app.get('/san-pham', { schema: { ...hide, querystring: searchQuery } }, async (request, reply) => {
     const query = request.query;
-    const day = today(ctx.clock);
-    // The search and the filter lists at once (the embedded database keeps a transaction's queries apart
-    // from other connections': docs/decisions/011).
-    const [search, provinces, communes] = await Promise.all([
-      searchCatalogue(ctx, query),
-      repository.listProvinces(ctx.db.pool, day),
-      query.province ? repository.listCommunesWithProducts(ctx.db.pool, query.province, day) : Promise.resolve([]),
-    ]);
-    return sendCacheable(request, reply, renderSearchPage({ search, provinces, communes }, query.lang), htmlType);
+    return sendCacheable(request, reply, renderSearchPage(await findSearchPage(ctx, query), query.lang), htmlType);
   });
 
   app.get('/san-pham/:idSlug', { schema: { ...hide, params: z.object({ idSlug: z.string().max(200) }), querystring: pageQuery } }, async (request, reply) => {
@@ -119,8 +109,7 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
 
   // Packaging and label photos of certified products only; content-addressed, so cacheable for long.
   app.get('/anh/:fileId', { schema: { ...hide, params: z.object({ fileId: z.string().max(40) }) } }, async (request, reply) => {
-    const id = request.params.fileId;
-    const photo = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await repository.findPublicPhoto(ctx.db.pool, id, today(ctx.clock)) : null;
+    const photo = await findPublicPhoto(ctx, request.params.fileId);
     const store = createLocalFileStore(ctx.config.filesDir);
     if (!photo || !(await store.exists(photo.storageKey))) return reply.status(404).header('cache-control', 'public, max-age=60').send();
     const etag = `"${photo.sha256}"`;
@@ -131,16 +120,14 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
 
   app.get('/sitemap.xml', { schema: hide }, async (request, reply) => {
     const origin = originOf(request);
-    const entries = await repository.listSitemapEntries(ctx.db.pool, today(ctx.clock));
+    const pages = await listSitemapPages(ctx);
     const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    const pathOf = (entry: repository.SitemapEntry) =>
-      entry.kind === 'product' ? productPath(entry) : entry.kind === 'producer' ? producerPath(entry) : entry.kind === 'province' ? provincePath(entry.id) : communePath(entry.id);
     const urls = [
       '<url><loc>' + escape(`${origin}/`) + '</loc></url>',
       '<url><loc>' + escape(`${origin}/san-pham`) + '</loc></url>',
-      ...entries.map((entry) => {
-        const lastmod = entry.updatedAt ? `<lastmod>${new Date(entry.updatedAt).toISOString().slice(0, 10)}</lastmod>` : '';
-        return `<url><loc>${escape(origin + pathOf(entry))}</loc>${lastmod}</url>`;
+      ...pages.map((page) => {
+        const lastmod = page.updatedAt ? `<lastmod>${new Date(page.updatedAt).toISOString().slice(0, 10)}</lastmod>` : '';
+        return `<url><loc>${escape(origin + page.path)}</loc>${lastmod}</url>`;
       }),
     ];
     // One file holds 50,000 URLs (sitemaps.org): a national catalogue (~20,000 products) fits.

@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../../core/audit.ts';
 import { today } from '../../core/clock/index.ts';
 import { withTransaction } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound, type FieldIssue } from '../../core/errors.ts';
+import { pageOfResult, pageWindow } from '../../core/http/paging.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { notify } from '../notifications/index.ts';
 import { formatVietnameseDate } from '../documents/index.ts';
@@ -119,8 +120,7 @@ export async function listInspectionsFor(ctx: AppContext, actor: Actor, query: I
     outcome: query.outcome,
     certificateId: query.certificate,
     provinceCode: query.province,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    ...pageWindow(query),
   });
-  return { ...result, page: query.page, pageSize: query.pageSize };
+  return pageOfResult(query, result);
 }

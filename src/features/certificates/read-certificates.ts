@@ -2,6 +2,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { today } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
+import { pageOfResult, pageWindow } from '../../core/http/paging.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
 import { certificateQrPayload, certificateVerificationUrl } from './qr-payload.ts';
@@ -47,10 +48,9 @@ export async function listCertificatesFor(ctx: AppContext, actor: Actor, query: 
     producerId: query.producer,
     productId: query.product,
     q: query.q || undefined,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    ...pageWindow(query),
   });
-  return { ...result, page: query.page, pageSize: query.pageSize };
+  return pageOfResult(query, result);
 }
 
 /** The certificate as a printable PDF, with the QR of its verification page. */

@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/auth/actor.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
+import { pageOfResult, pageWindow, type Page } from '../../core/http/paging.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { isSeatedOnDossier } from '../evaluations/index.ts';
 import { loadDossierDetail } from './dossier-details.ts';
@@ -17,15 +18,14 @@ export async function listDossiers(
   ctx: AppContext,
   actor: Actor,
   query: ListDossiersQuery,
-): Promise<{ items: DossierSummary[]; total: number; page: number; pageSize: number }> {
+): Promise<Page<DossierSummary>> {
   const visibility = dossierVisibility(actor);
   if (!visibility) throw forbidden();
-  const { items, total } = await repository.listDossiers(ctx.db.pool, visibility, {
+  const result = await repository.listDossiers(ctx.db.pool, visibility, {
     status: query.status,
     producerId: query.producer,
     productId: query.product,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    ...pageWindow(query),
   });
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return pageOfResult(query, result);
 }

@@ -1,4 +1,4 @@
-import { isWithinScope, type Actor } from '../../core/auth/actor.ts';
+import { isWithinScope, visibilityOf, type Actor, type Visibility } from '../../core/auth/actor.ts';
 import type { Role } from '../../core/auth/roles.ts';
 
 /**
@@ -15,11 +15,18 @@ export interface Place {
   communeCode: string | null;
 }
 
+/** The fairs and sales points a reader may list: those of its unit (null: not a reader). */
 export function promotionVisibility(actor: Actor): { provinceCode: string | null; communeCode: string | null } | null {
   if (!readers.includes(actor.role)) return null;
-  if (actor.role === 'province_office') return { provinceCode: actor.provinceCode, communeCode: null };
-  if (actor.role === 'commune_officer') return { provinceCode: actor.provinceCode, communeCode: actor.communeCode };
-  return { provinceCode: null, communeCode: null };
+  const { provinceCode, communeCode } = visibilityOf(actor);
+  return { provinceCode, communeCode };
+}
+
+/** The e-commerce listings one may list: a producer its own, a reader those of its unit (null: neither). */
+export function listingVisibility(actor: Actor): Visibility | null {
+  if (actor.role === 'producer') return visibilityOf(actor);
+  const unit = promotionVisibility(actor);
+  return unit && { ...unit, producerId: null };
 }
 
 export function canReadUnitPromotion(actor: Actor, place: Place): boolean {

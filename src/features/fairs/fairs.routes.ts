@@ -1,13 +1,10 @@
-import { forbidden } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
-import { promotionVisibility } from './fairs.policy.ts';
-import * as repository from './fairs.repository.ts';
 import * as schemas from './fairs.schemas.ts';
-import { addListing, changeListing, getProducerPromotion } from './keep-listings.ts';
-import { changeSalesPoint, getSalesPoint, openSalesPoint } from './keep-sales-points.ts';
-import { addFairParticipant, changeFair, changeFairParticipant, createFair, getFair } from './take-part-in-fairs.ts';
+import { addListing, changeListing, getProducerPromotion, listListings } from './keep-listings.ts';
+import { changeSalesPoint, getSalesPoint, listSalesPoints, openSalesPoint } from './keep-sales-points.ts';
+import { addFairParticipant, changeFair, changeFairParticipant, createFair, getFair, listFairs } from './take-part-in-fairs.ts';
 
 const tags = ['Xúc tiến thương mại (fairs, sales points, e-commerce)'];
 const fairDetail = { 200: schemas.fairDetail, ...standardErrors };
@@ -22,18 +19,10 @@ export function registerFairRoutes(app: App, ctx: AppContext): void {
 }
 
 function registerRoutes(app: App, ctx: AppContext): void {
-  const page = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-
   app.get(
     '/api/fairs',
     { schema: { tags, summary: 'Hội chợ, sự kiện xúc tiến thương mại', querystring: schemas.listQuery, response: { 200: schemas.fairPage, ...standardErrors } } },
-    async (request) => {
-      const visibility = promotionVisibility(requireActor(request));
-      if (!visibility) throw forbidden();
-      const q = request.query;
-      const result = await repository.listFairs(ctx.db.pool, visibility, { provinceCode: q.province, communeCode: q.commune, year: q.year, ...page(q) });
-      return { ...result, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listFairs(ctx, requireActor(request), request.query),
   );
 
   app.post(
@@ -78,14 +67,7 @@ function registerRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/sales-points',
     { schema: { tags, summary: 'Điểm giới thiệu và bán sản phẩm OCOP', querystring: schemas.salesPointsQuery, response: { 200: schemas.salesPointPage, ...standardErrors } } },
-    async (request) => {
-      const visibility = promotionVisibility(requireActor(request));
-      if (!visibility) throw forbidden();
-      const q = request.query;
-      const active = q.active === undefined ? undefined : q.active === 'true';
-      const result = await repository.listSalesPoints(ctx.db.pool, visibility, { provinceCode: q.province, communeCode: q.commune, active, ...page(q) });
-      return { ...result, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listSalesPoints(ctx, requireActor(request), request.query),
   );
 
   app.post(
@@ -109,17 +91,7 @@ function registerRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/ecommerce-listings',
     { schema: { tags, summary: 'Gian hàng thương mại điện tử của sản phẩm', querystring: schemas.listingsQuery, response: { 200: schemas.listingPage, ...standardErrors } } },
-    async (request) => {
-      const actor = requireActor(request);
-      const visibility =
-        actor.role === 'producer'
-          ? { provinceCode: null, communeCode: null, producerId: actor.producerId ?? '00000000-0000-0000-0000-000000000000' }
-          : promotionVisibility(actor) && { ...promotionVisibility(actor)!, producerId: null };
-      if (!visibility) throw forbidden();
-      const q = request.query;
-      const result = await repository.listListings(ctx.db.pool, visibility, { producerId: q.producer, provinceCode: q.province, communeCode: q.commune, ...page(q) });
-      return { ...result, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listListings(ctx, requireActor(request), request.query),
   );
 
   app.post(

@@ -142,6 +142,7 @@ export const listQuery = pageQuery.extend({
   commune: communeCode.optional(),
   year: z.coerce.number().int().min(2018).max(2100).optional(),
 });
+export type ListFairsQuery = z.infer<typeof listQuery>;
 export const fairPage = pageOf(fair);
 
 // ---------------------------------------------------------------------------------------------
@@ -250,7 +251,9 @@ export const updateListingBody = z
 export type UpdateListingInput = z.infer<typeof updateListingBody>;
 
 export const listingsQuery = pageQuery.extend({ producer: uuid.optional(), province: provinceCode.optional(), commune: communeCode.optional() });
+export type ListListingsQuery = z.infer<typeof listingsQuery>;
 export const salesPointsQuery = pageQuery.extend({ province: provinceCode.optional(), commune: communeCode.optional(), active: z.enum(['true', 'false']).optional() });
+export type ListSalesPointsQuery = z.infer<typeof salesPointsQuery>;
 
 export const producerPromotion = z
   .object({

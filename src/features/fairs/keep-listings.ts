@@ -2,13 +2,22 @@ import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
 import { withTransaction } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../../core/errors.ts';
+import { pageOfResult, pageWindow, type Page } from '../../core/http/paging.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { canManageProducerPromotion, canReadProducerPromotion } from './fairs.policy.ts';
+import { canManageProducerPromotion, canReadProducerPromotion, listingVisibility } from './fairs.policy.ts';
 import * as repository from './fairs.repository.ts';
-import type { CreateListingInput, Listing, ProducerPromotion, UpdateListingInput } from './fairs.schemas.ts';
+import type { CreateListingInput, ListListingsQuery, Listing, ProducerPromotion, UpdateListingInput } from './fairs.schemas.ts';
 
 const taken = () => conflict('Chủ thể đã có gian hàng với địa chỉ này.', 'That address is listed already.');
 const listingOwner = (listing: Listing) => ({ id: listing.producerId, provinceCode: listing.provinceCode, communeCode: listing.communeCode });
+
+/** The e-commerce listings a producer keeps, or those of the reader's unit. */
+export async function listListings(ctx: AppContext, actor: Actor, query: ListListingsQuery): Promise<Page<Listing>> {
+  const visibility = listingVisibility(actor);
+  if (!visibility) throw forbidden();
+  const result = await repository.listListings(ctx.db.pool, visibility, { producerId: query.producer, provinceCode: query.province, communeCode: query.commune, ...pageWindow(query) });
+  return pageOfResult(query, result);
+}
 
 /** A product's shop on an e-commerce platform (Shopee, Lazada, TikTok Shop, Postmart, Voso…). */
 export async function addListing(ctx: AppContext, actor: Actor, input: CreateListingInput, requestId?: string): Promise<Listing> {

@@ -2,11 +2,12 @@ import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
 import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound, type FieldIssue } from '../../core/errors.ts';
+import { pageOfResult, pageWindow, type Page } from '../../core/http/paging.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { resolveUnit } from '../admin-units/index.ts';
-import { canManageUnitPromotion, canReadUnitPromotion } from './fairs.policy.ts';
+import { canManageUnitPromotion, canReadUnitPromotion, promotionVisibility } from './fairs.policy.ts';
 import * as repository from './fairs.repository.ts';
-import type { CreateSalesPointInput, SalesPoint, UpdateSalesPointInput } from './fairs.schemas.ts';
+import type { CreateSalesPointInput, ListSalesPointsQuery, SalesPoint, UpdateSalesPointInput } from './fairs.schemas.ts';
 
 /** A sales point sells the products of producers of its province. */
 async function productIssues(sql: Sql, provinceCode: string, products: ReadonlyArray<{ producerId: string }>): Promise<FieldIssue[]> {
@@ -16,6 +17,15 @@ async function productIssues(sql: Sql, provinceCode: string, products: ReadonlyA
       ? []
       : [{ path: `products.${index}.producerId`, message: 'Không tìm thấy chủ thể này trong tỉnh.', messageEn: 'No such producer in the province.' }],
   );
+}
+
+/** The sales points of the reader's unit (active, closed, or both). */
+export async function listSalesPoints(ctx: AppContext, actor: Actor, query: ListSalesPointsQuery): Promise<Page<SalesPoint>> {
+  const visibility = promotionVisibility(actor);
+  if (!visibility) throw forbidden();
+  const active = query.active === undefined ? undefined : query.active === 'true';
+  const result = await repository.listSalesPoints(ctx.db.pool, visibility, { provinceCode: query.province, communeCode: query.commune, active, ...pageWindow(query) });
+  return pageOfResult(query, result);
 }
 
 export async function getSalesPoint(ctx: AppContext, actor: Actor, id: string): Promise<SalesPoint> {

@@ -2,15 +2,24 @@ import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
 import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../../core/errors.ts';
+import { pageOfResult, pageWindow, type Page } from '../../core/http/paging.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { resolveUnit } from '../admin-units/index.ts';
-import { canManageUnitPromotion, canReadUnitPromotion } from './fairs.policy.ts';
+import { canManageUnitPromotion, canReadUnitPromotion, promotionVisibility } from './fairs.policy.ts';
 import * as repository from './fairs.repository.ts';
-import type { AddFairParticipantInput, CreateFairInput, FairDetail, UpdateFairInput, UpdateFairParticipantInput } from './fairs.schemas.ts';
+import type { AddFairParticipantInput, CreateFairInput, Fair, FairDetail, ListFairsQuery, UpdateFairInput, UpdateFairParticipantInput } from './fairs.schemas.ts';
 
 async function loadFairDetail(sql: Sql, id: string): Promise<FairDetail | null> {
   const fair = await repository.findFair(sql, id);
   return fair && { ...fair, participants: await repository.listFairParticipants(sql, id) };
+}
+
+/** The fairs of the reader's unit, newest first. */
+export async function listFairs(ctx: AppContext, actor: Actor, query: ListFairsQuery): Promise<Page<Fair>> {
+  const visibility = promotionVisibility(actor);
+  if (!visibility) throw forbidden();
+  const result = await repository.listFairs(ctx.db.pool, visibility, { provinceCode: query.province, communeCode: query.commune, year: query.year, ...pageWindow(query) });
+  return pageOfResult(query, result);
 }
 
 export async function getFair(ctx: AppContext, actor: Actor, id: string): Promise<FairDetail> {

@@ -1,12 +1,10 @@
-import { notFound } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { appraiseIdea } from './appraise-idea.ts';
 import { getIdeaFunnel } from './get-idea-funnel.ts';
-import { canViewIdea, ideaActionsFor, ideaVisibility } from './ideas.policy.ts';
-import * as repository from './ideas.repository.ts';
 import * as schemas from './ideas.schemas.ts';
+import { getIdea, listIdeas } from './read-ideas.ts';
 import { registerIdea } from './register-idea.ts';
 import { resubmitIdea } from './resubmit-idea.ts';
 
@@ -16,20 +14,7 @@ export function registerIdeaRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/ideas',
     { schema: { tags, summary: 'Danh sách ý tưởng sản phẩm trong phạm vi của người dùng', querystring: schemas.listIdeasQuery, response: { 200: schemas.ideaPage, ...standardErrors } } },
-    async (request) => {
-      const actor = requireActor(request);
-      const q = request.query;
-      const { items, total } = await repository.listIdeas(ctx.db.pool, ideaVisibility(actor), {
-        year: q.year,
-        status: q.status,
-        communeCode: q.commune,
-        producerId: q.producerId,
-        q: q.q || undefined,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items: items.map((idea) => ({ ...idea, allowedActions: ideaActionsFor(actor, idea) })), total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listIdeas(ctx, requireActor(request), request.query),
   );
 
   app.get(
@@ -48,12 +33,7 @@ export function registerIdeaRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/ideas/:id',
     { schema: { tags, summary: 'Một ý tưởng sản phẩm, với các lần thẩm định', params: schemas.ideaParams, response: { 200: schemas.idea, ...standardErrors } } },
-    async (request) => {
-      const actor = requireActor(request);
-      const idea = await repository.findIdea(ctx.db.pool, request.params.id);
-      if (!idea || !canViewIdea(actor, idea)) throw notFound('Ý tưởng sản phẩm');
-      return { ...idea, allowedActions: ideaActionsFor(actor, idea) };
-    },
+    async (request) => getIdea(ctx, requireActor(request), request.params.id),
   );
 
   app.post(

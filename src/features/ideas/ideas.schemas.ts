@@ -109,6 +109,7 @@ export const listIdeasQuery = pageQuery.extend({
   producerId: uuid.optional(),
   q: z.string().trim().max(100).optional(),
 });
+export type ListIdeasQuery = z.infer<typeof listIdeasQuery>;
 export const ideaPage = pageOf(idea);
 export const ideaParams = z.object({ id: uuid });
 

@@ -1,4 +1,5 @@
 import { today } from '../../core/clock/index.ts';
+import { pageWindow } from '../../core/http/paging.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { legalFormLabels } from '../producers/index.ts';
 import { toCsv } from './csv.ts';
@@ -45,8 +46,7 @@ export async function openDataPage(ctx: AppContext, dataset: Dataset, query: Ope
     provinceCode: query.province,
     stars: query.star,
     status: query.status,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    ...pageWindow(query),
   });
   return { ...result, page: query.page, pageSize: query.pageSize, asOf: today(ctx.clock), version: OPEN_DATA_VERSION, licence: OPEN_DATA_LICENCE };
 }

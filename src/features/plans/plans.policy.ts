@@ -1,4 +1,4 @@
-import { isWithinScope, type Actor } from '../../core/auth/actor.ts';
+import { isWithinScope, visibilityOf, type Actor } from '../../core/auth/actor.ts';
 import type { Role } from '../../core/auth/roles.ts';
 
 /**
@@ -23,14 +23,8 @@ export interface PlanVisibility {
 
 export function planVisibility(actor: Actor): PlanVisibility | null {
   if (!readers.includes(actor.role)) return null;
-  switch (actor.role) {
-    case 'province_office':
-      return { provinceCode: actor.provinceCode, communeCode: null, includeProvinceLevel: true };
-    case 'commune_officer':
-      return { provinceCode: actor.provinceCode, communeCode: actor.communeCode, includeProvinceLevel: true };
-    default:
-      return { provinceCode: null, communeCode: null, includeProvinceLevel: true };
-  }
+  const { provinceCode, communeCode } = visibilityOf(actor);
+  return { provinceCode, communeCode, includeProvinceLevel: true };
 }
 
 export function canReadPlan(actor: Actor, plan: PlanPlace): boolean {

@@ -1,9 +1,7 @@
-import { forbidden } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
-import { planVisibility } from './plans.policy.ts';
-import * as repository from './plans.repository.ts';
+import { listPlans } from './list-plans.ts';
 import * as schemas from './plans.schemas.ts';
 import { addPlanIndicator, changePlan, changePlanIndicator, createPlan, getPlan, recordIndicatorProgress } from './save-plan.ts';
 
@@ -23,19 +21,7 @@ function registerRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/plans',
     { schema: { tags, summary: 'Các kế hoạch trong phạm vi của người dùng', querystring: schemas.listPlansQuery, response: { 200: schemas.planPage, ...standardErrors } } },
-    async (request) => {
-      const visibility = planVisibility(requireActor(request));
-      if (!visibility) throw forbidden();
-      const q = request.query;
-      const { items, total } = await repository.listPlans(ctx.db.pool, visibility, {
-        provinceCode: q.province,
-        communeCode: q.commune,
-        year: q.year,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items, total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listPlans(ctx, requireActor(request), request.query),
   );
 
   app.post(

@@ -229,6 +229,7 @@ export const listPlansQuery = pageQuery.extend({
   commune: communeCode.optional(),
   year: z.coerce.number().int().min(2018).max(2100).optional(),
 });
+export type ListPlansQuery = z.infer<typeof listPlansQuery>;
 export const planPage = pageOf(plan);
 export const planParams = z.object({ id: uuid });
 export const indicatorParams = z.object({ id: uuid, indicatorId: uuid });

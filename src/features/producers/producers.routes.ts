@@ -1,12 +1,10 @@
-import { forbidden, notFound } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { editProducer } from './edit-producer.ts';
 import { mergeProducer } from './merge-producer.ts';
-import { canListDuplicates, canViewProducer, producerVisibility } from './producers.policy.ts';
-import * as repository from './producers.repository.ts';
 import * as schemas from './producers.schemas.ts';
+import { getProducer, listDuplicateProducers, listProducers } from './read-producers.ts';
 import { registerProducer } from './register-producer.ts';
 
 const tags = ['Chủ thể OCOP (producers)'];
@@ -15,17 +13,7 @@ export function registerProducerRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/producers',
     { schema: { tags, summary: 'Danh sách chủ thể trong phạm vi của người dùng', querystring: schemas.listProducersQuery, response: { 200: schemas.producerPage, ...standardErrors } } },
-    async (request) => {
-      const actor = requireActor(request);
-      const q = request.query;
-      const { items, total } = await repository.listProducers(ctx.db.pool, producerVisibility(actor), {
-        q: q.q || undefined,
-        communeCode: q.commune,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items, total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listProducers(ctx, requireActor(request), request.query),
   );
 
   app.get(
@@ -38,27 +26,13 @@ export function registerProducerRoutes(app: App, ctx: AppContext): void {
         response: { 200: schemas.duplicatePage, ...standardErrors },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      if (!canListDuplicates(actor)) throw forbidden();
-      const q = request.query;
-      const { items, total } = await repository.listDuplicatePairs(ctx.db.pool, producerVisibility(actor), {
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items, total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listDuplicateProducers(ctx, requireActor(request), request.query),
   );
 
   app.get(
     '/api/producers/:id',
     { schema: { tags, summary: 'Một chủ thể', params: schemas.producerParams, response: { 200: schemas.producer, ...standardErrors } } },
-    async (request) => {
-      const actor = requireActor(request);
-      const producer = await repository.findProducer(ctx.db.pool, request.params.id);
-      if (!producer || !canViewProducer(actor, producer)) throw notFound('Chủ thể');
-      return producer;
-    },
+    async (request) => getProducer(ctx, requireActor(request), request.params.id),
   );
 
   app.post(

@@ -171,6 +171,7 @@ export const listProducersQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   commune: communeCode.optional(),
 });
+export type ListProducersQuery = z.infer<typeof listProducersQuery>;
 export const producerPage = pageOf(producer);
 export const producerParams = z.object({ id: uuid });
 

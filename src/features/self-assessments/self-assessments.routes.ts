@@ -1,10 +1,8 @@
-import { forbidden } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
+import { listSelfAssessments } from './list-self-assessments.ts';
 import { createSelfAssessment, getSelfAssessment, updateSelfAssessment } from './save-self-assessment.ts';
-import { selfAssessmentVisibility } from './self-assessments.policy.ts';
-import * as repository from './self-assessments.repository.ts';
 import * as schemas from './self-assessments.schemas.ts';
 
 const tags = ['Tự đánh giá (Mẫu 02, self-assessment)'];
@@ -13,17 +11,7 @@ export function registerSelfAssessmentRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/self-assessments',
     { schema: { tags, summary: 'Các bản tự đánh giá trong phạm vi của người dùng', querystring: schemas.listQuery, response: { 200: schemas.page, ...standardErrors } } },
-    async (request) => {
-      const visibility = selfAssessmentVisibility(requireActor(request));
-      if (!visibility) throw forbidden();
-      const q = request.query;
-      const { items, total } = await repository.listSelfAssessments(ctx.db.pool, visibility, {
-        producerId: q.producer,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items, total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listSelfAssessments(ctx, requireActor(request), request.query),
   );
 
   app.post(

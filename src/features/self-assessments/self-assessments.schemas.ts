@@ -46,5 +46,6 @@ export const updateBody = z
 export type UpdateSelfAssessmentInput = z.infer<typeof updateBody>;
 
 export const listQuery = pageQuery.extend({ producer: uuid.optional() });
+export type ListSelfAssessmentsQuery = z.infer<typeof listQuery>;
 export const page = pageOf(selfAssessment);
 export const params = z.object({ id: uuid });

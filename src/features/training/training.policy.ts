@@ -1,4 +1,4 @@
-import { isWithinScope, type Actor } from '../../core/auth/actor.ts';
+import { isWithinScope, visibilityOf, type Actor } from '../../core/auth/actor.ts';
 import type { Role } from '../../core/auth/roles.ts';
 
 /**
@@ -16,16 +16,10 @@ export interface Unit {
 }
 
 /** What the actor may list: null when nothing (403). */
-export function trainingVisibility(actor: Actor): Unit | { provinceCode: null; communeCode: null } | null {
+export function trainingVisibility(actor: Actor): { provinceCode: string | null; communeCode: string | null } | null {
   if (!readers.includes(actor.role)) return null;
-  switch (actor.role) {
-    case 'province_office':
-      return { provinceCode: actor.provinceCode!, communeCode: null };
-    case 'commune_officer':
-      return { provinceCode: actor.provinceCode!, communeCode: actor.communeCode! };
-    default:
-      return { provinceCode: null, communeCode: null };
-  }
+  const { provinceCode, communeCode } = visibilityOf(actor);
+  return { provinceCode, communeCode };
 }
 
 export function canReadUnitTraining(actor: Actor, unit: Unit): boolean {

@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { AppError, forbidden, httpStatusOf } from '../../core/errors.ts';
+import { AppError, httpStatusOf } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { errorBody, standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { addTrainingSession } from './add-training-session.ts';
 import { renderCheckedIn, renderCheckInForm, renderCheckInMessage } from './check-in-page.ts';
 import { checkInByPhone, closeSessionCheckIn, findCheckIn, openSessionCheckIn } from './check-in.ts';
-import { buildParticipantTemplate, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './participant-spreadsheet.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './participant-spreadsheet.ts';
 import { getAttendanceCertificate, listProducerTrainings, listTrainingParticipants } from './read-participation.ts';
+import { getParticipantTemplate, listTrainings, listTrainingTopics } from './read-trainings.ts';
 import { importParticipants, registerParticipant } from './register-participants.ts';
 import { changeTraining, createTraining, getTraining } from './save-training.ts';
 import { takeAttendance } from './take-attendance.ts';
 import { getTrainingCoverage } from './training-coverage.ts';
-import { trainingVisibility } from './training.policy.ts';
-import * as repository from './training.repository.ts';
 import * as schemas from './training.schemas.ts';
 
 const tags = ['Tập huấn (training)'];
@@ -65,25 +64,13 @@ function registerRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/training-topics',
     { schema: { tags, summary: 'Danh mục chuyên đề tập huấn', response: { 200: schemas.topicList, ...standardErrors } } },
-    async () => ({ items: await repository.listTopics(ctx.db.pool) }),
+    async () => ({ items: await listTrainingTopics(ctx) }),
   );
 
   app.get(
     '/api/trainings',
     { schema: { tags, summary: 'Các lớp tập huấn trong phạm vi của người dùng', querystring: schemas.listTrainingsQuery, response: { 200: schemas.trainingPage, ...standardErrors } } },
-    async (request) => {
-      const visibility = trainingVisibility(requireActor(request));
-      if (!visibility) throw forbidden();
-      const q = request.query;
-      const { items, total } = await repository.listTrainings(ctx.db.pool, visibility, {
-        provinceCode: q.province,
-        communeCode: q.commune,
-        year: q.year,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items, total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listTrainings(ctx, requireActor(request), request.query),
   );
 
   app.post(
@@ -151,11 +138,8 @@ function registerRoutes(app: App, ctx: AppContext): void {
     '/api/training-participants-template.xlsx',
     { schema: { tags, summary: 'Tệp mẫu danh sách học viên (.xlsx)', response: { 200: z.any().meta({ description: 'Tệp .xlsx' }), ...standardErrors } } },
     async (request, reply) => {
-      if (!trainingVisibility(requireActor(request))) throw forbidden();
-      return reply
-        .type(XLSX)
-        .header('content-disposition', `attachment; filename="mau-danh-sach-hoc-vien.xlsx"`)
-        .send(await buildParticipantTemplate());
+      const template = await getParticipantTemplate(requireActor(request));
+      return reply.type(XLSX).header('content-disposition', `attachment; filename="mau-danh-sach-hoc-vien.xlsx"`).send(template);
     },
   );
 

@@ -129,6 +129,7 @@ export const listTrainingsQuery = pageQuery.extend({
   commune: communeCode.optional(),
   year: z.coerce.number().int().min(2018).max(2100).optional(),
 });
+export type ListTrainingsQuery = z.infer<typeof listTrainingsQuery>;
 export const trainingPage = pageOf(training);
 
 export const createSessionBody = z

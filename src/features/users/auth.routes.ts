@@ -4,8 +4,7 @@ import { CSRF_COOKIE, SESSION_COOKIE, SESSION_TTL_MS, deleteSession, newToken } 
 import { requireActor } from '../../core/http/plugin.ts';
 import { errorBody, standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
-import { notFound } from '../../core/errors.ts';
-import * as repository from './users.repository.ts';
+import { getOwnAccount } from './read-users.ts';
 import * as schemas from './users.schemas.ts';
 import { changeOwnPassword, signIn } from './sign-in.ts';
 
@@ -45,8 +44,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
       });
       reply.setCookie(SESSION_COOKIE, sessionToken, { ...cookieBase, httpOnly: true, maxAge: SESSION_TTL_MS / 1000 });
       setCsrfCookie(reply, csrfToken);
-      const user = await repository.findUserById(ctx.db.pool, actor.userId);
-      return { user: user!, csrfToken };
+      return { user: await getOwnAccount(ctx, actor), csrfToken };
     },
   );
 
@@ -65,10 +63,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
     '/api/auth/session',
     { schema: { tags, summary: 'Người dùng đang đăng nhập', response: { 200: schemas.sessionAnswer, 401: errorBody } } },
     async (request) => {
-      const actor = requireActor(request);
-      const user = await repository.findUserById(ctx.db.pool, actor.userId);
-      if (!user) throw notFound('Tài khoản');
-      return { user, csrfToken: request.sessionCsrfToken! };
+      return { user: await getOwnAccount(ctx, requireActor(request)), csrfToken: request.sessionCsrfToken! };
     },
   );
 

@@ -1,11 +1,9 @@
-import { forbidden, notFound } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { createUser } from './create-user.ts';
 import { resetPassword, setUserActive, updateUser } from './change-user.ts';
-import { canManageAccount, userVisibility } from './users.policy.ts';
-import * as repository from './users.repository.ts';
+import { getUser, listUsers } from './read-users.ts';
 import * as schemas from './users.schemas.ts';
 
 const tags = ['Người dùng (users)'];
@@ -14,32 +12,13 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/users',
     { schema: { tags, summary: 'Danh sách tài khoản người dùng quản lý được', querystring: schemas.listUsersQuery, response: { 200: schemas.userPage, ...standardErrors } } },
-    async (request) => {
-      const visibility = userVisibility(requireActor(request));
-      if (!visibility) throw forbidden();
-      const q = request.query;
-      const { items, total } = await repository.listUsers(ctx.db.pool, visibility, {
-        q: q.q || undefined,
-        role: q.role,
-        provinceCode: q.province,
-        active: q.active === undefined ? undefined : q.active === 'true',
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
-      return { items, total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listUsers(ctx, requireActor(request), request.query),
   );
 
   app.get(
     '/api/users/:id',
     { schema: { tags, summary: 'Một tài khoản', params: schemas.userParams, response: { 200: schemas.user, ...standardErrors } } },
-    async (request) => {
-      const actor = requireActor(request);
-      if (!userVisibility(actor)) throw forbidden();
-      const user = await repository.findUserById(ctx.db.pool, request.params.id);
-      if (!user || !canManageAccount(actor, user)) throw notFound('Tài khoản');
-      return user;
-    },
+    async (request) => getUser(ctx, requireActor(request), request.params.id),
   );
 
   app.post(

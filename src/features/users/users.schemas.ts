@@ -87,6 +87,7 @@ export const listUsersQuery = pageQuery.extend({
   province: provinceCode.optional(),
   active: z.enum(['true', 'false']).optional(),
 });
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 
 export const userPage = pageOf(user);
 export const userParams = z.object({ id: uuid });

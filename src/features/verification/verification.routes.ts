@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { today } from '../../core/clock/index.ts';
 import { AppError } from '../../core/errors.ts';
 import { limitRequests } from '../../core/http/rate-limit.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { html } from '../../public-site/html.ts';
 import { layout, type Lang } from '../../public-site/layout.ts';
-import { certificateQrSvg, certificateVerificationPath, gtin14 } from '../certificates/index.ts';
+import { certificateQrSvg, certificateVerificationPath } from '../certificates/index.ts';
 import { renderLookupPage, renderUnknownCertificatePage, renderVerificationPage } from './verification-page.ts';
-import * as repository from './verification.repository.ts';
+import { findTokenByCertificateNumber, findTokenByGtin, findVerifiedCertificate, verifyCertificate } from './verify-certificate.ts';
 
 /**
  * Verification pages are limited per client address; generous because a whole market or a mobile
@@ -77,19 +76,16 @@ function registerRoutes(app: App, ctx: AppContext): void {
   app.get('/xac-minh', { schema: { hide: true, querystring: lookupQuery } }, async (request, reply) => {
     const { so, lang: language } = request.query;
     if (!so?.trim()) return sendHtml(reply, 200, renderLookupPage(language));
-    const token = await repository.findTokenByNumber(ctx.db.pool, so);
+    const token = await findTokenByCertificateNumber(ctx, so);
     if (!token) return sendHtml(reply, 404, renderLookupPage(language, { number: so.trim(), notFound: true }));
     return reply.header('cache-control', VERIFICATION_CACHE).redirect(withLang(certificateVerificationPath(token), language), 303);
   });
 
   app.get('/xac-minh/:token', { schema: { hide: true, params: tokenParams, querystring: langQuery } }, async (request, reply) => {
     const language = request.query.lang;
-    const day = today(ctx.clock);
-    const certificate = await repository.findCertificateByToken(ctx.db.pool, request.params.token, day);
-    if (!certificate) return sendHtml(reply, 404, renderUnknownCertificatePage(language));
-    const verificationCount = isCountedVerification(request)
-      ? await repository.recordVerification(ctx.db.pool, certificate.id, day)
-      : await repository.countVerifications(ctx.db.pool, certificate.id);
+    const verification = await verifyCertificate(ctx, request.params.token, { counted: isCountedVerification(request) });
+    if (!verification) return sendHtml(reply, 404, renderUnknownCertificatePage(language));
+    const { certificate, day, verificationCount } = verification;
     const etag = `W/"${createHash('sha1')
       .update([certificate.id, certificate.version, certificate.status, certificate.revocation?.decidedOn ?? '', day, language].join('|'))
       .digest('base64url')}"`;
@@ -103,7 +99,7 @@ function registerRoutes(app: App, ctx: AppContext): void {
 
   // The QR image may be cached: it encodes the certificate's identity, which never changes.
   app.get('/xac-minh/:token/qr.svg', { schema: { hide: true, params: tokenParams } }, async (request, reply) => {
-    const certificate = await repository.findCertificateByToken(ctx.db.pool, request.params.token, today(ctx.clock));
+    const certificate = await findVerifiedCertificate(ctx, request.params.token);
     if (!certificate) return sendHtml(reply, 404, renderUnknownCertificatePage('vi'));
     return reply
       .type('image/svg+xml; charset=utf-8')
@@ -116,8 +112,7 @@ function registerRoutes(app: App, ctx: AppContext): void {
   // sends the reader to the verification page of the certificate named by `cert`, or of the product's
   // latest certificate. A redirect, not a copy of the page, so each certificate has one address.
   const resolveGtin = async (request: FastifyRequest<{ Params: z.infer<typeof gtinParams>; Querystring: z.infer<typeof gtinQuery> }>, reply: FastifyReply) => {
-    const gtin = gtin14(request.params.gtin);
-    const token = gtin ? await repository.findTokenByGtin(ctx.db.pool, gtin, request.query.cert ?? null) : null;
+    const token = await findTokenByGtin(ctx, request.params.gtin, request.query.cert ?? null);
     if (!token) return sendHtml(reply, 404, renderUnknownCertificatePage(request.query.lang ?? 'vi'));
     return reply.header('cache-control', VERIFICATION_CACHE).redirect(withLang(certificateVerificationPath(token), request.query.lang), 307);
   };
