@@ -153,3 +153,38 @@ describe('imports: the dry run, the all-or-nothing commit, idempotency and undo'
     await assert.rejects(undoImport(t.db, t.clock, outsider, batch.id), { code: 'NOT_FOUND' });
   });
 });
+
+describe('imports: kill -9 during a commit', () => {
+  test('leaves the database as it was before the commit', async () => {
+    const { spawn } = await import('node:child_process');
+    const t = await createTestApp();
+    try {
+      const tag = unique('kill');
+      const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/import-commit-child.ts', tag, '3000'], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('started')) resolve();
+        });
+        child.on('exit', () => reject(new Error(`the child ended before starting: ${output}`)));
+      });
+      // Well into the transaction (3,000 rows take several seconds to write), nothing committed yet.
+      await new Promise((r) => setTimeout(r, 2500));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      assert.ok(!output.includes('committed'), 'the commit finished before it could be killed: make the file larger');
+      // The server rolls the dead connection's transaction back.
+      let producers = -1;
+      for (let i = 0; i < 50 && producers !== 0; i++) {
+        producers = Number((await t.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM producers WHERE name LIKE $1', [`HTX ${tag} %`])).rows[0]!.n);
+        if (producers !== 0) await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.equal(producers, 0);
+      assert.equal(Number((await t.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM import_batches WHERE file_name = $1', [`${tag}.xlsx`])).rows[0]!.n), 0);
+      assert.equal((await verifyAuditChain(t.db.pool)).ok, true);
+    } finally {
+      await t.close();
+    }
+  });
+});

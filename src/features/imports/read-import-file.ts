@@ -2,7 +2,7 @@ import type { ColumnMapping, ImportRow } from './import-row.ts';
 import { readNationalRegister } from './national-register.ts';
 import { guessMapping } from './reading/column-mapping.ts';
 import { readTable, type TableColumn } from './reading/read-table.ts';
-import { findFileDuplicates, toImportRows } from './reading/to-import-rows.ts';
+import { toImportRows } from './reading/to-import-rows.ts';
 
 export type ImportKind = 'provincial_list' | 'national_register';
 
@@ -31,10 +31,8 @@ export async function readImportFile(file: { name: string; bytes: Buffer }, kind
   }
   const table = await readTable(file.bytes, file.name);
   const used = mapping ?? guessMapping(table.columns);
+  // Each row with its own problems and those of rows repeating an earlier one.
   const rows = toImportRows(table, used);
-  const duplicates = findFileDuplicates(rows);
-  const byRow = new Map(rows.map((row) => [row.rowNumber, row]));
-  for (const duplicate of duplicates) byRow.get(duplicate.rowNumber)?.issues.push(duplicate);
   return {
     kind, format: table.format, sheetName: table.sheetName, headerRows: table.headerRows, columns: table.columns, mapping: used,
     mappingGuessed: mapping === null, skipped: table.skipped, convertedCells: table.convertedCells, rows,
