@@ -98,7 +98,7 @@ const vniTable: ReadonlyMap<string, string> = (() => {
 const vietnameseLatin1 = new Set('àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ');
 
 /** A character only Unicode Vietnamese text has: the cell is Unicode already. */
-const unicodeOnly = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u036f]/;
+const unicodeOnly = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]|[\u0300-\u036f]/;
 
 /** Characters of 0xA1–0xFF that are not Vietnamese letters: traces of a legacy encoding. */
 function legacyTraces(text: string): number {
@@ -160,7 +160,7 @@ export function isVietnameseSyllable(word: string): boolean {
 function vietnameseScore(text: string): number {
   let score = 0;
   for (const word of text.split(/[\s,.;:()/\\\-–—"'“”]+/)) {
-    if (!/[^\x00-\x7f]/.test(word)) continue;
+    if (!/[^\u0020-\u007e]/.test(word)) continue;
     score += isVietnameseSyllable(word) ? 1 : -1;
   }
   return score;

@@ -352,7 +352,7 @@ function decodeCsv(bytes: Buffer): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const sample = bytes.subarray(0, 65536);
-    const score = (text: string) => text.split(/[^\p{L}]+/u).filter((w) => /[^\x00-\x7f]/.test(w) && isVietnameseSyllable(w)).length;
+    const score = (text: string) => text.split(/[^\p{L}]+/u).filter((w) => /[^\u0020-\u007e]/.test(w) && isVietnameseSyllable(w)).length;
     const as1258 = new TextDecoder('windows-1258').decode(sample).normalize('NFC');
     const as1252 = new TextDecoder('windows-1252').decode(sample);
     const legacy = as1252.split(/[,;\t\r\n]/).map((cell) => cleanText(cell).text).join(' ');
