@@ -113,12 +113,14 @@ function legacyTraces(text: string): number {
 export function decodeTcvn3(text: string): string {
   let out = '';
   for (const char of text) out += tcvn3Table[char] ?? char;
-  // .VnTimeH fonts draw lower-case codes as capitals: a word whose ASCII letters are all capitals
-  // ("HîP T¸C X·") was written in capitals; one capital alone is just the start of a name.
-  return out.replace(/[\p{L}]+/gu, (word) => {
-    const ascii = word.replace(/[^A-Za-z]/g, '');
-    return ascii.length > 1 && ascii === ascii.toUpperCase() && word !== word.toUpperCase() ? word.toUpperCase() : word;
-  });
+  // .VnTimeH fonts draw lower-case codes as capitals: a text (or a word) whose ASCII letters are all
+  // capitals ("HîP T¸C X·") was written in capitals; one capital alone is just the start of a name.
+  const capitals = (part: string) => {
+    const ascii = part.replace(/[^A-Za-z]/g, '');
+    return ascii.length > 1 && ascii === ascii.toUpperCase();
+  };
+  if (capitals(out)) return out.toUpperCase();
+  return out.replace(/[\p{L}]+/gu, (word) => (capitals(word) ? word.toUpperCase() : word));
 }
 
 export function decodeVni(text: string): string {
