@@ -148,14 +148,16 @@ export async function writeLongList(file: string, products: number): Promise<voi
     ['Xã Bình Lư', 'Huyện Tam Đường'], ['Phường Tân Phong', 'Thành phố Lai Châu'], ['Xã San Thàng', 'Thành phố Lai Châu'],
   ] as const;
   for (let i = 0; i < products; i++) {
-    if (i % 500 === 0) sheet.addRow([`${Math.floor(i / 500) + 1}. ${communes[Math.floor(i / 500) % communes.length]![1]}`]).commit();
-    const [commune, district] = communes[i % communes.length]!;
+    // A group row every 500 products; each product's commune is in its group's district.
+    const block = Math.floor(i / 500) % 3;
+    if (i % 500 === 0) sheet.addRow([`${Math.floor(i / 500) + 1}. ${communes[block * 2]![1]}`]).commit();
+    const [commune, district] = communes[block * 2 + (i % 2)]!;
     const year = 2021 + (i % 4);
     const row = sheet.addRow([
       i + 1,
       `Sản phẩm số ${i + 1}`,
       `Hợp tác xã số ${i + 1}`,
-      validTaxCode(String(620000000 + i).padStart(9, '0')),
+      validTaxCode(String(620000001 + i).padStart(9, '0')),
       `${commune}, ${district}, tỉnh Lai Châu`,
       `${3 + (i % 3)} sao`,
       `${100 + (i % 900)}/QĐ-UBND`,

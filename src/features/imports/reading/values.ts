@@ -230,9 +230,18 @@ const unitTypes: ReadonlyArray<[RegExp, UnitLevel, string]> = (
 const subCommune = /^(thon|ban|xom|to|khu|ap|so nha|so|doi|khom|khoi|duong|pho|km|lang|nha)\b/;
 
 /** Folds a character at a time so that positions in the folded text are positions in the text (NFC). */
+const foldedChars = new Map<string, string>();
 function foldSameLength(text: string): string {
   let out = '';
-  for (const char of text) out += foldVietnamese(char) || char;
+  for (const char of text) {
+    let folded = foldedChars.get(char);
+    if (folded === undefined) {
+      folded = foldVietnamese(char) || char;
+      if (folded.length !== char.length) folded = char;
+      foldedChars.set(char, folded);
+    }
+    out += folded;
+  }
   return out;
 }
 
