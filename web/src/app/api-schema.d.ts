@@ -12467,6 +12467,654 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chạy thử nhập danh sách: đọc, ghép cột, đối chiếu; không ghi gì
+         * @description Trường `file` (.xlsx, .csv, hoặc JSON/CSV của cổng OCOP quốc gia) và trường `options` (JSON: kind, provinceCode, mapping, choices).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lượt nhập dữ liệu */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    provinceCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ImportBatch"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Nhập danh sách (tất cả hoặc không gì cả)
+         * @description Trường `file` (.xlsx, .csv, hoặc JSON/CSV của cổng OCOP quốc gia) và trường `options` (JSON: kind, provinceCode, mapping, choices).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportCommit"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportCommit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các cách ghép cột đã lưu của tỉnh */
+        get: {
+            parameters: {
+                query?: {
+                    provinceCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                mapping: {
+                                    [key: string]: number;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Lưu cách ghép cột để dùng lại */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        mapping: {
+                            [key: string]: number;
+                        };
+                        provinceCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                mapping: {
+                                    [key: string]: number;
+                                };
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/national-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất sản phẩm của tỉnh theo cấu trúc của cổng OCOP quốc gia (JSON hoặc CSV) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                    provinceCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một lượt nhập: những gì đã tạo và liên kết */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportBatchDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hoàn tác cả lượt nhập (khi chưa có gì dựa trên nó) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportBatch"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/open-data/v1/products": {
         parameters: {
             query?: never;
@@ -13560,6 +14208,153 @@ export interface components {
                 rejected: number;
                 awaiting: number;
             }[];
+        };
+        ImportBatchInput: {
+            id: string;
+            provinceCode: string;
+            /** @enum {string} */
+            kind: "provincial_list" | "national_register";
+            fileName: string;
+            fileSha256: string;
+            fileBytes: number;
+            counts: {
+                rowsRead: number;
+                producersNew: number;
+                producersLinked: number;
+                productsNew: number;
+                productsLinked: number;
+                certificatesNew: number;
+                certificatesKnown: number;
+                rowsWithErrors: number;
+                warnings: number;
+            };
+            /** @enum {string} */
+            status: "committed" | "undone";
+            createdBy: string;
+            createdByName: string | null;
+            createdAt: unknown;
+            undoneBy: string | null;
+            undoneAt: unknown | null;
+        };
+        ImportBatchDetailInput: {
+            id: string;
+            provinceCode: string;
+            /** @enum {string} */
+            kind: "provincial_list" | "national_register";
+            fileName: string;
+            fileSha256: string;
+            fileBytes: number;
+            counts: {
+                rowsRead: number;
+                producersNew: number;
+                producersLinked: number;
+                productsNew: number;
+                productsLinked: number;
+                certificatesNew: number;
+                certificatesKnown: number;
+                rowsWithErrors: number;
+                warnings: number;
+            };
+            /** @enum {string} */
+            status: "committed" | "undone";
+            createdBy: string;
+            createdByName: string | null;
+            createdAt: unknown;
+            undoneBy: string | null;
+            undoneAt: unknown | null;
+            records: {
+                /** @enum {string} */
+                entityType: "producer" | "product" | "certificate";
+                entityId: string;
+                /** @enum {string} */
+                action: "created" | "linked";
+                rowNumber: number;
+            }[];
+        };
+        ImportPreviewInput: {
+            provinceCode: string;
+            file: {
+                name: string;
+                sha256: string;
+                bytes: number;
+            };
+            read: {
+                /** @enum {string} */
+                kind: "provincial_list" | "national_register";
+                /** @enum {string} */
+                format: "xlsx" | "csv" | "json";
+                sheetName: string | null;
+                headerRows: number[];
+                columns: {
+                    index: number;
+                    letter: string;
+                    heading: string;
+                    hidden: boolean;
+                }[];
+                mapping: {
+                    [key: string]: number;
+                };
+                mappingGuessed: boolean;
+                skipped: {
+                    rowNumber: number;
+                    reason: string;
+                }[];
+                convertedCells: number;
+            };
+            fields: {
+                /** @enum {string} */
+                field: "producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn";
+                label: string;
+                labelEn: string;
+            }[];
+            counts: {
+                rowsRead: number;
+                producersNew: number;
+                producersLinked: number;
+                productsNew: number;
+                productsLinked: number;
+                certificatesNew: number;
+                certificatesKnown: number;
+                rowsWithErrors: number;
+                warnings: number;
+            };
+            canCommit: boolean;
+            rows: {
+                rowNumber: number;
+                producerName: string;
+                productName: string | null;
+                stars: number | null;
+                placeWritten: string | null;
+                communeCode: string | null;
+                communeName: string | null;
+                candidates: {
+                    code: string;
+                    fullName: string;
+                    provinceCode: string;
+                    provinceName: string;
+                    via: string | null;
+                    isPartial: boolean;
+                }[];
+                producerAction: ("create" | "link") | null;
+                productAction: ("create" | "link") | null;
+                certificateAction: ("create" | "known" | "skip") | null;
+                issues: {
+                    rowNumber: number;
+                    column: string | null;
+                    field: ("producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn") | null;
+                    /** @enum {string} */
+                    severity: "error" | "warning";
+                    code: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            }[];
+            rowsShown: number;
+            alreadyImported: components["schemas"]["ImportBatchInput"] | null;
+        };
+        ImportCommitInput: {
+            batch: components["schemas"]["ImportBatchInput"];
+            alreadyImported: boolean;
         };
         OpenDataProductInput: {
             /** Format: uuid */
@@ -14786,6 +15581,155 @@ export interface components {
                 rejected: number;
                 awaiting: number;
             }[];
+        };
+        ImportBatch: {
+            id: string;
+            provinceCode: string;
+            /** @enum {string} */
+            kind: "provincial_list" | "national_register";
+            fileName: string;
+            fileSha256: string;
+            fileBytes: number;
+            counts: {
+                rowsRead: number;
+                producersNew: number;
+                producersLinked: number;
+                productsNew: number;
+                productsLinked: number;
+                certificatesNew: number;
+                certificatesKnown: number;
+                rowsWithErrors: number;
+                warnings: number;
+            };
+            /** @enum {string} */
+            status: "committed" | "undone";
+            createdBy: string;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            undoneBy: string | null;
+            undoneAt: string | null;
+        };
+        ImportBatchDetail: {
+            id: string;
+            provinceCode: string;
+            /** @enum {string} */
+            kind: "provincial_list" | "national_register";
+            fileName: string;
+            fileSha256: string;
+            fileBytes: number;
+            counts: {
+                rowsRead: number;
+                producersNew: number;
+                producersLinked: number;
+                productsNew: number;
+                productsLinked: number;
+                certificatesNew: number;
+                certificatesKnown: number;
+                rowsWithErrors: number;
+                warnings: number;
+            };
+            /** @enum {string} */
+            status: "committed" | "undone";
+            createdBy: string;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            undoneBy: string | null;
+            undoneAt: string | null;
+            records: {
+                /** @enum {string} */
+                entityType: "producer" | "product" | "certificate";
+                entityId: string;
+                /** @enum {string} */
+                action: "created" | "linked";
+                rowNumber: number;
+            }[];
+        };
+        ImportPreview: {
+            provinceCode: string;
+            file: {
+                name: string;
+                sha256: string;
+                bytes: number;
+            };
+            read: {
+                /** @enum {string} */
+                kind: "provincial_list" | "national_register";
+                /** @enum {string} */
+                format: "xlsx" | "csv" | "json";
+                sheetName: string | null;
+                headerRows: number[];
+                columns: {
+                    index: number;
+                    letter: string;
+                    heading: string;
+                    hidden: boolean;
+                }[];
+                mapping: {
+                    [key: string]: number;
+                };
+                mappingGuessed: boolean;
+                skipped: {
+                    rowNumber: number;
+                    reason: string;
+                }[];
+                convertedCells: number;
+            };
+            fields: {
+                /** @enum {string} */
+                field: "producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn";
+                label: string;
+                labelEn: string;
+            }[];
+            counts: {
+                rowsRead: number;
+                producersNew: number;
+                producersLinked: number;
+                productsNew: number;
+                productsLinked: number;
+                certificatesNew: number;
+                certificatesKnown: number;
+                rowsWithErrors: number;
+                warnings: number;
+            };
+            canCommit: boolean;
+            rows: {
+                rowNumber: number;
+                producerName: string;
+                productName: string | null;
+                stars: number | null;
+                placeWritten: string | null;
+                communeCode: string | null;
+                communeName: string | null;
+                candidates: {
+                    code: string;
+                    fullName: string;
+                    provinceCode: string;
+                    provinceName: string;
+                    via: string | null;
+                    isPartial: boolean;
+                }[];
+                producerAction: ("create" | "link") | null;
+                productAction: ("create" | "link") | null;
+                certificateAction: ("create" | "known" | "skip") | null;
+                issues: {
+                    rowNumber: number;
+                    column: string | null;
+                    field: ("producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn") | null;
+                    /** @enum {string} */
+                    severity: "error" | "warning";
+                    code: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            }[];
+            rowsShown: number;
+            alreadyImported: components["schemas"]["ImportBatch"] | null;
+        };
+        ImportCommit: {
+            batch: components["schemas"]["ImportBatch"];
+            alreadyImported: boolean;
         };
         OpenDataProduct: {
             /** Format: uuid */
