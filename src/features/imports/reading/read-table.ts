@@ -13,6 +13,7 @@ import { foldVietnamese } from '../../../core/text.ts';
 import { cleanText } from './clean-text.ts';
 import { isKnownHeading, matchHeading } from './column-mapping.ts';
 import { isVietnameseSyllable } from './legacy-encodings.ts';
+import { asciiSafeArchive } from './ascii-safe-archive.ts';
 import { checkDeclaredSizes, inflateEntryText, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-archive.ts';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -299,7 +300,7 @@ async function* readXlsxSheets(bytes: Buffer, fileName: string, maxRows: number,
     throw fileError('INVALID_INPUT', 'unreadable', `Không đọc được tệp “${fileName}”: tệp .xlsx bị hỏng.`, `"${fileName}" is a damaged .xlsx file.`);
   }
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await asciiSafeArchive(bytes), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

@@ -1,0 +1,28 @@
+import { PassThrough, type Readable } from 'node:stream';
+import JSZip from 'jszip';
+
+/**
+ * exceljs 4.4's streaming reader decodes each inflated chunk of a part to text on its own
+ * (lib/utils/parse-sax.js), so a Vietnamese letter whose UTF-8 bytes straddle two chunks becomes
+ * "��" — about one cell in two thousand of a long list ("Hợp t��c xã"; exceljs issues #2063, #2084,
+ * #2316, fixes #1665/#2081/#2894 unmerged). XML parts rewritten with every non-ASCII character as a
+ * numeric character reference (&#7907; is "ợ") carry no multi-byte sequence to split, and any XML parser
+ * reads them back to the same text. The archive is rebuilt with JSZip, parts stored uncompressed.
+ */
+export async function asciiSafeArchive(bytes: Buffer): Promise<Readable> {
+  const source = await JSZip.loadAsync(bytes);
+  const target = new JSZip();
+  for (const entry of Object.values(source.files)) {
+    if (entry.dir) continue;
+    if (/\.(xml|rels|vml)$/iu.test(entry.name)) {
+      const text = await entry.async('string');
+      target.file(entry.name, text.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`));
+    } else {
+      target.file(entry.name, await entry.async('nodebuffer'));
+    }
+  }
+  // exceljs accepts node's own streams only (JSZip's comes from its bundled readable-stream).
+  const output = new PassThrough();
+  target.generateNodeStream({ compression: 'STORE', streamFiles: true }).on('error', (error) => output.destroy(error)).pipe(output);
+  return output;
+}
