@@ -1,6 +1,6 @@
 /** Every SQL statement of evaluation rounds (docs/decisions/001: plain SQL, plain objects). */
 import type { Sql } from '../../core/db/database.ts';
-import type { EvaluationScore } from '../rule-sets/scoring.ts';
+import type { EvaluationScore } from '../rule-sets/index.ts';
 import type { EntryOutcome, RoundKind, RoundLevel } from './round-rules.ts';
 
 export interface Round {

@@ -1,8 +1,7 @@
 import type { Actor } from '../../core/auth/actor.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { notFound } from '../../core/errors.ts';
-import { findCriteriaSheet, findRuleSet } from '../rule-sets/index.ts';
-import { compileSheet, scoreChoices } from '../rule-sets/scoring.ts';
+import { compileSheet, findCriteriaSheet, findRuleSet, scoreChoices } from '../rule-sets/index.ts';
 import * as repository from './evaluations.repository.ts';
 import type { Entry, MemberScore, Round, RoundMember } from './evaluations.repository.ts';
 import { canAdvise, canCloseRound, canManageRound, canViewRound, isCouncilRole, seesAllEntries } from './evaluations.policy.ts';

@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import { CURRENT_UNITS_VERSION, findUnit } from '../admin-units/index.ts';
 import { issuingBodyOf } from '../certificates/index.ts';
 import { renderDecisionDraftPdf, renderMinutesPdf } from '../documents/index.ts';
-import type { EvaluationScore } from '../rule-sets/scoring.ts';
+import type { EvaluationScore } from '../rule-sets/index.ts';
 import * as repository from './evaluations.repository.ts';
 import { isCouncilRole } from './evaluations.policy.ts';
 import { loadRound, seesAllEntriesOf } from './read-evaluations.ts';
