@@ -2,6 +2,7 @@
 import type { Sql } from '../../core/db/database.ts';
 import type { EvaluationScore } from '../rule-sets/index.ts';
 import type { EntryOutcome, RoundKind, RoundLevel } from './round-rules.ts';
+import type { EntryStatus, RoundStatus } from './round-status.ts';
 
 export interface Round {
   id: string;
@@ -16,7 +17,7 @@ export interface Round {
   maxSpread: number;
   quorumFraction: number;
   chairRequired: boolean;
-  status: 'open' | 'closed' | 'decided';
+  status: RoundStatus;
   sessionHeldOn: string | null;
   sessionPlace: string | null;
   closedAt: Date | null;
@@ -31,8 +32,6 @@ export interface RoundMember {
   role: 'chair' | 'member' | 'advisory';
   agency: string;
 }
-
-export type EntryStatus = 'reviewing' | 'supplement_requested' | 'scoring' | 'closed' | 'decided' | 'withdrawn';
 
 export interface Entry {
   id: string;

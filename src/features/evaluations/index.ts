@@ -1,3 +1,3 @@
-export { joinOpenRound } from './manage-rounds.ts';
+export { joinOpenRound } from './join-open-round.ts';
 export { isSeatedOnDossier } from './evaluations.repository.ts';
 export { entryDeadlineJob } from './entry-deadline-reminders.ts';

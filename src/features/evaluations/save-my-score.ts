@@ -1,77 +1,16 @@
-import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
+import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { withTransaction, type Sql } from '../../core/db/database.ts';
-import { AppError, forbidden, invalidInput, type FieldIssue } from '../../core/errors.ts';
+import { AppError, invalidInput, type FieldIssue } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { notify } from '../notifications/index.ts';
-import { evaluateSheet, findCriteriaSheet, findRuleSet, scoreEvaluation, type MemberScoreSheet } from '../rule-sets/index.ts';
+import { evaluateSheet, scoreEvaluation } from '../rule-sets/index.ts';
+import { expectedScorers, memberSheetOf } from './council-score.ts';
 import * as repository from './evaluations.repository.ts';
-import type { Entry, MemberScore, Round } from './evaluations.repository.ts';
-import { isCouncilRole } from './evaluations.policy.ts';
+import type { Entry, Round } from './evaluations.repository.ts';
 import type { MyScore, MyScoreInput } from './evaluations.schemas.ts';
-import { expectedScorers, loadEntry } from './read-evaluations.ts';
-
-function sheetOf(round: Round, entry: Entry) {
-  const ruleSet = findRuleSet(round.ruleSetId);
-  const sheet = findCriteriaSheet(round.ruleSetId, entry.productSetNumber);
-  if (!ruleSet || !sheet) throw new AppError('INVALID_TRANSITION', `Bộ tiêu chí ${round.ruleSetId} không có phiếu chấm nhóm ${entry.productSetNumber}.`, undefined, 'No criteria sheet.');
-  return { ruleSet, sheet };
-}
-
-export const memberSheetOf = (score: Pick<MemberScore, 'memberUserId' | 'choices' | 'disqualificationReasonId' | 'stopRuleId'>, isChair: boolean): MemberScoreSheet => ({
-  memberId: score.memberUserId,
-  isChair,
-  choices: score.choices,
-  ...(score.disqualificationReasonId ? { disqualified: { reasonId: score.disqualificationReasonId } } : {}),
-  ...(score.stopRuleId ? { stoppedBy: { ruleId: score.stopRuleId } } : {}),
-});
-
-function present(round: Round, entry: Entry, score: Pick<MemberScore, 'choices' | 'disqualificationReasonId' | 'stopRuleId' | 'comment'> & { status: MyScore['status'] }, rescoreOrdered: MyScore['rescoreOrdered'] = null): MyScore {
-  const { ruleSet, sheet } = sheetOf(round, entry);
-  const evaluation = evaluateSheet(ruleSet, sheet, score.choices);
-  const ended = Boolean(score.disqualificationReasonId || score.stopRuleId);
-  return {
-    entryId: entry.id,
-    attempt: entry.attempt,
-    ruleSetId: round.ruleSetId,
-    productSetNumber: entry.productSetNumber,
-    status: score.status,
-    choices: score.choices,
-    disqualificationReasonId: score.disqualificationReasonId,
-    stopRuleId: score.stopRuleId,
-    comment: score.comment,
-    missing: ended ? [] : evaluation.missing,
-    total: evaluation.score.total,
-    parts: evaluation.score.parts,
-    stars: evaluation.score.starOutcome.stars,
-    rescoreOrdered,
-  };
-}
-
-async function loadScorer(sql: Sql, actor: Actor, entryId: string, forUpdate = false) {
-  const access = await loadEntry(sql, actor, entryId, { forUpdate });
-  if (!isCouncilRole(access.membership)) throw forbidden('Chỉ thành viên hội đồng chấm điểm.');
-  if (access.conflicted) throw forbidden('Anh/chị đã khai báo xung đột lợi ích với sản phẩm này nên không chấm điểm.');
-  return access;
-}
-
-/**
- * A council member's own sheet for the current attempt. On a re-score the new sheet starts from the
- * member's previous choices, to be reconsidered after the council's discussion.
- */
-export async function getMyScore(ctx: AppContext, actor: Actor, entryId: string): Promise<MyScore> {
-  const { round, entry } = await loadScorer(ctx.db.pool, actor, entryId);
-  const current = await repository.findMemberScore(ctx.db.pool, entryId, actor.userId, entry.attempt);
-  if (current) return present(round, entry, current);
-  const previous = entry.attempt > 1 ? await repository.findMemberScore(ctx.db.pool, entryId, actor.userId, entry.attempt - 1) : null;
-  return present(round, entry, {
-    choices: previous?.choices ?? {},
-    disqualificationReasonId: previous?.disqualificationReasonId ?? null,
-    stopRuleId: previous?.stopRuleId ?? null,
-    comment: '',
-    status: 'none',
-  });
-}
+import { loadScorer, present, sheetOf } from './my-score.ts';
+import { entryAllows, invalidTransition } from './round-status.ts';
 
 /**
  * Saves the member's sheet (draft), or submits it. A submitted sheet is final (the database refuses to
@@ -81,7 +20,7 @@ export async function getMyScore(ctx: AppContext, actor: Actor, entryId: string)
 export async function saveMyScore(ctx: AppContext, actor: Actor, entryId: string, input: MyScoreInput, requestId?: string): Promise<MyScore> {
   return withTransaction(ctx.db, async (tx) => {
     const { round, entry } = await loadScorer(tx, actor, entryId, true);
-    if (entry.status !== 'scoring') throw new AppError('INVALID_TRANSITION', 'Hồ sơ chưa mở chấm điểm hoặc phiên chấm đã kết thúc.', undefined, 'Scoring is not open.');
+    if (!entryAllows(entry.status, 'score')) throw invalidTransition('Hồ sơ chưa mở chấm điểm hoặc phiên chấm đã kết thúc.', 'Scoring is not open.');
     const existing = await repository.findMemberScore(tx, entryId, actor.userId, entry.attempt, { forUpdate: true });
     if (existing?.status === 'submitted') throw new AppError('CONFLICT', 'Phiếu chấm đã nộp không sửa được. Việc điều chỉnh phải do hội đồng quyết định chấm lại.', undefined, 'A submitted sheet is final.');
     const { ruleSet, sheet } = sheetOf(round, entry);
