@@ -3,9 +3,9 @@ import { recordAuditEvent } from '../../core/audit.ts';
 import { withTransaction } from '../../core/db/database.ts';
 import { conflict, forbidden } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { findCriteriaSheet, findRuleSet, scoreEvaluation, type EvaluationScore } from '../rule-sets/index.ts';
+import type { EvaluationScore } from '../rule-sets/index.ts';
 import * as repository from './evaluations.repository.ts';
-import { expectedScorers, memberSheetOf } from './council-score.ts';
+import { councilScoreOf, councilSheetsOf } from './council-score.ts';
 import { canCloseRound } from './evaluations.policy.ts';
 import type { CloseInput, RoundDetail } from './evaluations.schemas.ts';
 import { getRoundDetail } from './read-round.ts';
@@ -26,9 +26,7 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
     if (!canCloseRound(actor, round, membership)) throw forbidden('Chỉ Chủ tịch hội đồng hoặc cơ quan tổ chức kết thúc phiên họp.');
     if (round.version !== input.version) throw conflict('Đợt đánh giá vừa được người khác cập nhật. Hãy tải lại.', 'Changed by someone else.');
     if (!roundAllows(round.status, 'close')) throw invalidTransition('Phiên họp của đợt đánh giá đã kết thúc.', 'Already closed.');
-    const ruleSet = findRuleSet(round.ruleSetId)!;
     const members = await repository.listMembers(tx, roundId);
-    const chairId = members.find((m) => m.role === 'chair')?.userId;
     const entries = await repository.listEntries(tx, roundId, { forUpdate: true });
     const scoring = entries.filter((e) => entryAllows(e.status, 'close'));
     const conflicts = await repository.listConflicts(tx, scoring.map((e) => e.id));
@@ -38,18 +36,12 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
     const results: Array<{ entry: (typeof scoring)[number]; score: EvaluationScore }> = [];
     const unscored: typeof scoring = [];
     for (const entry of scoring) {
-      const expected = expectedScorers(members, new Set(conflicts.filter((c) => c.entryId === entry.id).map((c) => c.userId)));
-      const sheets = scores.filter((s) => s.entryId === entry.id && s.attempt === entry.attempt && expected.some((m) => m.userId === s.memberUserId));
-      if (sheets.length === 0) {
+      const council = councilSheetsOf(entry, members, new Set(conflicts.filter((c) => c.entryId === entry.id).map((c) => c.userId)), scores);
+      if (council.sheets.length === 0) {
         unscored.push(entry); // nobody has scored it yet: it waits for the next round, like a dossier still under review
         continue;
       }
-      const result = scoreEvaluation({
-        ruleSet,
-        sheet: findCriteriaSheet(round.ruleSetId, entry.productSetNumber)!,
-        memberSheets: sheets.map((s) => memberSheetOf(s, s.memberUserId === chairId)),
-        council: { councilSize: Math.max(expected.length, 1), maxSpread: round.maxSpread, quorum: { fraction: round.quorumFraction, chairRequired: round.chairRequired }, level: round.level },
-      });
+      const result = councilScoreOf(round, entry, members, council);
       if (!result.ok) throw new Error(`scoring ${entry.id}: ${result.errors.map((e) => e.message).join('; ')}`);
       if (result.value.status === 'needs-rescore') problems.push(`${entry.productName}: điểm các thành viên chênh quá mức, cần chấm lại.`);
       results.push({ entry, score: result.value });

@@ -1,23 +1,16 @@
+/** A council member's own score sheet: who may hold one, and how it is shown (read-my-score.ts, save-my-score.ts). */
 import type { Actor } from '../../core/auth/actor.ts';
 import type { Sql } from '../../core/db/database.ts';
-import { AppError, forbidden } from '../../core/errors.ts';
-import { evaluateSheet, findCriteriaSheet, findRuleSet } from '../rule-sets/index.ts';
+import { forbidden } from '../../core/errors.ts';
+import { evaluateSheet } from '../rule-sets/index.ts';
+import { criteriaSheetOf } from './council-score.ts';
 import { isCouncilRole } from './evaluations.policy.ts';
 import type { Entry, MemberScore, Round } from './evaluations.repository.ts';
 import type { MyScore } from './evaluations.schemas.ts';
 import { loadEntry } from './round-access.ts';
 
-/** A council member's own score sheet: who may hold one, and how it is shown (read-my-score.ts, save-my-score.ts). */
-
-export function sheetOf(round: Round, entry: Entry) {
-  const ruleSet = findRuleSet(round.ruleSetId);
-  const sheet = findCriteriaSheet(round.ruleSetId, entry.productSetNumber);
-  if (!ruleSet || !sheet) throw new AppError('INVALID_TRANSITION', `Bộ tiêu chí ${round.ruleSetId} không có phiếu chấm nhóm ${entry.productSetNumber}.`, undefined, 'No criteria sheet.');
-  return { ruleSet, sheet };
-}
-
 export function present(round: Round, entry: Entry, score: Pick<MemberScore, 'choices' | 'disqualificationReasonId' | 'stopRuleId' | 'comment'> & { status: MyScore['status'] }, rescoreOrdered: MyScore['rescoreOrdered'] = null): MyScore {
-  const { ruleSet, sheet } = sheetOf(round, entry);
+  const { ruleSet, sheet } = criteriaSheetOf(round, entry);
   const evaluation = evaluateSheet(ruleSet, sheet, score.choices);
   const ended = Boolean(score.disqualificationReasonId || score.stopRuleId);
   return {

@@ -1,11 +1,10 @@
+/** Reaching a round or an entry: 404 for those who may not see it, like a missing one; the actor's seat in the round. */
 import type { Actor } from '../../core/auth/actor.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { notFound } from '../../core/errors.ts';
 import { canViewRound, isCouncilRole, seesAllEntries } from './evaluations.policy.ts';
 import * as repository from './evaluations.repository.ts';
 import type { Entry, Round, RoundMember } from './evaluations.repository.ts';
-
-/** Reaching a round or an entry: 404 for those who may not see it, like a missing one; the actor's seat in the round. */
 
 export interface RoundAccess {
   round: Round;

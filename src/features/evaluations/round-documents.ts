@@ -1,3 +1,4 @@
+/** What the documents of a closed round read (round-minutes-pdf.ts, round-decision-draft-pdf.ts). */
 import type { Actor } from '../../core/auth/actor.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { CURRENT_UNITS_VERSION, findUnit } from '../admin-units/index.ts';
@@ -5,8 +6,6 @@ import type { EvaluationScore } from '../rule-sets/index.ts';
 import * as repository from './evaluations.repository.ts';
 import { loadRound, seesAllEntriesOf } from './round-access.ts';
 import { hasCouncilResult, invalidTransition, isSessionClosed } from './round-status.ts';
-
-/** What the documents of a closed round read (round-minutes-pdf.ts, round-decision-draft-pdf.ts). */
 
 /** "85.333" → "85,33": the engine's display value with a Vietnamese decimal comma. */
 export const vn = (display: string): string => display.replace('.', ',');

@@ -4,12 +4,12 @@ import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { AppError, invalidInput, type FieldIssue } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { notify } from '../notifications/index.ts';
-import { evaluateSheet, scoreEvaluation } from '../rule-sets/index.ts';
-import { expectedScorers, memberSheetOf } from './council-score.ts';
+import { evaluateSheet } from '../rule-sets/index.ts';
+import { councilScoreOf, councilSheetsOf, criteriaSheetOf } from './council-score.ts';
 import * as repository from './evaluations.repository.ts';
 import type { Entry, Round } from './evaluations.repository.ts';
 import type { MyScore, MyScoreInput } from './evaluations.schemas.ts';
-import { loadScorer, present, sheetOf } from './my-score.ts';
+import { loadScorer, present } from './my-score.ts';
 import { entryAllows, invalidTransition } from './round-status.ts';
 
 /**
@@ -23,7 +23,7 @@ export async function saveMyScore(ctx: AppContext, actor: Actor, entryId: string
     if (!entryAllows(entry.status, 'score')) throw invalidTransition('Hồ sơ chưa mở chấm điểm hoặc phiên chấm đã kết thúc.', 'Scoring is not open.');
     const existing = await repository.findMemberScore(tx, entryId, actor.userId, entry.attempt, { forUpdate: true });
     if (existing?.status === 'submitted') throw new AppError('CONFLICT', 'Phiếu chấm đã nộp không sửa được. Việc điều chỉnh phải do hội đồng quyết định chấm lại.', undefined, 'A submitted sheet is final.');
-    const { ruleSet, sheet } = sheetOf(round, entry);
+    const { ruleSet, sheet } = criteriaSheetOf(round, entry);
     const issues: FieldIssue[] = [];
     if (input.disqualificationReasonId && !(sheet.disqualifications ?? []).some((d) => d.id === input.disqualificationReasonId)) {
       issues.push({ path: 'disqualificationReasonId', message: 'Điều kiện loại hồ sơ không có trong phiếu chấm.', messageEn: 'Unknown disqualification.' });
@@ -66,17 +66,9 @@ async function applySpreadRule(tx: Sql, round: Round, entry: Entry, now: Date): 
   const members = await repository.listMembers(tx, round.id);
   const conflicts = await repository.listConflicts(tx, [entry.id]);
   const scores = await repository.listScores(tx, [entry.id], { submittedOnly: true });
-  const expected = expectedScorers(members, new Set(conflicts.map((c) => c.userId)));
-  const current = scores.filter((s) => s.attempt === entry.attempt && expected.some((m) => m.userId === s.memberUserId));
-  if (current.length < expected.length) return null;
-  const { ruleSet, sheet } = sheetOf(round, entry);
-  const chairId = members.find((m) => m.role === 'chair')?.userId;
-  const result = scoreEvaluation({
-    ruleSet,
-    sheet,
-    memberSheets: current.map((s) => memberSheetOf(s, s.memberUserId === chairId)),
-    council: { councilSize: expected.length, maxSpread: round.maxSpread, quorum: { fraction: round.quorumFraction, chairRequired: round.chairRequired }, level: round.level },
-  });
+  const council = councilSheetsOf(entry, members, new Set(conflicts.map((c) => c.userId)), scores);
+  if (council.sheets.length < council.expected.length) return null;
+  const result = councilScoreOf(round, entry, members, council);
   if (!result.ok || !result.value.spread.needsRescore) return null;
   const { spread } = result.value;
   const names = new Map(members.map((m) => [m.userId, m.displayName]));
@@ -93,7 +85,7 @@ async function applySpreadRule(tx: Sql, round: Round, entry: Entry, now: Date): 
   await recordAuditEvent(tx, { actor: { userId: null, label: 'spread rule' }, action: 'round_entry.rescore_ordered', entityType: 'round_entry', entityId: entry.id, after: { attempt: entry.attempt + 1, spread }, occurredAt: now });
   await notify(
     tx,
-    expected.map((m) => ({ userId: m.userId })),
+    council.expected.map((m) => ({ userId: m.userId })),
     { kind: 'evaluation.rescore', title: `Chấm lại: ${entry.productName} (điểm các thành viên chênh ${spread.largest.toLocaleString('vi-VN')} điểm)`, link: `/admin/evaluations/entries/${entry.id}`, dedupeKey: `evaluation.rescore:${entry.id}:${entry.attempt + 1}` },
     now,
   );

@@ -3,4 +3,4 @@ export { findClassification, findCriteriaSheet, findRuleSet, findRuleSetInForce 
 export { collectLeafCriteria } from './criteria-sheet.ts';
 export { sheetEvaluation, choices as choicesSchema } from './rule-sets.schemas.ts';
 export { type RuleSet } from './rule-set.ts';
-export { compileSheet, scoreChoices, scoreEvaluation, type EvaluationScore, type MemberScoreSheet } from './scoring/index.ts';
+export { compileSheet, scoreChoices, scoreEvaluation, type EvaluationScore, type MemberScoreSheet, type ScoringResult } from './scoring/index.ts';
