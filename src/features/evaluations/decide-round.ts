@@ -6,11 +6,11 @@ import { conflict, forbidden, invalidInput } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { clearReEvaluationFiled, issueCertificate, issuingBodyOf } from '../certificates/index.ts';
 import { notify } from '../notifications/index.ts';
-import { scheduleEntryDeadlines } from './entry-deadline-reminders.ts';
 import { canManageRound } from './evaluations.policy.ts';
 import * as repository from './evaluations.repository.ts';
 import type { Entry } from './evaluations.repository.ts';
 import type { DecisionInput, RoundDetail } from './evaluations.schemas.ts';
+import { joinOpenRound } from './join-open-round.ts';
 import { getRoundDetail } from './read-round.ts';
 import { loadRound } from './round-access.ts';
 import { outcomeLabels } from './round-rules.ts';
@@ -73,13 +73,7 @@ export async function decideRound(ctx: AppContext, actor: Actor, roundId: string
     }
     await repository.updateRound(tx, roundId, { status: roundTransitions.decide.to }, now);
     // Products of 90 points or more join the ministry's open round, if one is open (else the next one).
-    const centralRoundId = round.level === 'province' ? await repository.findOpenRoundFor(tx, 'central', null, today(ctx.clock)) : null;
-    const centralRound = centralRoundId ? await repository.findRound(tx, centralRoundId) : null;
-    if (centralRound) {
-      const joined = await repository.addWaitingEntries(tx, centralRound, now);
-      for (const entryId of joined) await repository.insertEntryEvent(tx, { entryId, action: 'joined', actorUserId: actor.userId, at: now });
-      await scheduleEntryDeadlines(tx, joined, now);
-    }
+    if (round.level === 'province') await joinOpenRound(tx, 'proposed_to_central', today(ctx.clock), now, actor.userId);
     if (round.level === 'province' && entries.some((e) => e.outcome === 'proposed_to_central')) {
       await notify(tx, [{ ministry: true }], { kind: 'evaluation.proposed_to_central', title: `${issuingBody} đề nghị đánh giá 5 sao`, link: '/admin/evaluations', dedupeKey: `evaluation.proposed_to_central:${roundId}` }, now);
     }

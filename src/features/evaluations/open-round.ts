@@ -5,10 +5,10 @@ import { withTransaction } from '../../core/db/database.ts';
 import { forbidden, invalidInput, type FieldIssue } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { findRuleSet, findRuleSetInForce } from '../rule-sets/index.ts';
-import { scheduleEntryDeadlines } from './entry-deadline-reminders.ts';
 import { canManageRound } from './evaluations.policy.ts';
 import * as repository from './evaluations.repository.ts';
 import type { OpenRoundInput, RoundDetail } from './evaluations.schemas.ts';
+import { admitWaitingEntries } from './join-open-round.ts';
 import { getRoundDetail } from './read-round.ts';
 import { defaultRoundDates } from './round-rules.ts';
 
@@ -57,9 +57,7 @@ export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundI
       now,
     );
     const round = (await repository.findRound(tx, id))!;
-    const joined = await repository.addWaitingEntries(tx, round, now);
-    for (const entryId of joined) await repository.insertEntryEvent(tx, { entryId, action: 'joined', actorUserId: actor.userId, at: now });
-    await scheduleEntryDeadlines(tx, joined, now);
+    const joined = await admitWaitingEntries(tx, round, now, actor.userId);
     await recordAuditEvent(tx, { actor: auditActorOf(actor), action: 'evaluation_round.opened', entityType: 'evaluation_round', entityId: id, after: { ...round, joined: joined.length }, requestId, occurredAt: now });
     return getRoundDetail(tx, actor, id);
   });
