@@ -55,6 +55,7 @@ export const listQuery = pageQuery.extend({
   status: z.enum(roundStatuses).optional(),
   year: z.coerce.number().int().optional(),
 });
+export type ListRoundsQuery = z.infer<typeof listQuery>;
 
 const member = z.object({ userId: z.string(), displayName: z.string(), username: z.string(), role: memberRole, agency: z.string() });
 
