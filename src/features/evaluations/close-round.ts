@@ -1,15 +1,16 @@
-import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
+import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { withTransaction } from '../../core/db/database.ts';
 import { conflict, forbidden } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import type { EvaluationScore } from '../rule-sets/index.ts';
-import * as repository from './evaluations.repository.ts';
 import { councilScoreOf, councilSheetsOf } from './council-score.ts';
 import { canCloseRound } from './evaluations.policy.ts';
+import * as repository from './evaluations.repository.ts';
 import type { CloseInput, RoundDetail } from './evaluations.schemas.ts';
 import { getRoundDetail } from './read-round.ts';
 import { loadRound } from './round-access.ts';
+import { listRoundMembers } from './round-members.ts';
 import { outcomeLabels, outcomeOf } from './round-rules.ts';
 import { entryAllows, entryTransitions, invalidTransition, roundAllows, roundTransitions } from './round-status.ts';
 
@@ -26,7 +27,7 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
     if (!canCloseRound(actor, round, membership)) throw forbidden('Chỉ Chủ tịch hội đồng hoặc cơ quan tổ chức kết thúc phiên họp.');
     if (round.version !== input.version) throw conflict('Đợt đánh giá vừa được người khác cập nhật. Hãy tải lại.', 'Changed by someone else.');
     if (!roundAllows(round.status, 'close')) throw invalidTransition('Phiên họp của đợt đánh giá đã kết thúc.', 'Already closed.');
-    const members = await repository.listMembers(tx, roundId);
+    const members = await listRoundMembers(tx, roundId);
     const entries = await repository.listEntries(tx, roundId, { forUpdate: true });
     const scoring = entries.filter((e) => entryAllows(e.status, 'close'));
     const conflicts = await repository.listConflicts(tx, scoring.map((e) => e.id));

@@ -1,17 +1,19 @@
 import type { Actor } from '../../core/auth/actor.ts';
 import type { Sql } from '../../core/db/database.ts';
+import { certificatesOfEntries } from '../certificates/index.ts';
 import { isCouncilRole } from './evaluations.policy.ts';
 import * as repository from './evaluations.repository.ts';
 import type { Entry } from './evaluations.repository.ts';
 import type { RoundAccess } from './round-access.ts';
+import { listRoundMembers } from './round-members.ts';
 import { entryDeadline, outcomeLabel } from './round-rules.ts';
 
 export async function summariseEntries(sql: Sql, actor: Actor, access: RoundAccess, entries: Entry[]) {
-  const members = await repository.listMembers(sql, access.round.id);
+  const members = await listRoundMembers(sql, access.round.id);
   const ids = entries.map((e) => e.id);
   const conflicts = await repository.listConflicts(sql, ids);
   const scores = await repository.listScores(sql, ids);
-  const certificates = await repository.certificatesOfEntries(sql, ids);
+  const certificates = await certificatesOfEntries(sql, ids);
   return entries.map((entry) => {
     const conflictIds = new Set(conflicts.filter((c) => c.entryId === entry.id).map((c) => c.userId));
     const current = scores.filter((s) => s.entryId === entry.id && s.attempt === entry.attempt);

@@ -1,4 +1,5 @@
 import type { Sql } from '../../core/db/database.ts';
+import { latestIssuedOnOfProducts } from '../certificates/index.ts';
 import { scheduleEntryDeadlines } from './entry-deadline-reminders.ts';
 import * as repository from './evaluations.repository.ts';
 import type { Round } from './evaluations.repository.ts';
@@ -24,8 +25,21 @@ export async function joinOpenRound(tx: Sql, waiting: WaitingForRound, on: strin
 
 /** The dossiers waiting for a round (or the one named) join it: an entry each, its event, its deadline reminder. */
 export async function admitWaitingEntries(tx: Sql, round: Round, now: Date, actorUserId: string | null, dossierId: string | null = null): Promise<string[]> {
-  const joined = await repository.addWaitingEntries(tx, round, now, dossierId);
+  const dossierIds = round.level === 'province' ? await uncertifiedWaitingDossiers(tx, round, dossierId) : dossierId ? [dossierId] : null;
+  const joined = await repository.addWaitingEntries(tx, round, now, dossierIds);
   for (const entryId of joined) await repository.insertEntryEvent(tx, { entryId, action: 'joined', actorUserId, at: now });
   await scheduleEntryDeadlines(tx, joined, now);
   return joined;
+}
+
+/** A dossier that already led to a certificate (e.g. decided before this system, imported) is done: it joins no round. */
+async function uncertifiedWaitingDossiers(tx: Sql, round: Round, dossierId: string | null): Promise<string[]> {
+  const waiting = await repository.listWaitingDossiers(tx, round, dossierId);
+  const issuedOn = await latestIssuedOnOfProducts(tx, waiting.map((w) => w.productId));
+  return waiting
+    .filter((w) => {
+      const issued = issuedOn.get(w.productId);
+      return !(issued !== undefined && w.forwardedOn !== null && issued >= w.forwardedOn);
+    })
+    .map((w) => w.dossierId);
 }

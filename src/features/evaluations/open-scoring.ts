@@ -9,6 +9,7 @@ import * as repository from './evaluations.repository.ts';
 import type { EntryDetail } from './evaluations.schemas.ts';
 import { getEntryDetail } from './read-entry.ts';
 import { loadEntry } from './round-access.ts';
+import { listRoundMembers } from './round-members.ts';
 import { entryAllows, entryTransitions, invalidTransition } from './round-status.ts';
 
 /** The council starts scoring a dossier once the advisory team has reported on it. */
@@ -19,7 +20,7 @@ export async function openScoring(ctx: AppContext, actor: Actor, entryId: string
     if (entry.version !== version) throw conflict('Hồ sơ vừa được người khác cập nhật. Hãy tải lại.', 'Changed by someone else.');
     if (!entryAllows(entry.status, 'openScoring')) throw invalidTransition('Chỉ mở chấm điểm cho hồ sơ đang thẩm định.', 'Only a dossier under review can be opened for scoring.');
     if (!entry.advisoryReport) throw invalidTransition('Tổ tư vấn cần báo cáo kết quả thẩm định trước khi hội đồng chấm điểm.', 'The advisory team must report first.');
-    const members = await repository.listMembers(tx, round.id);
+    const members = await listRoundMembers(tx, round.id);
     const council = members.filter((m) => isCouncilRole(m.role));
     if (!council.some((m) => m.role === 'chair')) throw invalidTransition('Hội đồng chưa có Chủ tịch.', 'The council has no chair.');
     const now = ctx.clock.now();

@@ -7,6 +7,7 @@ import * as repository from './evaluations.repository.ts';
 import type { Entry, MemberScore, Round } from './evaluations.repository.ts';
 import type { EntryDetail } from './evaluations.schemas.ts';
 import { loadEntry } from './round-access.ts';
+import { displayNamesOf, listRoundMembers } from './round-members.ts';
 import { hasCouncilResult } from './round-status.ts';
 
 export function partsOf(round: Round, entry: Entry, score: MemberScore): { A: number; B: number; C: number } | null {
@@ -29,9 +30,10 @@ export async function getEntryDetail(sql: Sql, actor: Actor, entryId: string): P
   const events = await repository.listEntryEvents(sql, entry.id);
   const conflicts = await repository.listConflicts(sql, [entry.id]);
   const scores = await repository.listScores(sql, [entry.id], { submittedOnly: true });
-  const members = await repository.listMembers(sql, round.id);
+  const members = await listRoundMembers(sql, round.id);
   const result = await repository.findEntryResult(sql, entry.id);
   const names = new Map(members.map((m) => [m.userId, m.displayName]));
+  const otherNames = await displayNamesOf(sql, [...events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])), ...conflicts.map((c) => c.userId)]);
   // Members score on their own: a council member (the chair too) sees the others' sheets of an attempt
   // only once their own is in; the office and the advisory team once every expected sheet of it is in.
   const expected = summary!.progress.expected.filter((e) => !e.conflict);
@@ -49,8 +51,8 @@ export async function getEntryDetail(sql: Sql, actor: Actor, entryId: string): P
     canManage: canManageRound(actor, round),
     canAdvise: canAdvise(actor, round, membership),
     canOpenScoring: canManageRound(actor, round) || membership === 'chair',
-    events,
-    conflicts: conflicts.map(({ userId, displayName, reason, declaredAt }) => ({ userId, displayName, reason, declaredAt })),
+    events: events.map(({ actorUserId, ...event }) => ({ ...event, actorName: actorUserId ? (otherNames.get(actorUserId) ?? null) : null })),
+    conflicts: conflicts.map(({ userId, reason, declaredAt }) => ({ userId, displayName: otherNames.get(userId) ?? '', reason, declaredAt })),
     sheets: visibleSheets.map((s) => ({
       memberUserId: s.memberUserId,
       displayName: names.get(s.memberUserId) ?? '',

@@ -6,13 +6,14 @@ import * as repository from './evaluations.repository.ts';
 import type { Entry } from './evaluations.repository.ts';
 import type { RoundDetail } from './evaluations.schemas.ts';
 import { loadRound } from './round-access.ts';
+import { listRoundMembers } from './round-members.ts';
 
 export async function getRoundDetail(sql: Sql, actor: Actor, roundId: string): Promise<RoundDetail> {
   const access = await loadRound(sql, actor, roundId);
   const { round, membership } = access;
   const all = await repository.listEntries(sql, roundId);
   const visible = seesAllEntries(actor, round, membership) ? all : await withoutConflicts(sql, actor, all);
-  const members = await repository.listMembers(sql, roundId);
+  const members = await listRoundMembers(sql, roundId);
   const decision = await repository.findDecision(sql, roundId);
   return {
     ...round,

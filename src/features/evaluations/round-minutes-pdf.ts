@@ -5,12 +5,19 @@ import { renderMinutesPdf } from '../documents/index.ts';
 import { isCouncilRole } from './evaluations.policy.ts';
 import * as repository from './evaluations.repository.ts';
 import { closedRound, vn } from './round-documents.ts';
+import { displayNamesOf, listRoundMembers } from './round-members.ts';
 import { outcomeLabels } from './round-rules.ts';
+
+/** Who closed the round's session, as the minutes name them. */
+async function closerName(sql: Sql, roundId: string): Promise<string> {
+  const closedBy = await repository.findRoundCloser(sql, roundId);
+  return closedBy ? ((await displayNamesOf(sql, [closedBy])).get(closedBy) ?? '') : '';
+}
 
 /** The council's minutes (biên bản họp hội đồng) of a closed round, as PDF. */
 export async function roundMinutesPdf(sql: Sql, actor: Actor, roundId: string): Promise<Buffer> {
   const { round, entries, results } = await closedRound(sql, actor, roundId);
-  const members = await repository.listMembers(sql, roundId);
+  const members = await listRoundMembers(sql, roundId);
   const scores = await repository.listScores(sql, entries.map((e) => e.id), { submittedOnly: true });
   return renderMinutesPdf({
     level: round.level,
@@ -44,6 +51,6 @@ export async function roundMinutesPdf(sql: Sql, actor: Actor, roundId: string): 
         notes,
       };
     }),
-    closedBy: (await repository.findRoundCloserName(sql, roundId)) ?? '',
+    closedBy: await closerName(sql, roundId),
   });
 }

@@ -10,6 +10,7 @@ import * as repository from './evaluations.repository.ts';
 import type { Entry, Round } from './evaluations.repository.ts';
 import type { MyScore, MyScoreInput } from './evaluations.schemas.ts';
 import { loadScorer, present } from './my-score.ts';
+import { listRoundMembers } from './round-members.ts';
 import { entryAllows, invalidTransition } from './round-status.ts';
 
 /**
@@ -63,7 +64,7 @@ export async function saveMyScore(ctx: AppContext, actor: Actor, entryId: string
 
 /** When every expected sheet of the attempt is in and the spread is too wide, a new attempt starts. */
 async function applySpreadRule(tx: Sql, round: Round, entry: Entry, now: Date): Promise<MyScore['rescoreOrdered']> {
-  const members = await repository.listMembers(tx, round.id);
+  const members = await listRoundMembers(tx, round.id);
   const conflicts = await repository.listConflicts(tx, [entry.id]);
   const scores = await repository.listScores(tx, [entry.id], { submittedOnly: true });
   const council = councilSheetsOf(entry, members, new Set(conflicts.map((c) => c.userId)), scores);

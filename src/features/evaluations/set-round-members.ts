@@ -4,11 +4,13 @@ import { withTransaction } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, type FieldIssue } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { notify } from '../notifications/index.ts';
+import { findAccounts } from '../users/index.ts';
 import { canManageRound, eligibleRoles } from './evaluations.policy.ts';
 import * as repository from './evaluations.repository.ts';
 import type { MembersInput, RoundDetail } from './evaluations.schemas.ts';
 import { getRoundDetail } from './read-round.ts';
 import { loadRound } from './round-access.ts';
+import { listRoundMembers } from './round-members.ts';
 import { roundAllows } from './round-status.ts';
 
 /**
@@ -22,7 +24,7 @@ export async function setRoundMembers(ctx: AppContext, actor: Actor, roundId: st
     if (!canManageRound(actor, round)) throw forbidden('Chỉ cơ quan tổ chức đợt đánh giá mới cử thành viên hội đồng và tổ tư vấn.');
     if (round.version !== input.version) throw conflict('Đợt đánh giá vừa được người khác cập nhật. Hãy tải lại.', 'Changed by someone else.');
     if (!roundAllows(round.status, 'setMembers')) throw conflict('Đợt đánh giá đã kết thúc phiên họp: không thay đổi thành phần được nữa.', 'The round is closed.');
-    const users = await repository.findUsers(tx, input.members.map((m) => m.userId));
+    const users = await findAccounts(tx, input.members.map((m) => m.userId));
     const issues: FieldIssue[] = [];
     const seen = new Set<string>();
     input.members.forEach((member, index) => {
@@ -45,11 +47,11 @@ export async function setRoundMembers(ctx: AppContext, actor: Actor, roundId: st
     const chairs = input.members.filter((m) => m.role === 'chair').length;
     if (chairs > 1) issues.push({ path: 'members', message: 'Hội đồng chỉ có một Chủ tịch.', messageEn: 'One chair only.' });
     if (issues.length) throw invalidInput(issues);
-    const before = await repository.listMembers(tx, roundId);
+    const before = await listRoundMembers(tx, roundId);
     const now = ctx.clock.now();
     await repository.replaceMembers(tx, roundId, input.members, now);
     await repository.updateRound(tx, roundId, {}, now);
-    const after = await repository.listMembers(tx, roundId);
+    const after = await listRoundMembers(tx, roundId);
     const added = after.filter((m) => !before.some((b) => b.userId === m.userId));
     for (const member of added) {
       await notify(
