@@ -19,11 +19,11 @@ export function criteriaSheetOf(round: Round, entry: Entry) {
 }
 
 /** The council members (chair and members) expected to score an entry: everyone seated minus declared conflicts. */
-export function expectedScorers(members: RoundMember[], conflictUserIds: ReadonlySet<string>): RoundMember[] {
+function expectedScorers(members: RoundMember[], conflictUserIds: ReadonlySet<string>): RoundMember[] {
   return members.filter((m) => isCouncilRole(m.role) && !conflictUserIds.has(m.userId));
 }
 
-export const memberSheetOf = (score: Pick<MemberScore, 'memberUserId' | 'choices' | 'disqualificationReasonId' | 'stopRuleId'>, isChair: boolean): MemberScoreSheet => ({
+const memberSheetOf = (score: Pick<MemberScore, 'memberUserId' | 'choices' | 'disqualificationReasonId' | 'stopRuleId'>, isChair: boolean): MemberScoreSheet => ({
   memberId: score.memberUserId,
   isChair,
   choices: score.choices,

@@ -16,7 +16,7 @@ import { loadRound } from './round-access.ts';
 import { outcomeLabels } from './round-rules.ts';
 import { entryAllows, entryTransitions, invalidTransition, roundAllows, roundTransitions } from './round-status.ts';
 
-export async function tellProducerAndCommune(tx: Sql, entry: Entry, title: string, body: string, now: Date) {
+async function tellProducerAndCommune(tx: Sql, entry: Entry, title: string, body: string, now: Date) {
   await notify(
     tx,
     [{ producerId: entry.producerId }, { communeOf: { provinceCode: entry.provinceCode, communeCode: entry.communeCode } }],

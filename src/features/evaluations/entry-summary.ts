@@ -8,6 +8,7 @@ import type { RoundAccess } from './round-access.ts';
 import { listRoundMembers } from './round-members.ts';
 import { entryDeadline, outcomeLabel } from './round-rules.ts';
 
+/** Each entry as the round's lists show it: who is to score it and who has, the actor's own part, its deadline and certificate. */
 export async function summariseEntries(sql: Sql, actor: Actor, access: RoundAccess, entries: Entry[]) {
   const members = await listRoundMembers(sql, access.round.id);
   const ids = entries.map((e) => e.id);

@@ -9,7 +9,7 @@ import type { Entry, MemberScore, Round } from './evaluations.repository.ts';
 import type { MyScore } from './evaluations.schemas.ts';
 import { loadEntry } from './round-access.ts';
 
-export function present(round: Round, entry: Entry, score: Pick<MemberScore, 'choices' | 'disqualificationReasonId' | 'stopRuleId' | 'comment'> & { status: MyScore['status'] }, rescoreOrdered: MyScore['rescoreOrdered'] = null): MyScore {
+export function presentMyScore(round: Round, entry: Entry, score: Pick<MemberScore, 'choices' | 'disqualificationReasonId' | 'stopRuleId' | 'comment'> & { status: MyScore['status'] }, rescoreOrdered: MyScore['rescoreOrdered'] = null): MyScore {
   const { ruleSet, sheet } = criteriaSheetOf(round, entry);
   const evaluation = evaluateSheet(ruleSet, sheet, score.choices);
   const ended = Boolean(score.disqualificationReasonId || score.stopRuleId);

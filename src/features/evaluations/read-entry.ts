@@ -10,7 +10,8 @@ import { loadEntry } from './round-access.ts';
 import { displayNamesOf, listRoundMembers } from './round-members.ts';
 import { hasCouncilResult } from './round-status.ts';
 
-export function partsOf(round: Round, entry: Entry, score: MemberScore): { A: number; B: number; C: number } | null {
+/** A member's sheet's points by part (A, B, C), scored on the entry's criteria sheet. */
+function partsOf(round: Round, entry: Entry, score: MemberScore): { A: number; B: number; C: number } | null {
   const ruleSet = findRuleSet(round.ruleSetId);
   const sheet = findCriteriaSheet(round.ruleSetId, entry.productSetNumber);
   if (!ruleSet || !sheet) return null;
@@ -23,6 +24,7 @@ export function partsOf(round: Round, entry: Entry, score: MemberScore): { A: nu
   return scored.ok ? scored.scored.result.parts : null;
 }
 
+/** An entry as the actor may see it: its advisory work, conflicts, the sheets the actor may see, and the council's result once frozen. */
 export async function getEntryDetail(sql: Sql, actor: Actor, entryId: string): Promise<EntryDetail> {
   const access = await loadEntry(sql, actor, entryId);
   const { round, entry, membership } = access;

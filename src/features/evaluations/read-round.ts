@@ -8,6 +8,7 @@ import type { RoundDetail } from './evaluations.schemas.ts';
 import { loadRound } from './round-access.ts';
 import { listRoundMembers } from './round-members.ts';
 
+/** A round as the actor may see it: its council and advisory team, its entries (a council member: those they score), its decision. */
 export async function getRoundDetail(sql: Sql, actor: Actor, roundId: string): Promise<RoundDetail> {
   const access = await loadRound(sql, actor, roundId);
   const { round, membership } = access;
@@ -26,7 +27,8 @@ export async function getRoundDetail(sql: Sql, actor: Actor, roundId: string): P
   };
 }
 
-export async function withoutConflicts(sql: Sql, actor: Actor, entries: Entry[]): Promise<Entry[]> {
+/** A council member's view: no entry they declared a conflict for, none withdrawn. */
+async function withoutConflicts(sql: Sql, actor: Actor, entries: Entry[]): Promise<Entry[]> {
   const conflicts = await repository.listConflicts(sql, entries.map((e) => e.id));
   const mine = new Set(conflicts.filter((c) => c.userId === actor.userId).map((c) => c.entryId));
   return entries.filter((e) => !mine.has(e.id) && e.status !== 'withdrawn');

@@ -9,7 +9,7 @@ import { councilScoreOf, councilSheetsOf, criteriaSheetOf } from './council-scor
 import * as repository from './evaluations.repository.ts';
 import type { Entry, Round } from './evaluations.repository.ts';
 import type { MyScore, MyScoreInput } from './evaluations.schemas.ts';
-import { loadScorer, present } from './my-score.ts';
+import { loadScorer, presentMyScore } from './my-score.ts';
 import { listRoundMembers } from './round-members.ts';
 import { entryAllows, invalidTransition } from './round-status.ts';
 
@@ -58,7 +58,7 @@ export async function saveMyScore(ctx: AppContext, actor: Actor, entryId: string
       await recordAuditEvent(tx, { actor: auditActorOf(actor), action: 'member_score.submitted', entityType: 'round_entry', entityId: entryId, after: saved, requestId, occurredAt: now });
       rescoreOrdered = await applySpreadRule(tx, round, entry, now);
     }
-    return present(round, entry, { ...saved, status }, rescoreOrdered);
+    return presentMyScore(round, entry, { ...saved, status }, rescoreOrdered);
   });
 }
 
