@@ -17,11 +17,7 @@ export default tseslint.config(
   {
     // Production code of the server; tests may reach into a feature to build their world.
     files: ['src/**/*.ts'],
-    ignores: [
-      '**/*.test.ts',
-      // Being brought within the boundary on its own branch: evaluations.
-      'src/features/evaluations/**', 'src/demo/seed-demo-evaluations.ts',
-    ],
+    ignores: ['**/*.test.ts'],
     plugins: { ocop: boundaries },
     rules: {
       'ocop/feature-surface': 'error',

@@ -5,7 +5,7 @@
  */
 import { collectLeafCriteria } from '../src/features/rule-sets/criteria-sheet.ts';
 import { findRuleSet, listCriteriaSheets } from '../src/features/rule-sets/reference-data.ts';
-import { scoreEvaluation, type MemberScoreSheet } from '../src/features/rule-sets/scoring.ts';
+import { scoreEvaluation, type MemberScoreSheet } from '../src/features/rule-sets/scoring/index.ts';
 
 export function benchScoring(products = Number(process.env.BENCH_PRODUCTS ?? 20_000), members = 7): void {
   const ruleSet = findRuleSet('26-2026')!;

@@ -1027,7 +1027,7 @@ function renderNotes(sheets: Array<{ file: string; sheet: CriteriaSheet }>, clas
     'Reading of the star markers (all sheets): the footnote "Dấu sao là yêu cầu tối thiểu phải đạt theo các cấp độ sao',
     '(*** - 3 sao; **** - 4 sao; ***** - 5 sao)" is read as: to be ranked N★, on every criterion that carries a marker',
     'of level ≤ N, the chosen option must be worth at least the points of the lowest option carrying that marker.',
-    'The scoring engine (`src/features/rule-sets/scoring.ts`) applies this as a cap after the score band.',
+    'The scoring engine (`src/features/rule-sets/scoring/`) applies this as a cap after the score band.',
     '',
   ];
   const summary = (sheet: CriteriaSheet): string => {

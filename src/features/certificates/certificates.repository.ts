@@ -377,3 +377,22 @@ export async function deleteImportedCertificates(sql: Sql, ids: readonly string[
   await sql.query('DELETE FROM certificate_verifications WHERE certificate_id = ANY($1::uuid[])', [ids]);
   await sql.query('DELETE FROM certificates WHERE id = ANY($1::uuid[]) AND is_imported', [ids]);
 }
+
+/** The certificates issued on evaluation entries (the result each entry led to). */
+export async function certificatesOfEntries(sql: Sql, entryIds: readonly string[]) {
+  const { rows } = await sql.query<{ entryId: string; id: string; number: string; stars: number; publicToken: string; expiresOn: LocalDate }>(
+    `SELECT entry_id AS "entryId", id, number, stars, public_token AS "publicToken", expires_on AS "expiresOn" FROM certificates WHERE entry_id = ANY($1::uuid[])`,
+    [entryIds],
+  );
+  return rows;
+}
+
+/** The day each product's latest certificate was issued (any certificate, in force or not), for those that have one. */
+export async function latestIssuedOnOfProducts(sql: Sql, productIds: readonly string[]): Promise<Map<string, LocalDate>> {
+  if (productIds.length === 0) return new Map();
+  const { rows } = await sql.query<{ productId: string; issuedOn: LocalDate }>(
+    `SELECT product_id AS "productId", max(issued_on) AS "issuedOn" FROM certificates WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`,
+    [productIds],
+  );
+  return new Map(rows.map((row) => [row.productId, row.issuedOn]));
+}

@@ -1,7 +1,7 @@
 /** The certificates feature's public surface (other features import only this). */
 export { issueCertificate, issuingBodyOf, CERTIFICATE_REMINDERS, type IssueCertificateInput, type IssuedCertificate } from './issue-certificate.ts';
 export { certificateJobHandlers } from './certificate-reminders.ts';
-export { clearReEvaluationFiled } from './certificates.repository.ts';
+export { certificatesOfEntries, clearReEvaluationFiled, latestIssuedOnOfProducts } from './certificates.repository.ts';
 export { noteReEvaluationFiled, type ReEvaluationFiling } from './note-re-evaluation-filed.ts';
 export { revokeCertificate, isLateRevocation, REVOCATION_DEADLINE_DAYS } from './revoke-certificate.ts';
 export { renderCertificatePdf } from './certificate-pdf.ts';

@@ -1,16 +1,18 @@
-import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
+import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { withTransaction } from '../../core/db/database.ts';
-import { AppError, conflict, forbidden } from '../../core/errors.ts';
+import { conflict, forbidden } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { findCriteriaSheet, findRuleSet } from '../rule-sets/index.ts';
-import { scoreEvaluation, type EvaluationScore } from '../rule-sets/scoring.ts';
-import * as repository from './evaluations.repository.ts';
+import type { EvaluationScore } from '../rule-sets/index.ts';
+import { councilScoreOf, councilSheetsOf } from './council-score.ts';
 import { canCloseRound } from './evaluations.policy.ts';
+import * as repository from './evaluations.repository.ts';
 import type { CloseInput, RoundDetail } from './evaluations.schemas.ts';
-import { expectedScorers, getRoundDetail, loadRound } from './read-evaluations.ts';
+import { getRoundDetail } from './read-round.ts';
+import { loadRound } from './round-access.ts';
+import { listRoundMembers } from './round-members.ts';
 import { outcomeLabels, outcomeOf } from './round-rules.ts';
-import { memberSheetOf } from './score-entry.ts';
+import { entryAllows, entryTransitions, invalidTransition, roundAllows, roundTransitions } from './round-status.ts';
 
 /**
  * The council closes its session (biên bản): every dossier being scored gets its result from the scoring
@@ -24,12 +26,10 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
     const { round, membership } = await loadRound(tx, actor, roundId, { forUpdate: true });
     if (!canCloseRound(actor, round, membership)) throw forbidden('Chỉ Chủ tịch hội đồng hoặc cơ quan tổ chức kết thúc phiên họp.');
     if (round.version !== input.version) throw conflict('Đợt đánh giá vừa được người khác cập nhật. Hãy tải lại.', 'Changed by someone else.');
-    if (round.status !== 'open') throw new AppError('INVALID_TRANSITION', 'Phiên họp của đợt đánh giá đã kết thúc.', undefined, 'Already closed.');
-    const ruleSet = findRuleSet(round.ruleSetId)!;
-    const members = await repository.listMembers(tx, roundId);
-    const chairId = members.find((m) => m.role === 'chair')?.userId;
+    if (!roundAllows(round.status, 'close')) throw invalidTransition('Phiên họp của đợt đánh giá đã kết thúc.', 'Already closed.');
+    const members = await listRoundMembers(tx, roundId);
     const entries = await repository.listEntries(tx, roundId, { forUpdate: true });
-    const scoring = entries.filter((e) => e.status === 'scoring');
+    const scoring = entries.filter((e) => entryAllows(e.status, 'close'));
     const conflicts = await repository.listConflicts(tx, scoring.map((e) => e.id));
     const scores = await repository.listScores(tx, scoring.map((e) => e.id), { submittedOnly: true });
     const now = ctx.clock.now();
@@ -37,29 +37,23 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
     const results: Array<{ entry: (typeof scoring)[number]; score: EvaluationScore }> = [];
     const unscored: typeof scoring = [];
     for (const entry of scoring) {
-      const expected = expectedScorers(members, new Set(conflicts.filter((c) => c.entryId === entry.id).map((c) => c.userId)));
-      const sheets = scores.filter((s) => s.entryId === entry.id && s.attempt === entry.attempt && expected.some((m) => m.userId === s.memberUserId));
-      if (sheets.length === 0) {
+      const council = councilSheetsOf(entry, members, new Set(conflicts.filter((c) => c.entryId === entry.id).map((c) => c.userId)), scores);
+      if (council.sheets.length === 0) {
         unscored.push(entry); // nobody has scored it yet: it waits for the next round, like a dossier still under review
         continue;
       }
-      const result = scoreEvaluation({
-        ruleSet,
-        sheet: findCriteriaSheet(round.ruleSetId, entry.productSetNumber)!,
-        memberSheets: sheets.map((s) => memberSheetOf(s, s.memberUserId === chairId)),
-        council: { councilSize: Math.max(expected.length, 1), maxSpread: round.maxSpread, quorum: { fraction: round.quorumFraction, chairRequired: round.chairRequired }, level: round.level },
-      });
+      const result = councilScoreOf(round, entry, members, council);
       if (!result.ok) throw new Error(`scoring ${entry.id}: ${result.errors.map((e) => e.message).join('; ')}`);
       if (result.value.status === 'needs-rescore') problems.push(`${entry.productName}: điểm các thành viên chênh quá mức, cần chấm lại.`);
       results.push({ entry, score: result.value });
     }
-    if (results.length === 0) throw new AppError('INVALID_TRANSITION', 'Chưa có hồ sơ nào được chấm điểm trong đợt này.', undefined, 'Nothing was scored.');
+    if (results.length === 0) throw invalidTransition('Chưa có hồ sơ nào được chấm điểm trong đợt này.', 'Nothing was scored.');
     if (problems.length) {
-      throw new AppError('INVALID_TRANSITION', `Chưa kết thúc được phiên họp: ${problems.join(' ')}`, { products: problems }, 'Some dossiers are not ready to close.');
+      throw invalidTransition(`Chưa kết thúc được phiên họp: ${problems.join(' ')}`, 'Some dossiers are not ready to close.', { products: problems });
     }
     for (const { entry, score } of results) {
       const outcome = outcomeOf(score, round.level);
-      await repository.updateEntry(tx, entry.id, { status: 'closed', result: score, averageTotal: score.average.total.value, stars: score.stars, outcome }, now);
+      await repository.updateEntry(tx, entry.id, { status: entryTransitions.close.to, result: score, averageTotal: score.average.total.value, stars: score.stars, outcome }, now);
       await repository.insertEntryEvent(tx, {
         entryId: entry.id,
         action: 'closed',
@@ -69,11 +63,13 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
         at: now,
       });
     }
-    for (const entry of [...entries.filter((e) => e.status === 'reviewing' || e.status === 'supplement_requested'), ...unscored]) {
-      await repository.updateEntry(tx, entry.id, { status: 'withdrawn' }, now);
+    // Every other entry still under way leaves the round for the next one.
+    const notReady = entries.filter((e) => !scoring.includes(e) && entryAllows(e.status, 'withdraw'));
+    for (const entry of [...notReady, ...unscored]) {
+      await repository.updateEntry(tx, entry.id, { status: entryTransitions.withdraw.to }, now);
       await repository.insertEntryEvent(tx, { entryId: entry.id, action: 'withdrawn', note: 'Chưa đủ điều kiện chấm điểm trong đợt này: chuyển sang đợt sau.', actorUserId: actor.userId, at: now });
     }
-    await repository.updateRound(tx, roundId, { status: 'closed', sessionHeldOn: input.sessionHeldOn, sessionPlace: input.sessionPlace, closedAt: now, closedBy: actor.userId }, now);
+    await repository.updateRound(tx, roundId, { status: roundTransitions.close.to, sessionHeldOn: input.sessionHeldOn, sessionPlace: input.sessionPlace, closedAt: now, closedBy: actor.userId }, now);
     await recordAuditEvent(tx, {
       actor: auditActorOf(actor),
       action: 'evaluation_round.closed',

@@ -1,18 +1,20 @@
-import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
+import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { today } from '../../core/clock/index.ts';
 import { withTransaction, type Sql } from '../../core/db/database.ts';
-import { AppError, conflict, forbidden, invalidInput, notFound } from '../../core/errors.ts';
+import { conflict, forbidden, invalidInput } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { clearReEvaluationFiled, issueCertificate, issuingBodyOf } from '../certificates/index.ts';
 import { notify } from '../notifications/index.ts';
-import * as repository from './evaluations.repository.ts';
-import type { Entry, Round } from './evaluations.repository.ts';
 import { canManageRound } from './evaluations.policy.ts';
-import type { DecisionInput, EntryDetail, RecogniseFromCentralInput, RoundDetail } from './evaluations.schemas.ts';
-import { getEntryDetail, getRoundDetail, loadEntry, loadRound } from './read-evaluations.ts';
-import { scheduleEntryDeadlines } from './entry-deadline-reminders.ts';
+import * as repository from './evaluations.repository.ts';
+import type { Entry } from './evaluations.repository.ts';
+import type { DecisionInput, RoundDetail } from './evaluations.schemas.ts';
+import { joinOpenRound } from './join-open-round.ts';
+import { getRoundDetail } from './read-round.ts';
+import { loadRound } from './round-access.ts';
 import { outcomeLabels } from './round-rules.ts';
+import { entryAllows, entryTransitions, invalidTransition, roundAllows, roundTransitions } from './round-status.ts';
 
 async function tellProducerAndCommune(tx: Sql, entry: Entry, title: string, body: string, now: Date) {
   await notify(
@@ -41,7 +43,7 @@ export async function decideRound(ctx: AppContext, actor: Actor, roundId: string
       throw forbidden(round.level === 'central' ? 'Quyết định công nhận 5 sao do Bộ Nông nghiệp và Môi trường ghi nhận.' : 'Quyết định công nhận do cơ quan OCOP cấp tỉnh ghi nhận.');
     }
     if (round.version !== input.version) throw conflict('Đợt đánh giá vừa được người khác cập nhật. Hãy tải lại.', 'Changed by someone else.');
-    if (round.status !== 'closed') throw new AppError('INVALID_TRANSITION', round.status === 'open' ? 'Hội đồng chưa kết thúc phiên họp.' : 'Đợt đánh giá đã có quyết định.', undefined, 'The round is not closed.');
+    if (!roundAllows(round.status, 'decide')) throw invalidTransition(round.status === 'open' ? 'Hội đồng chưa kết thúc phiên họp.' : 'Đợt đánh giá đã có quyết định.', 'The round is not closed.');
     if (input.signedOn > today(ctx.clock)) throw invalidInput([{ path: 'signedOn', message: 'Ngày ký không được sau ngày hôm nay.', messageEn: 'Cannot be in the future.' }]);
     if (round.sessionHeldOn && input.signedOn < round.sessionHeldOn) {
       throw invalidInput([{ path: 'signedOn', message: 'Ngày ký quyết định không được trước ngày họp hội đồng.', messageEn: 'Cannot precede the council session.' }]);
@@ -49,7 +51,7 @@ export async function decideRound(ctx: AppContext, actor: Actor, roundId: string
     const now = ctx.clock.now();
     const issuingBody = await issuingBodyOf(tx, round.level, round.provinceCode ?? '');
     const decisionId = await repository.insertDecision(tx, { roundId, number: input.number, signedOn: input.signedOn, signerName: input.signerName, signerTitle: input.signerTitle, issuingBody, recordedBy: actor.userId }, now);
-    const entries = (await repository.listEntries(tx, roundId, { forUpdate: true })).filter((e) => e.status === 'closed');
+    const entries = (await repository.listEntries(tx, roundId, { forUpdate: true })).filter((e) => entryAllows(e.status, 'decide'));
     const issued: string[] = [];
     for (const entry of entries) {
       let body = outcomeLabels[entry.outcome!].vi;
@@ -65,19 +67,13 @@ export async function decideRound(ctx: AppContext, actor: Actor, roundId: string
       } else if (entry.outcome !== 'proposed_to_central') {
         await endExtension(tx, entry, now);
       }
-      await repository.updateEntry(tx, entry.id, { status: 'decided' }, now);
+      await repository.updateEntry(tx, entry.id, { status: entryTransitions.decide.to }, now);
       await repository.insertEntryEvent(tx, { entryId: entry.id, action: 'decided', note: `Quyết định số ${input.number} ngày ${input.signedOn}`, actorUserId: actor.userId, at: now });
       await tellProducerAndCommune(tx, entry, `Kết quả đánh giá, phân hạng: ${entry.productName}`, body, now);
     }
-    await repository.updateRound(tx, roundId, { status: 'decided' }, now);
+    await repository.updateRound(tx, roundId, { status: roundTransitions.decide.to }, now);
     // Products of 90 points or more join the ministry's open round, if one is open (else the next one).
-    const centralRoundId = round.level === 'province' ? await repository.findOpenRoundFor(tx, 'central', null, today(ctx.clock)) : null;
-    const centralRound = centralRoundId ? await repository.findRound(tx, centralRoundId) : null;
-    if (centralRound) {
-      const joined = await repository.addWaitingEntries(tx, centralRound, now);
-      for (const entryId of joined) await repository.insertEntryEvent(tx, { entryId, action: 'joined', actorUserId: actor.userId, at: now });
-      await scheduleEntryDeadlines(tx, joined, now);
-    }
+    if (round.level === 'province') await joinOpenRound(tx, 'proposed_to_central', today(ctx.clock), now, actor.userId);
     if (round.level === 'province' && entries.some((e) => e.outcome === 'proposed_to_central')) {
       await notify(tx, [{ ministry: true }], { kind: 'evaluation.proposed_to_central', title: `${issuingBody} đề nghị đánh giá 5 sao`, link: '/admin/evaluations', dedupeKey: `evaluation.proposed_to_central:${roundId}` }, now);
     }
@@ -85,42 +81,3 @@ export async function decideRound(ctx: AppContext, actor: Actor, roundId: string
     return getRoundDetail(tx, actor, roundId);
   });
 }
-
-/**
- * Below 90 points at central level, the provincial chair may recognise the product as 3★ or 4★ from the
- * central result (Đ.7.4.d). Acts on the province's entry that proposed it.
- */
-export async function recogniseFromCentral(ctx: AppContext, actor: Actor, entryId: string, input: RecogniseFromCentralInput, requestId?: string): Promise<EntryDetail> {
-  return withTransaction(ctx.db, async (tx) => {
-    const { round, entry } = await loadEntry(tx, actor, entryId, { forUpdate: true });
-    if (!canManageRound(actor, round)) throw forbidden('Chỉ cơ quan OCOP cấp tỉnh ghi nhận quyết định của tỉnh.');
-    if (entry.version !== input.version) throw conflict('Hồ sơ vừa được người khác cập nhật. Hãy tải lại.', 'Changed by someone else.');
-    if (entry.outcome !== 'proposed_to_central') throw new AppError('INVALID_TRANSITION', 'Sản phẩm này không được tỉnh đề nghị đánh giá 5 sao.', undefined, 'Not proposed to the ministry.');
-    const central = await repository.findDecidedCentralEntry(tx, entryId);
-    if (!central) throw new AppError('INVALID_TRANSITION', 'Chưa có kết quả đánh giá của Trung ương.', undefined, 'No central result yet.');
-    if (central.stars === 5) throw new AppError('INVALID_TRANSITION', 'Sản phẩm đã được Trung ương công nhận 5 sao.', undefined, 'Recognised 5★ centrally.');
-    if (!central.stars || central.stars < 3) throw new AppError('INVALID_TRANSITION', 'Kết quả của Trung ương dưới 3 sao: không công nhận được.', undefined, 'Below 3★.');
-    if (input.signedOn > today(ctx.clock)) throw invalidInput([{ path: 'signedOn', message: 'Ngày ký không được sau ngày hôm nay.', messageEn: 'Cannot be in the future.' }]);
-    const now = ctx.clock.now();
-    const centralRound = await repository.findRound(tx, central.roundId);
-    if (!centralRound) throw notFound('Đợt đánh giá');
-    const certificate = await issueCertificate(
-      tx,
-      { productId: entry.productId, stars: central.stars as 3 | 4, level: 'province', ruleSetId: centralRound.ruleSetId, issuedOn: input.signedOn, decisionNumber: input.decisionNumber, entryId },
-      auditActorOf(actor),
-      now,
-    );
-    await repository.updateEntry(tx, entryId, { outcome: 'recognised_from_central', stars: central.stars }, now);
-    await repository.insertEntryEvent(tx, { entryId, action: 'decided', note: `Tỉnh công nhận ${central.stars} sao theo kết quả của Trung ương (Quyết định số ${input.decisionNumber}).`, actorUserId: actor.userId, at: now });
-    await notify(
-      tx,
-      [{ producerId: entry.producerId }, { communeOf: { provinceCode: entry.provinceCode, communeCode: entry.communeCode } }],
-      { kind: 'evaluation.result', title: `Kết quả đánh giá, phân hạng: ${entry.productName}`, body: `Được công nhận ${central.stars} sao; giấy chứng nhận số ${certificate.number}.`, link: `/admin/dossiers/${entry.dossierId}`, dedupeKey: `evaluation.result:${entryId}:from-central` },
-      now,
-    );
-    await recordAuditEvent(tx, { actor: auditActorOf(actor), action: 'round_entry.recognised_from_central', entityType: 'round_entry', entityId: entryId, after: { stars: central.stars, certificate: certificate.number, decisionNumber: input.decisionNumber }, requestId, occurredAt: now });
-    return getEntryDetail(tx, actor, entryId);
-  });
-}
-
-export type { Round };

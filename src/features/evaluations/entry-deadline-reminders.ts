@@ -5,6 +5,7 @@ import { formatVietnameseDate } from '../documents/index.ts';
 import { notify } from '../notifications/index.ts';
 import * as repository from './evaluations.repository.ts';
 import { entryDeadline } from './round-rules.ts';
+import { isEntryFinal } from './round-status.ts';
 
 const JOB = 'evaluations.entry-deadline';
 /** Days before the deadline the organiser is reminded. */
@@ -29,7 +30,7 @@ export const entryDeadlineJob: JobHandler = {
   name: JOB,
   async run(tx, job, now) {
     const entry = await repository.findEntry(tx, String(job.payload.entryId));
-    if (!entry || entry.status === 'decided' || entry.status === 'withdrawn') return;
+    if (!entry || isEntryFinal(entry.status)) return;
     const round = await repository.findRound(tx, entry.roundId);
     if (!round) return;
     const dueOn = String(job.payload.dueOn);

@@ -1,7 +1,8 @@
 /** Every SQL statement of evaluation rounds (docs/decisions/001: plain SQL, plain objects). */
 import type { Sql } from '../../core/db/database.ts';
-import type { EvaluationScore } from '../rule-sets/scoring.ts';
+import type { EvaluationScore } from '../rule-sets/index.ts';
 import type { EntryOutcome, RoundKind, RoundLevel } from './round-rules.ts';
+import type { EntryStatus, RoundStatus } from './round-status.ts';
 
 export interface Round {
   id: string;
@@ -16,7 +17,7 @@ export interface Round {
   maxSpread: number;
   quorumFraction: number;
   chairRequired: boolean;
-  status: 'open' | 'closed' | 'decided';
+  status: RoundStatus;
   sessionHeldOn: string | null;
   sessionPlace: string | null;
   closedAt: Date | null;
@@ -31,8 +32,6 @@ export interface RoundMember {
   role: 'chair' | 'member' | 'advisory';
   agency: string;
 }
-
-export type EntryStatus = 'reviewing' | 'supplement_requested' | 'scoring' | 'closed' | 'decided' | 'withdrawn';
 
 export interface Entry {
   id: string;
@@ -168,11 +167,13 @@ export async function hasSubmittedSheet(sql: Sql, roundId: string): Promise<bool
 // Members
 // ---------------------------------------------------------------------------------------------
 
-export async function listMembers(sql: Sql, roundId: string): Promise<RoundMember[]> {
-  const result = await sql.query<RoundMember>(
-    `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.username, m.role, m.agency
-     FROM round_members m JOIN users u ON u.id = m.user_id WHERE m.round_id = $1
-     ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, u.display_name`,
+/** A seat in the round; the holder's name comes from the users feature (round-members.ts). */
+export type RoundSeat = Pick<RoundMember, 'userId' | 'role' | 'agency'>;
+
+export async function listSeats(sql: Sql, roundId: string): Promise<RoundSeat[]> {
+  const result = await sql.query<RoundSeat>(
+    `SELECT m.user_id AS "userId", m.role, m.agency FROM round_members m WHERE m.round_id = $1
+     ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, m.user_id`,
     [roundId],
   );
   return result.rows;
@@ -183,14 +184,6 @@ export async function replaceMembers(sql: Sql, roundId: string, members: Array<{
   for (const member of members) {
     await sql.query('INSERT INTO round_members (round_id, user_id, role, agency, added_at) VALUES ($1, $2, $3, $4, $5)', [roundId, member.userId, member.role, member.agency, now]);
   }
-}
-
-export async function findUsers(sql: Sql, ids: string[]) {
-  const result = await sql.query<{ id: string; role: string; provinceCode: string | null; isActive: boolean; displayName: string }>(
-    `SELECT id, role, scope_province_code AS "provinceCode", is_active AS "isActive", display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])`,
-    [ids],
-  );
-  return result.rows;
 }
 
 export async function memberRole(sql: Sql, roundId: string, userId: string): Promise<RoundMember['role'] | null> {
@@ -233,25 +226,40 @@ export async function findEntryResult(sql: Sql, id: string): Promise<EvaluationS
   return result.rows[0]?.result ?? null;
 }
 
+/** The province's dossiers that may join a round: forwarded by its communes, in no live or decided province entry. */
+const waitingDossierConditions = `d.status = 'forwarded_to_province' AND d.province_code = $1
+  AND ($2::text <> 're_evaluation' OR d.type = 're_evaluation')
+  AND NOT EXISTS (SELECT 1 FROM round_entries x WHERE x.dossier_id = d.id AND x.proposed_by_entry_id IS NULL AND x.status <> 'withdrawn')`;
+
 /**
- * Adds to a round the dossiers waiting for it: at province level, dossiers forwarded by communes of the
- * province that are in no live or decided province entry; at central level, province entries proposed to
- * the ministry that have no central entry yet. Returns the new entry ids.
+ * The dossiers waiting for a province round (or the one named), oldest forwarded first, with the day each
+ * was forwarded (join-open-round.ts leaves out those that already led to a certificate).
  */
-export async function addWaitingEntries(sql: Sql, round: Pick<Round, 'id' | 'level' | 'provinceCode' | 'kind'>, now: Date, dossierId: string | null = null): Promise<string[]> {
+export async function listWaitingDossiers(sql: Sql, round: Pick<Round, 'provinceCode' | 'kind'>, dossierId: string | null = null) {
+  const result = await sql.query<{ dossierId: string; productId: string; forwardedOn: string | null }>(
+    `SELECT d.id AS "dossierId", d.product_id AS "productId", (d.forwarded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date::text AS "forwardedOn"
+     FROM dossiers d WHERE ${waitingDossierConditions} AND ($3::uuid IS NULL OR d.id = $3)
+     ORDER BY d.forwarded_at`,
+    [round.provinceCode, round.kind, dossierId],
+  );
+  return result.rows;
+}
+
+/**
+ * Adds to a round the dossiers waiting for it: at province level, the given dossiers among those waiting
+ * (listWaitingDossiers); at central level, province entries proposed to the ministry that have no
+ * central entry yet (or the one of the dossier named). Returns the new entry ids.
+ */
+export async function addWaitingEntries(sql: Sql, round: Pick<Round, 'id' | 'level' | 'provinceCode' | 'kind'>, now: Date, dossierIds: readonly string[] | null = null): Promise<string[]> {
   if (round.level === 'province') {
     const result = await sql.query<{ id: string }>(
       `INSERT INTO round_entries (round_id, dossier_id, product_id, producer_id, province_code, commune_code, product_set_number, created_at, updated_at)
-       SELECT $1, d.id, d.product_id, d.producer_id, d.province_code, d.commune_code, p.product_set_number, $3, $3
+       SELECT $3, d.id, d.product_id, d.producer_id, d.province_code, d.commune_code, p.product_set_number, $4, $4
        FROM dossiers d JOIN products p ON p.id = d.product_id
-       WHERE d.status = 'forwarded_to_province' AND d.province_code = $2 AND ($4::uuid IS NULL OR d.id = $4)
-         AND ($5::text <> 're_evaluation' OR d.type = 're_evaluation')
-         -- A dossier that already led to a certificate (e.g. decided before this system, imported) is done.
-         AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.product_id = d.product_id AND c.issued_on >= (d.forwarded_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
-         AND NOT EXISTS (SELECT 1 FROM round_entries x WHERE x.dossier_id = d.id AND x.proposed_by_entry_id IS NULL AND x.status <> 'withdrawn')
+       WHERE ${waitingDossierConditions} AND d.id = ANY($5::uuid[])
        ORDER BY d.forwarded_at
        RETURNING id`,
-      [round.id, round.provinceCode, now, dossierId, round.kind],
+      [round.provinceCode, round.kind, round.id, now, dossierIds ?? []],
     );
     return result.rows.map((row) => row.id);
   }
@@ -261,11 +269,11 @@ export async function addWaitingEntries(sql: Sql, round: Pick<Round, 'id' | 'lev
      SELECT $1, x.dossier_id, x.product_id, x.producer_id, x.province_code, x.commune_code, x.product_set_number, x.id, $2, $2
      FROM round_entries x
      JOIN dossiers d ON d.id = x.dossier_id
-     WHERE x.outcome = 'proposed_to_central' AND x.status = 'decided' AND ($3::uuid IS NULL OR x.dossier_id = $3)
+     WHERE x.outcome = 'proposed_to_central' AND x.status = 'decided' AND ($3::uuid[] IS NULL OR x.dossier_id = ANY($3::uuid[]))
        AND ($4::text <> 're_evaluation' OR d.type = 're_evaluation')
        AND NOT EXISTS (SELECT 1 FROM round_entries c WHERE c.proposed_by_entry_id = x.id AND c.status <> 'withdrawn')
      RETURNING id`,
-    [round.id, now, dossierId, round.kind],
+    [round.id, now, dossierIds, round.kind],
   );
   return result.rows.map((row) => row.id);
 }
@@ -297,9 +305,9 @@ export async function insertEntryEvent(
 }
 
 export async function listEntryEvents(sql: Sql, entryId: string) {
-  const result = await sql.query<{ action: string; note: string | null; details: unknown; happenedOn: string | null; actorName: string | null; occurredAt: Date }>(
-    `SELECT ev.action, ev.note, ev.details, ev.happened_on AS "happenedOn", u.display_name AS "actorName", ev.occurred_at AS "occurredAt"
-     FROM round_entry_events ev LEFT JOIN users u ON u.id = ev.actor_user_id WHERE ev.entry_id = $1 ORDER BY ev.seq`,
+  const result = await sql.query<{ action: string; note: string | null; details: unknown; happenedOn: string | null; actorUserId: string | null; occurredAt: Date }>(
+    `SELECT ev.action, ev.note, ev.details, ev.happened_on AS "happenedOn", ev.actor_user_id AS "actorUserId", ev.occurred_at AS "occurredAt"
+     FROM round_entry_events ev WHERE ev.entry_id = $1 ORDER BY ev.seq`,
     [entryId],
   );
   return result.rows;
@@ -315,9 +323,9 @@ export async function insertConflict(sql: Sql, entryId: string, userId: string, 
 }
 
 export async function listConflicts(sql: Sql, entryIds: string[]) {
-  const result = await sql.query<{ entryId: string; userId: string; displayName: string; reason: string; declaredAt: Date }>(
-    `SELECT c.entry_id AS "entryId", c.user_id AS "userId", u.display_name AS "displayName", c.reason, c.declared_at AS "declaredAt"
-     FROM entry_conflicts c JOIN users u ON u.id = c.user_id WHERE c.entry_id = ANY($1::uuid[]) ORDER BY c.declared_at`,
+  const result = await sql.query<{ entryId: string; userId: string; reason: string; declaredAt: Date }>(
+    `SELECT c.entry_id AS "entryId", c.user_id AS "userId", c.reason, c.declared_at AS "declaredAt"
+     FROM entry_conflicts c WHERE c.entry_id = ANY($1::uuid[]) ORDER BY c.declared_at`,
     [entryIds],
   );
   return result.rows;
@@ -401,14 +409,6 @@ export async function findDecision(sql: Sql, roundId: string) {
   return result.rows[0] ?? null;
 }
 
-export async function certificatesOfEntries(sql: Sql, entryIds: string[]) {
-  const result = await sql.query<{ entryId: string; id: string; number: string; stars: number; publicToken: string; expiresOn: string }>(
-    `SELECT entry_id AS "entryId", id, number, stars, public_token AS "publicToken", expires_on AS "expiresOn" FROM certificates WHERE entry_id = ANY($1::uuid[])`,
-    [entryIds],
-  );
-  return result.rows;
-}
-
 /**
  * Whether the user sits on a round that evaluates this dossier, and may see it: advisory members and the
  * chair always, other council members unless they declared a conflict of interest with it.
@@ -435,8 +435,8 @@ export async function findDecidedCentralEntry(sql: Sql, proposedByEntryId: strin
   return rows[0] ?? null;
 }
 
-/** Who closed the round's session, as the minutes name them. */
-export async function findRoundCloserName(sql: Sql, roundId: string): Promise<string | null> {
-  const { rows } = await sql.query<{ name: string }>('SELECT u.display_name AS name FROM evaluation_rounds r JOIN users u ON u.id = r.closed_by WHERE r.id = $1', [roundId]);
-  return rows[0]?.name ?? null;
+/** The account that closed the round's session (the minutes name them). */
+export async function findRoundCloser(sql: Sql, roundId: string): Promise<string | null> {
+  const { rows } = await sql.query<{ closedBy: string | null }>('SELECT closed_by AS "closedBy" FROM evaluation_rounds WHERE id = $1', [roundId]);
+  return rows[0]?.closedBy ?? null;
 }

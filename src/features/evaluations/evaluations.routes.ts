@@ -1,18 +1,24 @@
 import { z } from 'zod';
-import { forbidden } from '../../core/errors.ts';
 import { requireActor } from '../../core/http/plugin.ts';
 import { standardErrors } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { closeRound } from './close-round.ts';
-import { decideRound, recogniseFromCentral } from './decide-round.ts';
-import * as repository from './evaluations.repository.ts';
-import { roundVisibility } from './evaluations.policy.ts';
+import { decideRound } from './decide-round.ts';
+import { declareConflict } from './declare-conflict.ts';
 import * as schemas from './evaluations.schemas.ts';
-import { openRound, setRoundMembers, updateRoundSettings } from './manage-rounds.ts';
-import { getEntryDetail, getRoundDetail } from './read-evaluations.ts';
-import { declareConflict, openScoring, recordAdvisoryWork } from './review-entry.ts';
-import { roundDecisionDraftPdf, roundMinutesPdf } from './round-documents.ts';
-import { getMyScore, saveMyScore } from './score-entry.ts';
+import { listRounds } from './list-rounds.ts';
+import { openRound } from './open-round.ts';
+import { openScoring } from './open-scoring.ts';
+import { getEntryDetail } from './read-entry.ts';
+import { getMyScore } from './read-my-score.ts';
+import { getRoundDetail } from './read-round.ts';
+import { recogniseFromCentral } from './recognise-from-central.ts';
+import { recordAdvisoryWork } from './record-advisory-work.ts';
+import { roundDecisionDraftPdf } from './round-decision-draft-pdf.ts';
+import { roundMinutesPdf } from './round-minutes-pdf.ts';
+import { saveMyScore } from './save-my-score.ts';
+import { setRoundMembers } from './set-round-members.ts';
+import { updateRoundSettings } from './update-round-settings.ts';
 
 const tags = ['Đánh giá, phân hạng (evaluation rounds)'];
 
@@ -20,13 +26,7 @@ export function registerEvaluationRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/evaluation-rounds',
     { schema: { tags, summary: 'Các đợt đánh giá người dùng được xem', querystring: schemas.listQuery, response: { 200: schemas.roundPage, ...standardErrors } } },
-    async (request) => {
-      const actor = requireActor(request);
-      if (actor.role === 'producer' || actor.role === 'commune_officer') throw forbidden();
-      const q = request.query;
-      const { items, total } = await repository.listRounds(ctx.db.pool, roundVisibility(actor), { status: q.status, year: q.year, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      return { items, total, page: q.page, pageSize: q.pageSize };
-    },
+    async (request) => listRounds(ctx.db.pool, requireActor(request), request.query),
   );
 
   app.post(

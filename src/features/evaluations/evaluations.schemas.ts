@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { localDateSchema } from '../../core/clock/index.ts';
 import { pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
 import { choicesSchema } from '../rule-sets/index.ts';
+import { entryStatuses, roundStatuses } from './round-status.ts';
 
 export const params = z.object({ id: uuid });
 
 const level = z.enum(['province', 'central']);
 const kind = z.enum(['first', 'second', 'extra', 're_evaluation']);
 const memberRole = z.enum(['chair', 'member', 'advisory']);
-const entryStatus = z.enum(['reviewing', 'supplement_requested', 'scoring', 'closed', 'decided', 'withdrawn']);
+const entryStatus = z.enum(entryStatuses);
 const outcome = z.enum(['recognised', 'proposed_to_central', 'not_recognised', 'disqualified', 'stopped', 'no_quorum', 'recognised_from_central']);
 
 export const openRoundBody = z
@@ -51,9 +52,10 @@ export const membersBody = z
 export type MembersInput = z.infer<typeof membersBody>;
 
 export const listQuery = pageQuery.extend({
-  status: z.enum(['open', 'closed', 'decided']).optional(),
+  status: z.enum(roundStatuses).optional(),
   year: z.coerce.number().int().optional(),
 });
+export type ListRoundsQuery = z.infer<typeof listQuery>;
 
 const member = z.object({ userId: z.string(), displayName: z.string(), username: z.string(), role: memberRole, agency: z.string() });
 
@@ -70,7 +72,7 @@ export const round = z.object({
   maxSpread: z.number(),
   quorumFraction: z.number(),
   chairRequired: z.boolean(),
-  status: z.enum(['open', 'closed', 'decided']),
+  status: z.enum(roundStatuses),
   sessionHeldOn: z.string().nullable(),
   sessionPlace: z.string().nullable(),
   closedAt: z.date().nullable(),

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findCriteriaSheet, findRuleSet } from '../rule-sets/index.ts';
-import { scoreEvaluation } from '../rule-sets/scoring.ts';
+import { findCriteriaSheet, findRuleSet, scoreEvaluation } from '../rule-sets/index.ts';
 import { choicesUpTo, extremeChoices } from '../../../tests/support/criteria.ts';
 import { defaultRoundDates, entryDeadline, outcomeOf } from './round-rules.ts';
 

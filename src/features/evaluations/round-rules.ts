@@ -3,8 +3,7 @@
  * the outcome of a scored entry at each level, and the deadline of a re-evaluation.
  */
 import { addDays, localDate, type LocalDate } from '../../core/clock/index.ts';
-import type { EvaluationScore } from '../rule-sets/scoring.ts';
-import type { RuleSet } from '../rule-sets/rule-set.ts';
+import type { EvaluationScore, RuleSet } from '../rule-sets/index.ts';
 
 export type RoundLevel = 'province' | 'central';
 export type RoundKind = 'first' | 'second' | 'extra' | 're_evaluation';

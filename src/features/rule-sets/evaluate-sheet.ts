@@ -2,7 +2,7 @@ import { invalidInput } from '../../core/errors.ts';
 import { collectLeafCriteria, type CriteriaSheet } from './criteria-sheet.ts';
 import { analyzeGap, type GapAnalysis } from './gap-analysis.ts';
 import type { RuleSet } from './rule-set.ts';
-import { scoreSelfAssessment, type SelfAssessmentScore } from './scoring.ts';
+import { scoreSelfAssessment, type SelfAssessmentScore } from './scoring/index.ts';
 import { toFieldIssues } from './scoring-messages.ts';
 
 export interface SheetEvaluation {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { criteriaSheetSchema, type CriteriaSheet, type Criterion } from './criteria-sheet.ts';
 import { analyzeGap } from './gap-analysis.ts';
 import { ruleSetSchema, type RuleSet } from './rule-set.ts';
-import { compileSheet, findMarkerThreshold, scoreSelfAssessment } from './scoring.ts';
+import { compileSheet, findMarkerThreshold, scoreSelfAssessment } from './scoring/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const current: RuleSet = ruleSetSchema.parse(JSON.parse(readFileSync(path.join(root, 'data/rule-sets/26-2026.json'), 'utf8')));

@@ -5,7 +5,7 @@
  * "Cheapest" = fewest points added (the smallest total that still reaches the target band), then the
  * fewest criteria changed. Only upgrades are proposed: a criterion keeps its option or moves to one
  * worth more (a criterion that is not applicable today, e.g. 5.2 without a story, may become
- * applicable). To reach N★ every marker of level ≤ N must be met (see scoring.ts), so criteria below
+ * applicable). To reach N★ every marker of level ≤ N must be met (see scoring/), so criteria below
  * their marker threshold are forced up; options that trigger a stop rule are never proposed; an option
  * of one alternative case ("Trường hợp 1/2", set 26) is only upgraded within that case.
  *
@@ -26,7 +26,7 @@ import {
   type ScoringResult,
   type StarOutcome,
   type UnmetMarker,
-} from './scoring.ts';
+} from './scoring/index.ts';
 
 export interface GapAnalysisInput {
   ruleSet: RuleSet;

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../core/errors.ts';
-import type { ScoringError } from './scoring.ts';
+import type { ScoringError } from './scoring/index.ts';
 
 /** Vietnamese wording of the scoring engine's errors, each naming its criterion (issue 3: "a clear error naming the criterion"). */
 export function toFieldIssues(errors: ScoringError[], path = 'choices'): FieldIssue[] {

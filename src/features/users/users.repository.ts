@@ -223,3 +223,24 @@ export async function listActiveAccountIds(sql: Sql, holder: AccountHolder): Pro
   }
   return rows.map((row) => row.id);
 }
+
+/** An account as other features show and check it (a council's seats, who did what). */
+export interface AccountSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  provinceCode: string | null;
+  isActive: boolean;
+}
+
+/** The accounts of these ids that exist, in the order of their display names. */
+export async function findAccounts(sql: Sql, ids: readonly string[]): Promise<AccountSummary[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql.query<AccountSummary>(
+    `SELECT id, username, display_name AS "displayName", role, scope_province_code AS "provinceCode", is_active AS "isActive"
+     FROM users WHERE id = ANY($1::uuid[]) ORDER BY display_name, id`,
+    [ids],
+  );
+  return rows;
+}

@@ -420,7 +420,7 @@ const evaluationRoundRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/evaluations/round-page.tsx'), 'RoundPage'),
 });
 
-// The link of the scoring and re-score notifications (score-entry.ts, review-entry.ts).
+// The link of the scoring and re-score notifications (save-my-score.ts, open-scoring.ts).
 const roundEntryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/evaluations/entries/$entryId',

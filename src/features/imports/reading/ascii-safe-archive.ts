@@ -16,7 +16,7 @@ export async function asciiSafeArchive(bytes: Buffer): Promise<Readable> {
     if (entry.dir) continue;
     if (/\.(xml|rels|vml)$/iu.test(entry.name)) {
       const text = await entry.async('string');
-      target.file(entry.name, text.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`));
+      target.file(entry.name, text.replace(/\P{ASCII}/gu, (c) => `&#${c.codePointAt(0)};`));
     } else {
       target.file(entry.name, await entry.async('nodebuffer'));
     }

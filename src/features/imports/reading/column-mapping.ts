@@ -1,6 +1,6 @@
 import { foldVietnamese } from '../../../core/text.ts';
 import { type ColumnMapping, type ImportField } from '../import-row.ts';
-import type { TableColumn } from './read-table.ts';
+import type { TableColumn } from './table.ts';
 
 /**
  * Headings of provincial OCOP lists, as officials write them, to the field they hold. Matched on the

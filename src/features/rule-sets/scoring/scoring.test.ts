@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { criteriaSheetSchema, type CriteriaSheet } from './criteria-sheet.ts';
-import { ruleSetSchema, type RuleSet } from './rule-set.ts';
+import { criteriaSheetSchema, type CriteriaSheet } from '../criteria-sheet.ts';
+import { ruleSetSchema, type RuleSet } from '../rule-set.ts';
 import {
   compileSheet,
   findBandStars,
@@ -13,9 +13,9 @@ import {
   scoreEvaluation,
   scoreSelfAssessment,
   type MemberScoreSheet,
-} from './scoring.ts';
+} from './index.ts';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = path.resolve(import.meta.dirname, '../../../..');
 const ruleSet = (id: string): RuleSet => ruleSetSchema.parse(JSON.parse(readFileSync(path.join(root, 'data/rule-sets', `${id}.json`), 'utf8')));
 const sheetDir = path.join(root, 'data/criteria-sheets/26-2026');
 const sheetFiles = readdirSync(sheetDir).filter((name) => name.endsWith('.json')).sort();
