@@ -192,7 +192,7 @@ export interface JourneyList {
  * A small messy Lai Châu list for the browser journey (issue 12), where every problem can be fixed in the
  * UI: two title rows, a merged two-row heading, a first row with no district above it ("Mường Tè" alone
  * names two current communes), a group row "I. Huyện Than Uyên" giving the district of the next rows, a
- * row without a product set, a hidden notes column, an empty row and a total row. The producers' column
+ * row without a product set, communes written three ways, a hidden notes column, an empty row and a total row. The producers' column
  * is headed "Đơn vị chủ quản", which no rule maps, so the user maps it by hand. Names end with `tag` so
  * runs do not collide. Rows: 1–2 titles, 3 empty, 4–5 headings, 6 Mường Tè, 7 group, 8–9 Than Uyên,
  * 10 empty, 11 total. Columns A–I, I hidden.
@@ -204,7 +204,7 @@ export async function writeJourneyList(file: string, tag: string): Promise<Journ
   sheet.mergeCells('A1:I1');
   sheet.getCell('A2').value = `DANH SÁCH SẢN PHẨM OCOP BỔ SUNG NĂM 2025 (${tag})`;
   sheet.mergeCells('A2:I2');
-  const singles: Array<[string, string]> = [['A', 'STT'], ['B', 'Tên sản phẩm'], ['C', 'Đơn vị chủ quản'], ['D', 'Địa chỉ'], ['H', 'Bộ sản phẩm'], ['I', 'Ghi chú nội bộ']];
+  const singles: Array<[string, string]> = [['A', 'STT'], ['B', 'Tên sản phẩm'], ['C', 'Đơn vị chủ quản'], ['D', 'Xã, phường'], ['H', 'Bộ sản phẩm'], ['I', 'Ghi chú nội bộ']];
   for (const [column, heading] of singles) {
     sheet.getCell(`${column}4`).value = heading;
     sheet.mergeCells(`${column}4:${column}5`);
