@@ -151,7 +151,7 @@ function Records({ batch, text }: { batch: ImportBatchDetail; text: ImportText }
           <tbody>
             {batch.records.map((record) => (
               <tr key={`${record.entityType}:${record.entityId}`} data-testid="batch-record" data-entity={record.entityType}>
-                <td data-label={text('problems.row')} className="programme-number">
+                <td data-label={text('problems.row')} className="import-number">
                   {record.rowNumber}
                 </td>
                 <td data-label={text('batch.entity')}>{text(`batch.entity.${record.entityType}`)}</td>

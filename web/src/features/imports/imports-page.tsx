@@ -100,7 +100,7 @@ export function ImportsPage() {
         </h2>
         <p className="hint">{text('imports.export.intro')}</p>
         {choosesProvince && (
-          <div className="programme-grid">
+          <div className="import-setup-grid">
             <ProvincePicker name="exportProvince" label={text('imports.province')} value={exportProvince} onChange={setExportProvince} />
           </div>
         )}

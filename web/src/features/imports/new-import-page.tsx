@@ -136,7 +136,7 @@ export function NewImportPage() {
       </PageHeader>
 
       <div className="card stack-small" data-testid="import-setup">
-        <fieldset className="programme-choices import-kinds" data-testid="import-kind">
+        <fieldset className="import-kinds" data-testid="import-kind">
           <legend className="field-label">{text('new.kind')}</legend>
           {kinds.map((value) => (
             <label key={value}>
@@ -161,7 +161,7 @@ export function NewImportPage() {
             </label>
           ))}
         </fieldset>
-        <div className="programme-grid">
+        <div className="import-setup-grid">
           {choosesProvince && (
             <ProvincePicker
               name="provinceCode"
@@ -484,7 +484,7 @@ function Problems(props: {
               const hasError = row.issues.some((i) => i.severity === 'error');
               return (
                 <tr key={row.rowNumber} data-testid="problem-row" data-row={row.rowNumber} className={hasError ? 'import-row-error' : undefined}>
-                  <td data-label={text('problems.row')} className="programme-number">
+                  <td data-label={text('problems.row')} className="import-number">
                     {row.rowNumber}
                   </td>
                   <td data-label={text('problems.product')}>
