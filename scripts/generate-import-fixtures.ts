@@ -173,6 +173,62 @@ export async function writeLongList(file: string, products: number): Promise<voi
   await workbook.commit();
 }
 
+/** What the journey list holds, for the browser journey's checks. */
+export interface JourneyList {
+  file: string;
+  /** Product names, unique to the run (each ends with the tag). */
+  products: { muongTe: string; muongKim: string; phucThan: string };
+  /** The row whose commune ("Mường Tè", no district) is ambiguous between current communes. */
+  ambiguousRow: number;
+  /** The row that gives no product set. */
+  missingSetRow: number;
+  /** The column whose heading the guesser cannot map: it holds the producers' names. */
+  unmappedColumn: string;
+  /** The hidden column. */
+  hiddenColumn: string;
+}
+
+/**
+ * A small messy Lai Châu list for the browser journey (issue 12), where every problem can be fixed in the
+ * UI: two title rows, a merged two-row heading, a first row with no district above it ("Mường Tè" alone
+ * names two current communes), a group row "I. Huyện Than Uyên" giving the district of the next rows, a
+ * row without a product set, communes written three ways, a hidden notes column, an empty row and a total row. The producers' column
+ * is headed "Đơn vị chủ quản", which no rule maps, so the user maps it by hand. Names end with `tag` so
+ * runs do not collide. Rows: 1–2 titles, 3 empty, 4–5 headings, 6 Mường Tè, 7 group, 8–9 Than Uyên,
+ * 10 empty, 11 total. Columns A–I, I hidden.
+ */
+export async function writeJourneyList(file: string, tag: string): Promise<JourneyList> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Danh sách');
+  sheet.getCell('A1').value = 'SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LAI CHÂU';
+  sheet.mergeCells('A1:I1');
+  sheet.getCell('A2').value = `DANH SÁCH SẢN PHẨM OCOP BỔ SUNG NĂM 2025 (${tag})`;
+  sheet.mergeCells('A2:I2');
+  const singles: Array<[string, string]> = [['A', 'STT'], ['B', 'Tên sản phẩm'], ['C', 'Đơn vị chủ quản'], ['D', 'Xã, phường'], ['H', 'Bộ sản phẩm'], ['I', 'Ghi chú nội bộ']];
+  for (const [column, heading] of singles) {
+    sheet.getCell(`${column}4`).value = heading;
+    sheet.mergeCells(`${column}4:${column}5`);
+  }
+  sheet.getCell('E4').value = 'Giấy chứng nhận';
+  sheet.mergeCells('E4:G4');
+  sheet.getCell('E5').value = 'Số QĐ';
+  sheet.getCell('F5').value = 'Ngày QĐ';
+  sheet.getCell('G5').value = 'Hạng sao';
+  sheet.getColumn('I').hidden = true;
+  sheet.getColumn('F').numFmt = 'dd/mm/yyyy';
+  const products = { muongTe: `Chè Shan Mường Tè ${tag}`, muongKim: `Gạo Séng Cù Mường Kim ${tag}`, phucThan: `Mật ong Phúc Than ${tag}` };
+  sheet.getRow(6).values = [1, products.muongTe, `HTX Chè ${tag} Mường Tè`, 'Mường Tè', '1520/QĐ-UBND', utcDate(2025, 9, 10), '4 sao', 11, 'đã kiểm tra'];
+  sheet.getCell('A7').value = 'I. Huyện Than Uyên';
+  sheet.mergeCells('A7:I7');
+  sheet.getRow(8).values = [2, products.muongKim, `HTX Nông nghiệp ${tag} Mường Kim`, 'Xã Mường Kim', '1520/QĐ-UBND', '10/09/2025', '3*', 1, null];
+  sheet.getRow(9).values = [3, `${products.phucThan}\u00a0 `, `Hợp tác xã ${tag} Phúc Than`, 'X. Phúc Than', '1520/QĐ-UBND', '10.09.2025', '3★', null, 'thiếu bộ SP'];
+  sheet.getRow(10).values = [null, ' '];
+  sheet.getCell('A11').value = 'Tổng cộng: 3 sản phẩm';
+  sheet.mergeCells('A11:C11');
+  await workbook.xlsx.writeFile(file);
+  return { file, products, ambiguousRow: 6, missingSetRow: 9, unmappedColumn: 'C', hiddenColumn: 'I' };
+}
+
 /** A workbook whose parts decompress far beyond any list: 30 MB of zeros as an "image" (~30 KB). */
 async function writeZipBomb(file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();

@@ -27,12 +27,13 @@ export type Capability =
   | 'manageProgramme' // organise trainings, keep plans, record fairs (the officers of the unit, admin)
   | 'listings' // e-commerce listings (fairs.routes.ts: the unit's readers, a producer its own)
   | 'evaluations' // evaluation rounds (evaluations.policy.ts: the office, the ministry, council and advisory members)
-  | 'certificates'; // OCOP certificates in one's scope (certificates.policy.ts certificateVisibility)
+  | 'certificates' // OCOP certificates in one's scope (certificates.policy.ts certificateVisibility)
+  | 'imports'; // import a province's existing lists, undo an import, export for the national register (imports.policy.ts)
 
 const capabilities: Record<Role, readonly Capability[]> = {
-  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates'],
-  ministry_officer: ['users', 'producers', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'dossiers', 'readDossier', 'programme', 'listings', 'evaluations', 'certificates'],
-  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates'],
+  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates', 'imports'],
+  ministry_officer: ['users', 'producers', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'dossiers', 'readDossier', 'programme', 'listings', 'evaluations', 'certificates', 'imports'],
+  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates', 'imports'],
   commune_officer: ['producers', 'registerProducer', 'editProducer', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'certificates'],
   council_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans', 'readDossier', 'evaluations'],
   advisory_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans', 'readDossier', 'evaluations'],

@@ -37,6 +37,7 @@ export function navItemsFor(user: User | null): NavItem[] {
   if (can(user, 'dossiers')) items.push({ to: '/dossiers', label: 'nav.dossiers', testId: 'nav-dossiers' });
   if (can(user, 'evaluations')) items.push({ to: '/evaluations', label: 'nav.evaluations', testId: 'nav-evaluations' });
   if (can(user, 'certificates')) items.push({ to: '/certificates', label: 'nav.certificates', testId: 'nav-certificates' });
+  if (can(user, 'imports')) items.push({ to: '/imports', label: 'nav.imports', testId: 'nav-imports' });
   if (can(user, 'programme')) {
     items.push({ to: '/trainings', label: 'nav.trainings', testId: 'nav-trainings' });
     items.push({ to: '/annual-plans', label: 'nav.annualPlans', testId: 'nav-annual-plans' });

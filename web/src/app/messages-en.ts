@@ -119,7 +119,8 @@ const en: Record<MessageKey, string> = {
   'soon.fiveStar': 'Evaluate and recognise 5★ products',
   'soon.nationalReports': 'National reports',
   'soon.ruleSets': 'Evaluation criteria sets',
-  'soon.imports': 'Import data from Excel',
+  'home.card.imports': 'Import existing OCOP lists',
+  'home.card.imports.text': "Bring the province's OCOP products, producers and certificates in from Excel or the national OCOP register.",
   'soon.catalogue': 'Public OCOP product catalogue',
 
   'users.title': 'User accounts',
@@ -442,6 +443,7 @@ const en: Record<MessageKey, string> = {
   'nav.dossiers': 'Product dossiers',
   'nav.evaluations': 'Evaluation and ranking',
   'nav.certificates': 'Certificates',
+  'nav.imports': 'Data import',
   'nav.trainings': 'Training',
   'nav.annualPlans': 'Annual plans',
   'nav.fairs': 'Fairs and promotion',

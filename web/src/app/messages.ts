@@ -128,7 +128,8 @@ export const vi = {
   'soon.fiveStar': 'Đánh giá, công nhận sản phẩm 5 sao',
   'soon.nationalReports': 'Báo cáo toàn quốc',
   'soon.ruleSets': 'Bộ tiêu chí đánh giá',
-  'soon.imports': 'Nhập dữ liệu từ Excel',
+  'home.card.imports': 'Nhập danh sách OCOP có sẵn',
+  'home.card.imports.text': 'Đưa danh sách sản phẩm, chủ thể, giấy chứng nhận OCOP của tỉnh từ Excel hoặc cổng OCOP quốc gia vào hệ thống.',
   'soon.catalogue': 'Danh mục sản phẩm OCOP công khai',
 
   // Users
@@ -456,6 +457,7 @@ export const vi = {
   'nav.dossiers': 'Hồ sơ sản phẩm',
   'nav.evaluations': 'Đánh giá, phân hạng',
   'nav.certificates': 'Giấy chứng nhận',
+  'nav.imports': 'Nhập dữ liệu',
   'nav.trainings': 'Tập huấn',
   'nav.annualPlans': 'Kế hoạch năm',
   'nav.fairs': 'Hội chợ, xúc tiến',

@@ -462,6 +462,31 @@ const certificateDetailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/certificates/certificate-page.tsx'), 'CertificatePage'),
 });
 
+// Imports of a province's existing lists (issue 12): the provincial office, the ministry, admin.
+const importsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/imports',
+  validateSearch: (search: Record<string, unknown>): { page?: number | undefined } => ({ page: positive(search.page) }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'imports'),
+  component: lazyRouteComponent(() => import('../features/imports/imports-page.tsx'), 'ImportsPage'),
+});
+
+const newImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/imports/new',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'imports'),
+  component: lazyRouteComponent(() => import('../features/imports/new-import-page.tsx'), 'NewImportPage'),
+});
+
+// `done` says the batch was just committed ('new') or the file had been imported before ('already').
+const importBatchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/imports/$batchId',
+  validateSearch: (search: Record<string, unknown>): { done?: 'new' | 'already' | undefined } => ({ done: oneOf(['new', 'already'] as const, search.done) }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'imports'),
+  component: lazyRouteComponent(() => import('../features/imports/import-batch-page.tsx'), 'ImportBatchPage'),
+});
+
 // Training, annual plans, fairs and the yearly report (issue 7): officers of a unit, the ministry reads.
 export interface ProgrammeSearch {
   year?: number | undefined;
@@ -608,6 +633,9 @@ const routeTree = rootRoute.addChildren([
   roundEntryRoute,
   certificatesRoute,
   certificateDetailRoute,
+  importsRoute,
+  newImportRoute,
+  importBatchRoute,
   trainingsRoute,
   newTrainingRoute,
   trainingRoute,

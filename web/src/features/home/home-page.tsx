@@ -50,6 +50,7 @@ function cardsFor(user: User): Card[] {
   if (can(user, 'certificates')) {
     cards.push({ id: 'certificates', title: 'nav.certificates', text: user.role === 'producer' ? 'soon.certificate' : 'soon.recognise', to: '/certificates' });
   }
+  if (can(user, 'imports')) cards.push({ id: 'imports', title: 'home.card.imports', text: 'home.card.imports.text', to: '/imports/new' });
   if (can(user, 'programme')) {
     cards.push({ id: 'trainings', title: 'nav.trainings', text: 'soon.training', to: '/trainings' });
     cards.push({ id: 'annual-plans', title: 'nav.annualPlans', text: 'soon.annualPlan', to: '/annual-plans' });
@@ -70,7 +71,7 @@ const comingSoon: Record<Role, MessageKey[]> = {
   council_member: [],
   advisory_member: [],
   ministry_officer: ['soon.nationalReports'],
-  system_admin: ['soon.imports'],
+  system_admin: [],
 };
 
 export function HomePage() {
