@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: requests per second of the app against a bare Fastify route running the same SQL,
- * on both databases, in one run; and the scoring engine's throughput for a national round (bench/scoring.ts). The bare route has no hooks, validation or serialisation schema, so
+ * on both databases, in one run; the scoring engine's throughput for a national round (bench/scoring.ts);
+ * the catalogue at national size (bench/catalogue.ts); importing a 5,000-row list (bench/imports.ts). The bare route has no hooks, validation or serialisation schema, so
  * the ratio shows what the app's own machinery costs. Each measurement is bounded to a few seconds.
  *
  *   BENCH_SECONDS=5 BENCH_CONNECTIONS=10 npm run bench
@@ -17,6 +18,7 @@ import { buildApp, prepareDatabase } from '../src/server.ts';
 import { listUnits } from '../src/features/admin-units/admin-units.repository.ts';
 import { benchScoring } from './scoring.ts';
 import { benchCatalogueOnServer } from './catalogue.ts';
+import { benchImportsOnServer } from './imports.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -109,6 +111,8 @@ async function main() {
   }
   // The public catalogue at national size, in a database of its own (bench/catalogue.ts).
   await benchCatalogueOnServer(serverUrl);
+  // Importing a province's 5,000-row list (bench/imports.ts).
+  await benchImportsOnServer(serverUrl);
 }
 
 main().catch((error: unknown) => {

@@ -145,6 +145,26 @@ describe('imports routes: preview, commit, catalogue and verification, national 
     assert.equal((await office.request('POST', `/api/imports/${batch.id}/undo`)).statusCode, 409);
   });
 
+  test('an imported certificate is first-class: its product files a re-evaluation, which then blocks the undo', async () => {
+    const file = fixture('csvWithoutBom');
+    const choices = Object.fromEntries([3, 4, 5].map((n) => [String(n), { productSetNumber: 3 }]));
+    const preview = (await send(office, '/api/imports/preview', file, { choices })).json();
+    assert.equal(preview.canCommit, true, JSON.stringify(preview.rows.flatMap((r: { issues: unknown[] }) => r.issues)));
+    const committed = await send(office, '/api/imports', file, { choices });
+    assert.equal(committed.statusCode, 201, committed.body);
+    const { batch } = committed.json();
+    const { rows: [tea] } = await t.db.pool.query<{ product_id: string; producer_id: string }>(
+      `SELECT c.product_id, c.producer_id FROM certificates c JOIN producers p ON p.id = c.producer_id WHERE p.tax_code = $1`, [laiChauTax.cheTamDuong]);
+    // The 4★ of 10/08/2023 expires on 10/08/2026: filed late, within the Đ.12.3 grace, like one issued here.
+    const producer = await signInAs(t, { role: 'producer', producerId: tea!.producer_id, provinceCode: LAI_CHAU, communeCode: '03424' });
+    const dossier = await producer.request('POST', '/api/dossiers', { type: 're_evaluation', productId: tea!.product_id });
+    assert.equal(dossier.statusCode, 201, dossier.body);
+    const blocked = await office.request('POST', `/api/imports/${batch.id}/undo`);
+    assert.equal(blocked.statusCode, 409);
+    assert.match(blocked.json().error.message, /hồ sơ sản phẩm lập sau khi nhập/);
+    assert.equal((await office.request('GET', `/api/imports/${batch.id}`)).json().status, 'committed');
+  });
+
   test('a mapping is saved per province and listed again', async () => {
     assert.equal((await office.request('PUT', '/api/imports/mappings', { name: '', mapping: { productName: 'B' } })).statusCode, 400);
     const saved = await office.request('PUT', '/api/imports/mappings', { name: 'Mẫu huyện Than Uyên', mapping: { productName: 1, producerName: 2, stars: 6 } });

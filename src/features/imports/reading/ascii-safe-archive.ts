@@ -12,7 +12,11 @@ import JSZip from 'jszip';
 export async function asciiSafeArchive(bytes: Buffer): Promise<Readable> {
   const source = await JSZip.loadAsync(bytes);
   const target = new JSZip();
-  for (const entry of Object.values(source.files)) {
+  // exceljs's streaming reader needs the workbook, its relations, styles and shared strings before the
+  // sheets (else it reads a sheet without knowing its name, now and then): they go first.
+  const rank = (name: string) => ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'].indexOf(name);
+  const entries = Object.values(source.files).sort((a, b) => ((rank(a.name) === -1 ? 99 : rank(a.name)) - (rank(b.name) === -1 ? 99 : rank(b.name))));
+  for (const entry of entries) {
     if (entry.dir) continue;
     if (/\.(xml|rels|vml)$/iu.test(entry.name)) {
       const text = await entry.async('string');
