@@ -6,6 +6,7 @@ export {
   type ScheduledJob,
   MAX_ATTEMPTS,
   cancelJobs,
+  cancelJobsByKeys,
   runDueJobs,
   scheduleDailyJobs,
   scheduleJob,

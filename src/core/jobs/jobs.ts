@@ -60,6 +60,17 @@ export async function cancelJobs(sql: Sql, name: string, keyPrefix: string, now:
   return result.rowCount ?? 0;
 }
 
+/** Cancels the pending jobs of these names and exact keys at once (e.g. the reminders of many certificates). */
+export async function cancelJobsByKeys(sql: Sql, names: readonly string[], keys: readonly string[], now: Date): Promise<number> {
+  if (keys.length === 0) return 0;
+  const result = await sql.query(
+    `UPDATE scheduled_jobs SET status = 'cancelled', finished_at = $3
+     WHERE name = ANY($1::text[]) AND key = ANY($2::text[]) AND status = 'pending'`,
+    [names, keys, now],
+  );
+  return result.rowCount ?? 0;
+}
+
 interface JobRow {
   id: string;
   name: string;

@@ -43,6 +43,24 @@ export async function issuingBodyOf(sql: Sql, level: 'province' | 'central', pro
 export const CERTIFICATE_REMINDERS = ['certificates.re-evaluation-window-opens', 'certificates.re-evaluation-window-closes', 'certificates.expired'] as const;
 
 /**
+ * The reminder jobs of a certificate: the re-evaluation window opens, closes in two weeks, it expires.
+ * With `onlyAhead` (an imported certificate), those already past are not scheduled, so a certificate
+ * that expired in 2022 notifies nobody today.
+ */
+export async function scheduleCertificateReminders(tx: Sql, id: string, expiresOn: LocalDate, now: Date, options: { onlyAhead?: boolean } = {}): Promise<void> {
+  const window = reEvaluationWindow(expiresOn);
+  const reminders: Array<[string, Date]> = [
+    [CERTIFICATE_REMINDERS[0], startOfLocalDate(window.opensOn)],
+    [CERTIFICATE_REMINDERS[1], startOfLocalDate(addDays(window.closesOn, -14))],
+    [CERTIFICATE_REMINDERS[2], endOfLocalDate(expiresOn)],
+  ];
+  for (const [name, runAt] of reminders) {
+    if (options.onlyAhead && runAt <= now) continue;
+    await scheduleJob(tx, { name, key: id, runAt, payload: { certificateId: id } }, now);
+  }
+}
+
+/**
  * Issues the certificate of a recognised product (QĐ 26/2026 Đ.4.3: valid 36 months) in the caller's
  * transaction: a number from the issuer's yearly sequence (OCOP-<province code | TW>-<year>-<NNNN>), an
  * unguessable public token for the QR, the names as printed, the reminders, and an audit event. The
@@ -84,15 +102,7 @@ export async function issueCertificate(tx: Sql, input: IssueCertificateInput, ac
     now,
   );
   const superseded = await repository.supersedeEarlierCertificates(tx, input.productId, id, input.issuedOn, now);
-  const window = reEvaluationWindow(expiresOn);
-  const reminders: Array<[string, Date]> = [
-    [CERTIFICATE_REMINDERS[0], startOfLocalDate(window.opensOn)],
-    [CERTIFICATE_REMINDERS[1], startOfLocalDate(addDays(window.closesOn, -14))],
-    [CERTIFICATE_REMINDERS[2], endOfLocalDate(expiresOn)],
-  ];
-  for (const [name, runAt] of reminders) {
-    await scheduleJob(tx, { name, key: id, runAt, payload: { certificateId: id } }, now);
-  }
+  await scheduleCertificateReminders(tx, id, expiresOn, now);
   await recordAuditEvent(tx, {
     actor,
     action: 'certificate.issued',

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, endOfLocalDate, startOfLocalDate, type LocalDate } from '../../core/clock/index.ts';
+import type { LocalDate } from '../../core/clock/index.ts';
 import { recordAuditEvent, type AuditActor } from '../../core/audit.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { notFound } from '../../core/errors.ts';
-import { cancelJobs, scheduleJob } from '../../core/jobs/index.ts';
+import { cancelJobsByKeys } from '../../core/jobs/index.ts';
 import { findProduct } from '../products/index.ts';
-import { certificateExpiry, reEvaluationWindow } from './certificate-status.ts';
+import { certificateExpiry } from './certificate-status.ts';
 import * as repository from './certificates.repository.ts';
-import { CERTIFICATE_REMINDERS, issuingBodyOf } from './issue-certificate.ts';
+import { CERTIFICATE_REMINDERS, issuingBodyOf, scheduleCertificateReminders } from './issue-certificate.ts';
 
 export interface ImportedCertificateInput {
   productId: string;
@@ -58,16 +58,7 @@ export async function recordImportedCertificate(tx: Sql, input: ImportedCertific
   );
   await repository.supersedeEarlierCertificates(tx, product.id, id, input.issuedOn, now);
   await repository.supersedeByLaterCertificate(tx, id, product.id, input.issuedOn, now);
-  // Only the reminders still ahead: a certificate that expired in 2022 must not notify anyone today.
-  const window = reEvaluationWindow(expiresOn);
-  const reminders: Array<[string, Date]> = [
-    [CERTIFICATE_REMINDERS[0], startOfLocalDate(window.opensOn)],
-    [CERTIFICATE_REMINDERS[1], startOfLocalDate(addDays(window.closesOn, -14))],
-    [CERTIFICATE_REMINDERS[2], endOfLocalDate(expiresOn)],
-  ];
-  for (const [name, runAt] of reminders) {
-    if (runAt > now) await scheduleJob(tx, { name, key: id, runAt, payload: { certificateId: id } }, now);
-  }
+  await scheduleCertificateReminders(tx, id, expiresOn, now, { onlyAhead: true });
   await recordAuditEvent(tx, {
     actor,
     action: 'certificate.imported',
@@ -97,9 +88,7 @@ export async function findImportedCertificateBlockers(tx: Sql, ids: readonly str
 
 /** Takes imported certificates back (undoing their import): their reminders are cancelled, the audit says so. */
 export async function removeImportedCertificates(tx: Sql, ids: readonly string[], actor: AuditActor, now: Date): Promise<void> {
-  for (const id of ids) {
-    for (const name of CERTIFICATE_REMINDERS) await cancelJobs(tx, name, id, now);
-  }
+  await cancelJobsByKeys(tx, CERTIFICATE_REMINDERS, ids, now);
   await repository.deleteImportedCertificates(tx, ids, now);
   for (const id of ids) {
     await recordAuditEvent(tx, { actor, action: 'certificate.import_undone', entityType: 'certificate', entityId: id, occurredAt: now });
