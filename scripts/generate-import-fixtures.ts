@@ -126,6 +126,25 @@ const csvRows: Cell[][] = [
   [3, 'Trà túi lọc Tân Phong', 'Cty TNHH MTV Chè Lai Châu', laiChauTax.chaLaiChau, 'P. Tân Phong', 'TP Lai Châu', '3', '45/QĐ-UBND', '2023-03-15', '2026-03-15'],
 ];
 
+/**
+ * A province's list of OCOP sales points (điểm giới thiệu và bán sản phẩm OCOP): a title, one heading
+ * row, a group row naming the district, the point's street address and commune in their own columns.
+ */
+export async function writeSalesPointList(file: string, tag: string): Promise<{ file: string; names: string[] }> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Điểm bán');
+  sheet.addRow(['DANH SÁCH ĐIỂM GIỚI THIỆU VÀ BÁN SẢN PHẨM OCOP TỈNH LAI CHÂU']);
+  sheet.mergeCells('A1:F1');
+  sheet.addRow(['STT', 'Tên điểm bán', 'Địa chỉ điểm bán', 'Xã, phường', 'Đơn vị quản lý', 'Số điện thoại']);
+  sheet.addRow(['I. Huyện Than Uyên']);
+  const names = [`Điểm bán OCOP chợ Than Uyên ${tag}`, `Cửa hàng đặc sản Mường Kim ${tag}`];
+  sheet.addRow([1, names[0], 'Tổ 5, khu chợ trung tâm', 'Thị trấn Than Uyên', 'HTX Dịch vụ Than Uyên', '0912 345 678']);
+  sheet.addRow([2, names[1], 'Bản Mường Kim', 'Xã Mường Kim', null, null]);
+  sheet.addRow(['Tổng cộng: 2 điểm bán']);
+  await workbook.xlsx.writeFile(file);
+  return { file, names };
+}
+
 async function writeCsv(file: string, rows: Cell[][], options: { delimiter: string; bom: boolean; title?: string }): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('csv');

@@ -1,11 +1,11 @@
 -- Issue 12: bringing a province's existing programme in. An import batch is one committed file; its
--- records say which producers, products and certificates it created (and so may remove on undo) and which
+-- records say which producers, products, certificates and sales points it created (and so may remove on undo) and which
 -- existing ones it only linked to.
 
 CREATE TABLE import_batches (
   id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   province_code  text NOT NULL,
-  kind           text NOT NULL CHECK (kind IN ('provincial_list', 'national_register')),
+  kind           text NOT NULL CHECK (kind IN ('provincial_list', 'national_register', 'sales_points')),
   file_name      text NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
   file_sha256    text NOT NULL CHECK (file_sha256 ~ '^[0-9a-f]{64}$'),
   file_bytes     integer NOT NULL CHECK (file_bytes > 0),
@@ -27,7 +27,7 @@ CREATE INDEX import_batches_undone_by_idx ON import_batches (undone_by);
 
 CREATE TABLE import_batch_records (
   batch_id     uuid NOT NULL REFERENCES import_batches (id),
-  entity_type  text NOT NULL CHECK (entity_type IN ('producer', 'product', 'certificate')),
+  entity_type  text NOT NULL CHECK (entity_type IN ('producer', 'product', 'certificate', 'sales_point')),
   entity_id    uuid NOT NULL,
   action       text NOT NULL CHECK (action IN ('created', 'linked')),
   row_number   integer NOT NULL CHECK (row_number > 0),

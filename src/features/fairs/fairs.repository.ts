@@ -283,3 +283,27 @@ export async function findProducerPromotion(sql: Sql, producerId: string): Promi
   const listings = await sql.query<Listing>(`${listingSelect} WHERE l.producer_id = $1 ORDER BY l.product_name, l.id`, [producerId]);
   return { fairs: fairs.rows, salesPoints: salesPoints.rows, listings: listings.rows };
 }
+
+/** The sales points of a province (an import links a listed point to the one already held). */
+export async function listSalesPointNames(sql: Sql, provinceCode: string): Promise<Array<{ id: string; name: string; communeCode: string }>> {
+  const { rows } = await sql.query<{ id: string; name: string; communeCode: string }>(
+    'SELECT id, name, commune_code AS "communeCode" FROM sales_points WHERE province_code = $1',
+    [provinceCode],
+  );
+  return rows;
+}
+
+/** Sales points changed since they were created, or given products to sell. */
+export async function listChangedSalesPoints(sql: Sql, ids: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+  const { rows } = await sql.query<{ id: string; name: string }>(
+    `SELECT sp.id, sp.name FROM sales_points sp
+      WHERE sp.id = ANY($1::uuid[]) AND (sp.version > 1 OR EXISTS (SELECT 1 FROM sales_point_products spp WHERE spp.sales_point_id = sp.id))
+      FOR UPDATE OF sp`,
+    [ids],
+  );
+  return rows;
+}
+
+export async function deleteSalesPoints(sql: Sql, ids: readonly string[]): Promise<void> {
+  await sql.query('DELETE FROM sales_points WHERE id = ANY($1::uuid[])', [ids]);
+}

@@ -1,3 +1,4 @@
 export { listUnitFairsOfYear } from './fairs.repository.ts';
 export { fairScopeLabels } from './fairs.schemas.ts';
 export type { Fair } from './fairs.schemas.ts';
+export { findImportedSalesPointBlockers, listKnownSalesPoints, recordImportedSalesPoint, removeImportedSalesPoints, type ImportedSalesPoint } from './import-sales-points.ts';

@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock/index.ts';
 import { withTransaction, type Database } from '../../core/db/database.ts';
 import { AppError } from '../../core/errors.ts';
 import { recordImportedCertificate } from '../certificates/index.ts';
+import { recordImportedSalesPoint } from '../fairs/index.ts';
 import { insertProducer } from '../producers/index.ts';
 import { registerProduct } from '../products/index.ts';
 import type { ImportRow } from './import-row.ts';
@@ -99,6 +100,13 @@ export async function commitImport(
           issuingBody: certificate.issuingBody, expiresOn: certificate.expiresOn,
         }, audit, now);
         records.push({ entityType: 'certificate', entityId: id, action: 'created', rowNumber: certificate.rowNumber });
+      }
+      for (const point of plan.salesPoints) {
+        const id = point.existingId ?? (await recordImportedSalesPoint(tx, {
+          provinceCode: point.provinceCode, communeCode: point.communeCode, name: point.name, streetAddress: point.streetAddress,
+          operatorName: point.operatorName, phone: point.phone,
+        }, audit, now));
+        records.push({ entityType: 'sales_point', entityId: id, action: point.existingId ? 'linked' : 'created', rowNumber: point.firstRow });
       }
       const batchId = await repository.insertBatch(tx, {
         provinceCode: input.provinceCode, kind: input.file.kind, fileName: input.file.fileName, fileSha256: sha256,

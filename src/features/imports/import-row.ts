@@ -31,6 +31,9 @@ export const importFields = [
   'certificateNumber',
   'issuingBody',
   'expiresOn',
+  'salesPointName',
+  'salesPointAddress',
+  'salesPointOperator',
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
@@ -85,5 +88,7 @@ export interface ImportRow {
     issuingBody: string | null;
     expiresOn: LocalDate | null;
   } | null;
+  /** A row of a list of OCOP sales points (điểm giới thiệu và bán sản phẩm OCOP), else absent. */
+  salesPoint?: { name: string; streetAddress: string | null; operatorName: string | null; phone: string | null } | null;
   issues: RowIssue[];
 }

@@ -9,6 +9,8 @@ export interface ImportCounts {
   productsLinked: number;
   certificatesNew: number;
   certificatesKnown: number;
+  salesPointsNew: number;
+  salesPointsLinked: number;
   rowsWithErrors: number;
   warnings: number;
 }
@@ -16,7 +18,7 @@ export interface ImportCounts {
 export interface ImportBatch {
   id: string;
   provinceCode: string;
-  kind: 'provincial_list' | 'national_register';
+  kind: 'provincial_list' | 'national_register' | 'sales_points';
   fileName: string;
   fileSha256: string;
   fileBytes: number;
@@ -66,7 +68,7 @@ export async function insertBatch(
 }
 
 export interface BatchRecord {
-  entityType: 'producer' | 'product' | 'certificate';
+  entityType: 'producer' | 'product' | 'certificate' | 'sales_point';
   entityId: string;
   action: 'created' | 'linked';
   rowNumber: number;

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { laiChauTax, writeImportFixtures, type ImportFixtures } from '../../../scripts/generate-import-fixtures.ts';
+import { laiChauTax, writeImportFixtures, writeSalesPointList, type ImportFixtures } from '../../../scripts/generate-import-fixtures.ts';
 import { multipartBody } from '../../../tests/support/dossiers.ts';
-import { createFixedClock, createTestApp, signInAs, type Client, type TestApp } from '../../../tests/support/test-app.ts';
+import { createFixedClock, createTestApp, signInAs, unique, type Client, type TestApp } from '../../../tests/support/test-app.ts';
 
 const LAI_CHAU = '12';
 const NOW = '2026-11-23T09:00:00+07:00';
@@ -163,6 +163,28 @@ describe('imports routes: preview, commit, catalogue and verification, national 
     assert.equal(blocked.statusCode, 409);
     assert.match(blocked.json().error.message, /hồ sơ sản phẩm lập sau khi nhập/);
     assert.equal((await office.request('GET', `/api/imports/${batch.id}`)).json().status, 'committed');
+  });
+
+  test('a list of sales points: read, committed, listed by the fairs feature, undone', async () => {
+    const tag = unique('db');
+    const list = await writeSalesPointList(path.join(dir, `diem-ban-${tag}.xlsx`), tag);
+    const file = { name: path.basename(list.file), content: readFileSync(list.file) };
+    const previewed = await send(office, '/api/imports/preview', file, { kind: 'sales_points' });
+    assert.equal(previewed.statusCode, 200, previewed.body);
+    const preview = previewed.json();
+    assert.deepEqual(preview.rows.flatMap((r: { issues: Array<{ severity: string; message: string }> }) => r.issues.filter((i) => i.severity === 'error').map((i) => i.message)), []);
+    assert.deepEqual([preview.counts.salesPointsNew, preview.counts.producersNew, preview.canCommit], [2, 0, true]);
+    assert.deepEqual(preview.rows.map((r: { communeCode: string }) => r.communeCode).sort(), ['03595', '03637']);
+    const committed = await send(office, '/api/imports', file, { kind: 'sales_points' });
+    assert.equal(committed.statusCode, 201, committed.body);
+    const points = (await office.request('GET', '/api/sales-points?pageSize=200')).json().items as Array<{ name: string; streetAddress: string; phone: string | null }>;
+    const market = points.find((p) => p.name === list.names[0])!;
+    assert.deepEqual([market.streetAddress, market.phone], ['Tổ 5, khu chợ trung tâm', '+84912345678']);
+    const relisted = (await send(office, '/api/imports/preview', { ...file, content: Buffer.concat([file.content, Buffer.alloc(0)]) }, { kind: 'sales_points' })).json();
+    assert.equal(relisted.alreadyImported.id, committed.json().batch.id);
+    assert.equal((await office.request('POST', `/api/imports/${committed.json().batch.id}/undo`)).statusCode, 200);
+    const after = (await office.request('GET', '/api/sales-points?pageSize=200')).json().items as Array<{ name: string }>;
+    assert.equal(after.filter((p) => list.names.includes(p.name)).length, 0);
   });
 
   test('a mapping is saved per province and listed again', async () => {

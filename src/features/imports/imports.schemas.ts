@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { communeCode, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
 import { importFields } from './import-row.ts';
 
-export const importKind = z.enum(['provincial_list', 'national_register']);
+export const importKind = z.enum(['provincial_list', 'national_register', 'sales_points']);
 
 /** field → 0-based column index. */
 export const columnMapping = z.partialRecord(z.enum(importFields), z.number().int().min(0).max(500));
@@ -56,6 +56,7 @@ const plannedRow = z.object({
 export const importCounts = z.object({
   rowsRead: z.number().int(), producersNew: z.number().int(), producersLinked: z.number().int(), productsNew: z.number().int(),
   productsLinked: z.number().int(), certificatesNew: z.number().int(), certificatesKnown: z.number().int(),
+  salesPointsNew: z.number().int(), salesPointsLinked: z.number().int(),
   rowsWithErrors: z.number().int(), warnings: z.number().int(),
 });
 
@@ -79,7 +80,7 @@ export const importBatch = z
 
 export const importBatchDetail = importBatch
   .extend({
-    records: z.array(z.object({ entityType: z.enum(['producer', 'product', 'certificate']), entityId: z.string(), action: z.enum(['created', 'linked']), rowNumber: z.number().int() })),
+    records: z.array(z.object({ entityType: z.enum(['producer', 'product', 'certificate', 'sales_point']), entityId: z.string(), action: z.enum(['created', 'linked']), rowNumber: z.number().int() })),
   })
   .meta({ id: 'ImportBatchDetail' });
 

@@ -3,6 +3,7 @@ import type { Sql } from '../../core/db/database.ts';
 import { foldVietnamese } from '../../core/text.ts';
 import { createPlaceResolver, findUnit, CURRENT_UNITS_VERSION, type PlaceCandidate, type PlaceResolution } from '../admin-units/index.ts';
 import { listKnownCertificates } from '../certificates/index.ts';
+import { listKnownSalesPoints } from '../fairs/index.ts';
 import { listKnownProducers, normalizeProducerName, parseTaxCode, type LegalForm } from '../producers/index.ts';
 import { listProductsOfProducers } from '../products/index.ts';
 import { findRuleSetInForce } from '../rule-sets/index.ts';
@@ -56,6 +57,19 @@ export interface PlannedCertificate {
   expiresOn: LocalDate | null;
 }
 
+export interface PlannedSalesPoint {
+  key: string;
+  firstRow: number;
+  action: 'create' | 'link';
+  existingId: string | null;
+  provinceCode: string;
+  communeCode: string;
+  name: string;
+  streetAddress: string;
+  operatorName: string | null;
+  phone: string | null;
+}
+
 export interface PlannedRow {
   rowNumber: number;
   producerName: string;
@@ -81,6 +95,7 @@ export interface ImportPlan {
   producers: PlannedProducer[];
   products: PlannedProduct[];
   certificates: PlannedCertificate[];
+  salesPoints: PlannedSalesPoint[];
   /** Every problem of every row, in row order. */
   issues: RowIssue[];
   counts: ImportCounts;
@@ -110,6 +125,7 @@ export async function planImport(
   const producers = new Map<string, PlannedProducer>();
   const products = new Map<string, PlannedProduct>();
   const certificates = new Map<string, PlannedCertificate>();
+  const salesPoints = new Map<string, PlannedSalesPoint>();
   const planned: PlannedRow[] = [];
 
   for (const row of input.rows) {
@@ -163,6 +179,31 @@ export async function planImport(
           message: `Không tìm thấy "${placeWritten}" trong các đơn vị hành chính của tỉnh (trước và sau 01/7/2025).${hint}`,
           messageEn: `"${placeWritten}" matches no unit of the province, before or after 1 July 2025.` }));
       }
+    }
+
+    // A sales point: one per name in its commune.
+    if (row.salesPoint && !row.producer.name) {
+      const point = row.salesPoint;
+      plannedRow.producerName = point.name;
+      if (point.name.trim().length < 3) {
+        issues.push(issue(row, { column: null, field: 'salesPointName', severity: 'error', code: 'short_sales_point_name',
+          message: 'Tên điểm bán cần ít nhất 3 ký tự.', messageEn: 'A sales point name needs at least 3 characters.' }));
+        continue;
+      }
+      if (!plannedRow.communeCode) continue;
+      const key = `${plannedRow.communeCode}|${foldVietnamese(point.name)}`;
+      const earlier = salesPoints.get(key);
+      if (earlier) {
+        issues.push(issue(row, { column: null, field: 'salesPointName', severity: 'warning', code: 'duplicate_sales_point',
+          message: `Điểm bán này đã có ở dòng ${earlier.firstRow}; dòng này được bỏ qua.`, messageEn: `Same sales point as row ${earlier.firstRow}; skipped.` }));
+        continue;
+      }
+      plannedRow.producerKey = `sales:${key}`;
+      salesPoints.set(key, {
+        key, firstRow: row.rowNumber, action: 'create', existingId: null, provinceCode: input.provinceCode, communeCode: plannedRow.communeCode,
+        name: point.name, streetAddress: point.streetAddress ?? plannedRow.communeName ?? placeWritten ?? point.name, operatorName: point.operatorName, phone: point.phone,
+      });
+      continue;
     }
 
     // Who: one producer per tax code, else per name key in its commune.
@@ -249,9 +290,21 @@ export async function planImport(
   }
 
   await linkToRegistry(sql, { producers, products, certificates, rows: planned });
+  if (salesPoints.size > 0) {
+    const known = await listKnownSalesPoints(sql, input.provinceCode);
+    for (const point of salesPoints.values()) {
+      const match = known.find((k) => k.communeCode === point.communeCode && foldVietnamese(k.name) === foldVietnamese(point.name));
+      if (match) {
+        point.action = 'link';
+        point.existingId = match.id;
+      }
+    }
+  }
 
   for (const row of planned) {
-    row.producerAction = row.producerKey ? (producers.get(row.producerKey)?.action ?? null) : null;
+    row.producerAction = row.producerKey?.startsWith('sales:')
+      ? (salesPoints.get(row.producerKey.slice(6))?.action ?? null)
+      : row.producerKey ? (producers.get(row.producerKey)?.action ?? null) : null;
     row.productAction = row.productKey ? (products.get(row.productKey)?.action ?? null) : null;
     if (row.certificateKey) row.certificateAction = certificates.get(row.certificateKey)?.action ?? null;
   }
@@ -266,6 +319,8 @@ export async function planImport(
     productsLinked: count(products.values(), 'link'),
     certificatesNew: count(certificates.values(), 'create'),
     certificatesKnown: count(certificates.values(), 'known'),
+    salesPointsNew: count(salesPoints.values(), 'create'),
+    salesPointsLinked: count(salesPoints.values(), 'link'),
     rowsWithErrors,
     warnings: issues.filter((i) => i.severity === 'warning').length,
   };
@@ -275,6 +330,7 @@ export async function planImport(
     producers: [...producers.values()],
     products: [...products.values()],
     certificates: [...certificates.values()].sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.rowNumber - b.rowNumber),
+    salesPoints: [...salesPoints.values()],
     issues,
     counts,
     canCommit: rowsWithErrors === 0 && planned.length > 0,

@@ -4,7 +4,8 @@ import { guessMapping } from './reading/column-mapping.ts';
 import { readTable, type TableColumn } from './reading/read-table.ts';
 import { toImportRows } from './reading/to-import-rows.ts';
 
-export type ImportKind = 'provincial_list' | 'national_register';
+/** A province's list of producers/products/certificates, the national register's file, or a list of sales points. */
+export type ImportKind = 'provincial_list' | 'national_register' | 'sales_points';
 
 export interface ReadImportFile {
   kind: ImportKind;

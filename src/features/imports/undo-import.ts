@@ -4,6 +4,7 @@ import type { Clock } from '../../core/clock/index.ts';
 import { withTransaction, type Database } from '../../core/db/database.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { findImportedCertificateBlockers, removeImportedCertificates } from '../certificates/index.ts';
+import { findImportedSalesPointBlockers, removeImportedSalesPoints } from '../fairs/index.ts';
 import { findImportedProducerBlockers, removeImportedProducers } from '../producers/index.ts';
 import { findImportedProductBlockers, removeImportedProducts } from '../products/index.ts';
 import { importVisibility } from './imports.policy.ts';
@@ -42,7 +43,9 @@ export async function undoImport(db: Database, clock: Clock, actor: Actor, batch
       const certificates = created('certificate');
       const products = created('product');
       const producers = created('producer');
+      const points = created('sales_point');
       const blockers = [
+        ...(await findImportedSalesPointBlockers(tx, points)),
         ...(await findImportedCertificateBlockers(tx, certificates)),
         ...(await findImportedProductBlockers(tx, products)),
         ...(await findImportedProducerBlockers(tx, producers)),
@@ -51,12 +54,13 @@ export async function undoImport(db: Database, clock: Clock, actor: Actor, batch
         throw new AppError('CONFLICT', `Không hoàn tác được lượt nhập: ${blockers.slice(0, 5).join('; ')}${blockers.length > 5 ? `; và ${blockers.length - 5} lý do khác` : ''}.`,
           { reasons: blockers }, 'Records made by this import have changed since; it cannot be undone.');
       }
+      await removeImportedSalesPoints(tx, points, audit, now);
       await removeImportedCertificates(tx, certificates, audit, now);
       await removeImportedProducts(tx, products, audit, now);
       await removeImportedProducers(tx, producers, audit, now);
       await repository.markUndone(tx, batch.id, actor.userId, now);
       await recordAuditEvent(tx, { actor: audit, action: 'import.undone', entityType: 'import_batch', entityId: batch.id,
-        before: { status: 'committed' }, after: { status: 'undone', removed: { certificates: certificates.length, products: products.length, producers: producers.length } }, occurredAt: now });
+        before: { status: 'committed' }, after: { status: 'undone', removed: { salesPoints: points.length, certificates: certificates.length, products: products.length, producers: producers.length } }, occurredAt: now });
       return (await repository.findBatch(tx, batch.id))!;
     });
   } catch (error) {

@@ -14213,7 +14213,7 @@ export interface components {
             id: string;
             provinceCode: string;
             /** @enum {string} */
-            kind: "provincial_list" | "national_register";
+            kind: "provincial_list" | "national_register" | "sales_points";
             fileName: string;
             fileSha256: string;
             fileBytes: number;
@@ -14225,6 +14225,8 @@ export interface components {
                 productsLinked: number;
                 certificatesNew: number;
                 certificatesKnown: number;
+                salesPointsNew: number;
+                salesPointsLinked: number;
                 rowsWithErrors: number;
                 warnings: number;
             };
@@ -14240,7 +14242,7 @@ export interface components {
             id: string;
             provinceCode: string;
             /** @enum {string} */
-            kind: "provincial_list" | "national_register";
+            kind: "provincial_list" | "national_register" | "sales_points";
             fileName: string;
             fileSha256: string;
             fileBytes: number;
@@ -14252,6 +14254,8 @@ export interface components {
                 productsLinked: number;
                 certificatesNew: number;
                 certificatesKnown: number;
+                salesPointsNew: number;
+                salesPointsLinked: number;
                 rowsWithErrors: number;
                 warnings: number;
             };
@@ -14264,7 +14268,7 @@ export interface components {
             undoneAt: unknown | null;
             records: {
                 /** @enum {string} */
-                entityType: "producer" | "product" | "certificate";
+                entityType: "producer" | "product" | "certificate" | "sales_point";
                 entityId: string;
                 /** @enum {string} */
                 action: "created" | "linked";
@@ -14280,7 +14284,7 @@ export interface components {
             };
             read: {
                 /** @enum {string} */
-                kind: "provincial_list" | "national_register";
+                kind: "provincial_list" | "national_register" | "sales_points";
                 /** @enum {string} */
                 format: "xlsx" | "csv" | "json";
                 sheetName: string | null;
@@ -14303,7 +14307,7 @@ export interface components {
             };
             fields: {
                 /** @enum {string} */
-                field: "producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn";
+                field: "producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn" | "salesPointName" | "salesPointAddress" | "salesPointOperator";
                 label: string;
                 labelEn: string;
             }[];
@@ -14315,6 +14319,8 @@ export interface components {
                 productsLinked: number;
                 certificatesNew: number;
                 certificatesKnown: number;
+                salesPointsNew: number;
+                salesPointsLinked: number;
                 rowsWithErrors: number;
                 warnings: number;
             };
@@ -14341,7 +14347,7 @@ export interface components {
                 issues: {
                     rowNumber: number;
                     column: string | null;
-                    field: ("producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn") | null;
+                    field: ("producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn" | "salesPointName" | "salesPointAddress" | "salesPointOperator") | null;
                     /** @enum {string} */
                     severity: "error" | "warning";
                     code: string;
@@ -15586,7 +15592,7 @@ export interface components {
             id: string;
             provinceCode: string;
             /** @enum {string} */
-            kind: "provincial_list" | "national_register";
+            kind: "provincial_list" | "national_register" | "sales_points";
             fileName: string;
             fileSha256: string;
             fileBytes: number;
@@ -15598,6 +15604,8 @@ export interface components {
                 productsLinked: number;
                 certificatesNew: number;
                 certificatesKnown: number;
+                salesPointsNew: number;
+                salesPointsLinked: number;
                 rowsWithErrors: number;
                 warnings: number;
             };
@@ -15614,7 +15622,7 @@ export interface components {
             id: string;
             provinceCode: string;
             /** @enum {string} */
-            kind: "provincial_list" | "national_register";
+            kind: "provincial_list" | "national_register" | "sales_points";
             fileName: string;
             fileSha256: string;
             fileBytes: number;
@@ -15626,6 +15634,8 @@ export interface components {
                 productsLinked: number;
                 certificatesNew: number;
                 certificatesKnown: number;
+                salesPointsNew: number;
+                salesPointsLinked: number;
                 rowsWithErrors: number;
                 warnings: number;
             };
@@ -15639,7 +15649,7 @@ export interface components {
             undoneAt: string | null;
             records: {
                 /** @enum {string} */
-                entityType: "producer" | "product" | "certificate";
+                entityType: "producer" | "product" | "certificate" | "sales_point";
                 entityId: string;
                 /** @enum {string} */
                 action: "created" | "linked";
@@ -15655,7 +15665,7 @@ export interface components {
             };
             read: {
                 /** @enum {string} */
-                kind: "provincial_list" | "national_register";
+                kind: "provincial_list" | "national_register" | "sales_points";
                 /** @enum {string} */
                 format: "xlsx" | "csv" | "json";
                 sheetName: string | null;
@@ -15678,7 +15688,7 @@ export interface components {
             };
             fields: {
                 /** @enum {string} */
-                field: "producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn";
+                field: "producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn" | "salesPointName" | "salesPointAddress" | "salesPointOperator";
                 label: string;
                 labelEn: string;
             }[];
@@ -15690,6 +15700,8 @@ export interface components {
                 productsLinked: number;
                 certificatesNew: number;
                 certificatesKnown: number;
+                salesPointsNew: number;
+                salesPointsLinked: number;
                 rowsWithErrors: number;
                 warnings: number;
             };
@@ -15716,7 +15728,7 @@ export interface components {
                 issues: {
                     rowNumber: number;
                     column: string | null;
-                    field: ("producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn") | null;
+                    field: ("producerName" | "producerTaxCode" | "producerLegalForm" | "producerAddress" | "producerPhone" | "producerEmail" | "producerRepresentative" | "communeName" | "districtName" | "provinceName" | "productName" | "productSet" | "productCode" | "productDescription" | "stars" | "decisionNumber" | "decisionDate" | "certificateNumber" | "issuingBody" | "expiresOn" | "salesPointName" | "salesPointAddress" | "salesPointOperator") | null;
                     /** @enum {string} */
                     severity: "error" | "warning";
                     code: string;

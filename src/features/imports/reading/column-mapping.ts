@@ -17,6 +17,10 @@ interface HeadingRule {
 }
 
 const rules: readonly HeadingRule[] = [
+  // A list of sales points: its own headings first, so "Địa chỉ điểm bán" is not the producer's address.
+  { field: 'salesPointName', exact: ['ten diem ban', 'diem ban', 'ten cua hang', 'diem gioi thieu va ban san pham'], contains: [/\bten (diem ban|cua hang|diem gioi thieu)\b/, /^diem (ban|gioi thieu)( va ban)?( san pham)?( ocop)?$/] },
+  { field: 'salesPointAddress', exact: ['dia chi diem ban', 'dia chi cua hang'], contains: [/\bdia chi (diem ban|cua hang|diem gioi thieu)\b/, /\bso nha\b/] },
+  { field: 'salesPointOperator', exact: ['don vi quan ly', 'nguoi quan ly', 'chu diem ban'], contains: [/\b(don vi|nguoi) (quan ly|van hanh|phu trach)\b/, /\bchu (diem ban|cua hang)\b/] },
   { field: 'producerPhone', exact: ['sdt', 'dt', 'dien thoai', 'so dien thoai'], contains: [/\b(so )?dien thoai\b/, /\bsdt\b/, /\bso dt\b/, /\bdt lien he\b/] },
   { field: 'producerEmail', exact: ['email', 'e-mail', 'thu dien tu'], contains: [/\be-?mail\b/, /\bthu dien tu\b/] },
   { field: 'producerTaxCode', exact: ['mst', 'ma so thue'], contains: [/\bma so thue\b/, /\bmst\b/, /\bma so (doanh nghiep|dn|htx|hop tac xa)\b/, /\bma so dkkd\b/] },
@@ -113,4 +117,7 @@ export const importFieldLabels: Record<ImportField, { vi: string; en: string }> 
   certificateNumber: { vi: 'Số giấy chứng nhận', en: 'Certificate number' },
   issuingBody: { vi: 'Cơ quan cấp', en: 'Issuing body' },
   expiresOn: { vi: 'Ngày hết hạn', en: 'Expiry date' },
+  salesPointName: { vi: 'Tên điểm bán', en: 'Sales point' },
+  salesPointAddress: { vi: 'Địa chỉ điểm bán', en: 'Sales point address' },
+  salesPointOperator: { vi: 'Đơn vị quản lý điểm bán', en: 'Sales point operator' },
 };

@@ -70,7 +70,7 @@ function headingScore(cells: readonly CellValue[]): { score: number; names: bool
     if (typeof cell !== 'string' || !isKnownHeading(cell)) continue;
     score++;
     const field = matchHeading(cell)?.field;
-    if (field === 'productName' || field === 'producerName') names = true;
+    if (field === 'productName' || field === 'producerName' || field === 'salesPointName') names = true;
   }
   return { score, names };
 }

@@ -53,6 +53,7 @@ describe('toImportRows on the Lai Châu list', () => {
       place: { commune: 'Xã Mường Kim', district: 'Huyện Than Uyên', province: 'Tỉnh Lai Châu', columns: { commune: 'E', district: 'E', province: 'E' } },
       product: { name: 'Gạo Séng Cù Mường Kim', productSetNumber: 3, productCode: '12-110-03637-1-2022', description: null },
       certificate: { stars: 3, decisionNumber: '1234/QĐ-UBND', decisionDate: '2022-03-15', certificateNumber: null, issuingBody: null, expiresOn: '2025-03-15' },
+      salesPoint: null,
       issues: [],
     });
   });

@@ -114,9 +114,14 @@ function toImportRow(row: TableRow, mapping: ColumnMapping): ImportRow {
     return parsed.value;
   };
 
+  // A list of sales points names no producer: its rows are points of sale at an address.
+  const isSalesPointList = mapping.salesPointName !== undefined && mapping.producerName === undefined;
+  const salesPointName = text('salesPointName');
+  if (isSalesPointList && !salesPointName) issue('salesPointName', 'error', 'missing_sales_point_name', 'không được để trống.', 'is required.');
+
   // Producer
   const name = text('producerName') ?? '';
-  if (!name) issue('producerName', 'error', 'missing_producer_name', 'không được để trống.', 'is required.');
+  if (!name && !isSalesPointList) issue('producerName', 'error', 'missing_producer_name', 'không được để trống.', 'is required.');
   let taxCode: string | null = null;
   const rawTax = cell('producerTaxCode');
   if (!isEmpty(rawTax)) {
@@ -134,7 +139,9 @@ function toImportRow(row: TableRow, mapping: ColumnMapping): ImportRow {
   if (givenForm && inferLegalForm('', givenForm) === null) {
     issue('producerLegalForm', 'warning', 'unknown_legal_form', `“${givenForm}” không phải loại hình đã biết (HTX, tổ hợp tác, doanh nghiệp, hộ kinh doanh, trang trại, hội); loại hình suy từ tên.`, `"${givenForm}" is not a known legal form; inferred from the name.`);
   }
-  const address = text('producerAddress');
+  // A sales point's own address column gives its place when the list has no producer address.
+  const addressField: ImportField = isSalesPointList && mapping.producerAddress === undefined ? 'salesPointAddress' : 'producerAddress';
+  const address = text(addressField);
   const phone = parse('producerPhone', parsePhone, 'warning');
   const email = parse('producerEmail', parseEmail, 'warning');
 
@@ -152,7 +159,7 @@ function toImportRow(row: TableRow, mapping: ColumnMapping): ImportRow {
   const pick = (level: 'commune' | 'district' | 'province', fromAddressValue: string | null, column: string | null, field: ImportField, fallback: string | null = null) => {
     if (fromAddressValue) {
       place[level] = fromAddressValue;
-      place.columns[level] = letterOf('producerAddress');
+      place.columns[level] = letterOf(addressField);
       if (column && !sameUnit(column, fromAddressValue)) {
         issue(field, 'warning', 'address_unit_mismatch', `“${column}” khác với địa chỉ (“${fromAddressValue}”); lấy theo địa chỉ.`, `"${column}" differs from the address ("${fromAddressValue}"); the address is used.`);
       }
@@ -169,7 +176,7 @@ function toImportRow(row: TableRow, mapping: ColumnMapping): ImportRow {
   if (groupDistrict && place.district && place.district !== groupDistrict && !sameUnit(place.district, groupDistrict)) {
     issue(place.columns.district === letterOf('districtName') ? 'districtName' : 'producerAddress', 'warning', 'group_district_mismatch', `Dòng nằm trong nhóm “${row.group}” nhưng ghi ${place.district}.`, `The row is under the group "${row.group}" but names ${place.district}.`);
   }
-  if (!place.commune) {
+  if (!place.commune && !isSalesPointList) {
     issue(address ? 'producerAddress' : mapping.communeName !== undefined ? 'communeName' : null, 'warning', 'missing_commune', 'không xác định được xã/phường của chủ thể.', "the producer's commune could not be found.");
   }
 
@@ -211,10 +218,11 @@ function toImportRow(row: TableRow, mapping: ColumnMapping): ImportRow {
 
   return {
     rowNumber: row.rowNumber,
-    producer: { name, taxCode, legalForm, address, phone, email, representativeName: text('producerRepresentative') },
+    producer: { name, taxCode, legalForm, address: isSalesPointList ? null : address, phone, email, representativeName: text('producerRepresentative') },
     place,
     product,
     certificate,
+    salesPoint: salesPointName ? { name: salesPointName, streetAddress: address, operatorName: text('salesPointOperator'), phone } : null,
     issues,
   };
 }
