@@ -2,6 +2,7 @@
  * A real app on the run's test database (see run-tests.ts), with helpers to sign in as any role.
  * Nothing is mocked: requests go through Fastify's inject, the same hooks, policies and SQL.
  */
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
@@ -142,4 +143,27 @@ export async function signIn(app: App, username: string, password = TEST_PASSWOR
 export async function signInAs(t: TestApp, spec: UserSpec): Promise<Client> {
   const { username } = await createUserRecord(t.db, spec);
   return signIn(t.app, username);
+}
+
+/**
+ * A request without a session. State-changing routes first need a CSRF pair (the token from
+ * GET /api/auth/csrf as header and cookie, as the login form has it), else they answer 403 before
+ * reaching the route; with it they reach the route, which must answer 401.
+ */
+export async function requestWithoutSession(app: App, method: string, url: string, payload?: unknown): Promise<LightMyRequestResponse> {
+  const csrf = (await app.inject({ method: 'GET', url: '/api/auth/csrf' })).json<{ csrfToken: string }>().csrfToken;
+  return app.inject({ method: method as 'GET', url, payload: payload as object | undefined, headers: { 'x-csrf-token': csrf }, cookies: { ocop_csrf: csrf } });
+}
+
+/**
+ * Every call answers 401 without a session. Payloads must be valid: body validation runs before the
+ * route, so a bad body would answer 400 and hide a route that forgot to ask for a session.
+ */
+export async function assertEveryRouteNeedsSession(app: App, calls: readonly (readonly [string, string, unknown?])[]): Promise<void> {
+  const answers: string[] = [];
+  for (const [method, url, payload] of calls) {
+    const response = await requestWithoutSession(app, method, url, payload);
+    answers.push(`${method} ${url} → ${response.statusCode}${response.statusCode === 401 ? '' : ` ${response.body.slice(0, 300)}`}`);
+  }
+  assert.deepEqual(answers, calls.map(([method, url]) => `${method} ${url} → 401`));
 }

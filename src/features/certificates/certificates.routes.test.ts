@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createCertifiedProduct, type CertifiedProduct } from '../../../tests/support/certificates.ts';
 import { completeForm, createCompleteSelfAssessment } from '../../../tests/support/dossiers.ts';
-import { createFixedClock, createTestApp, signInAs, unique, type Client, type TestApp } from '../../../tests/support/test-app.ts';
+import { assertEveryRouteNeedsSession, createFixedClock, createTestApp, signInAs, unique, type Client, type TestApp } from '../../../tests/support/test-app.ts';
 
 const LAI_CHAU = '12';
 const THAN_UYEN = '03595';
@@ -59,6 +59,21 @@ describe('certificates: list in scope, detail, PDF, revocation, inspections, re-
     admin = await signInAs(t, { role: 'system_admin' });
   });
   after(() => t.close());
+
+  test('without a session every certificate and inspection route answers 401', async () => {
+    const id = thanUyen4.certificate.id;
+    const inspection = '8d2e6f0a-3a51-4c1b-9d1e-1f0c2b3a4d5e';
+    await assertEveryRouteNeedsSession(t.app, [
+      ['GET', '/api/certificates'],
+      ['GET', `/api/certificates/${id}`],
+      ['GET', `/api/certificates/${id}/pdf`],
+      ['POST', `/api/certificates/${id}/revoke`, { ground: 'law_violation', findingOn: '2026-11-01', decidedOn: '2026-11-17', decisionNumber: '1234/QĐ-UBND', reason: 'Vi phạm ghi nhãn hàng hóa theo kết luận thanh tra.' }],
+      ['POST', `/api/certificates/${id}/inspections`, { kind: 'ad_hoc', plannedOn: '2026-11-20', inspectingBody: 'Sở Nông nghiệp và Môi trường' }],
+      ['GET', '/api/inspections'],
+      ['GET', `/api/inspections/${inspection}`],
+      ['PATCH', `/api/inspections/${inspection}`, { version: 1, inspectedOn: '2026-11-12', criteriaMaintained: true, markUsedProperly: true, findings: 'Duy trì đủ tiêu chí.', outcome: 'compliant' }],
+    ]);
+  });
 
   const ids = async (client: Client, query = '') => {
     const response = await client.request('GET', `/api/certificates?q=${encodeURIComponent(tag)}&pageSize=200${query}`);

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { findCriteriaSheet } from '../rule-sets/index.ts';
 import { choicesUpTo, extremeChoices } from '../../../tests/support/criteria.ts';
 import { createReadyDossier, expectStatus, passingCheck } from '../../../tests/support/dossiers.ts';
-import { createFixedClock, createProducerRecord, createTestApp, createUserRecord, signIn, type Client, type TestApp } from '../../../tests/support/test-app.ts';
+import { assertEveryRouteNeedsSession, createFixedClock, createProducerRecord, createTestApp, createUserRecord, signIn, type Client, type TestApp } from '../../../tests/support/test-app.ts';
 
 // Not Hà Tĩnh (42): the browser journey opens rounds there, and a forwarded dossier joins its province's open round.
 const PROVINCE = '11'; // Điện Biên
@@ -89,6 +89,51 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     c = await cast(t);
   });
   after(() => t.close());
+
+  test('without a session every evaluation route answers 401', async () => {
+    const id = '8d2e6f0a-3a51-4c1b-9d1e-1f0c2b3a4d5e';
+    await assertEveryRouteNeedsSession(t.app, [
+      ['GET', '/api/evaluation-rounds'],
+      ['POST', '/api/evaluation-rounds', { level: 'province', provinceCode: PROVINCE, year: 2026, kind: 'second', title: 'Đợt 2 năm 2026' }],
+      ['GET', `/api/evaluation-rounds/${id}`],
+      ['PATCH', `/api/evaluation-rounds/${id}`, { version: 1, title: 'Tên mới' }],
+      ['PUT', `/api/evaluation-rounds/${id}/members`, { version: 1, members: [] }],
+      ['POST', `/api/evaluation-rounds/${id}/close`, { version: 1, sessionHeldOn: '2026-11-20', sessionPlace: 'Hội trường UBND tỉnh' }],
+      ['POST', `/api/evaluation-rounds/${id}/decision`, { version: 1, number: '12/QĐ-UBND', signedOn: '2026-11-20', signerName: 'Lò Văn A' }],
+      ['GET', `/api/evaluation-rounds/${id}/minutes.pdf`],
+      ['GET', `/api/evaluation-rounds/${id}/decision-draft.pdf`],
+      ['GET', `/api/round-entries/${id}`],
+      ['POST', `/api/round-entries/${id}/advisory`, { action: 'advisory_review', note: 'Thẩm định hồ sơ.', version: 1 }],
+      ['POST', `/api/round-entries/${id}/open-scoring`, { version: 1 }],
+      ['POST', `/api/round-entries/${id}/conflict`, { reason: 'Người thân của chủ thể.' }],
+      ['GET', `/api/round-entries/${id}/my-score`],
+      ['PUT', `/api/round-entries/${id}/my-score`, { choices: {} }],
+      ['POST', `/api/round-entries/${id}/recognise-from-central`, { version: 1, decisionNumber: '12/QĐ-UBND', signedOn: '2026-11-20' }],
+    ]);
+  });
+
+  test('bad input is named field by field, every issue at once', async () => {
+    const paths = (response: { json(): { error: { details: { issues: { path: string }[] } } } }) => response.json().error.details.issues.map((i) => i.path).sort();
+    const id = '8d2e6f0a-3a51-4c1b-9d1e-1f0c2b3a4d5e';
+    const cases: [string, string, object, string[]][] = [
+      ['POST', '/api/evaluation-rounds', { level: 'county', year: 1990, kind: 'third', title: 'Đ', proposalsDueOn: '2026-02-30', maxSpread: 200, quorumFraction: 0, extra: true }, ['', 'kind', 'level', 'maxSpread', 'proposalsDueOn', 'quorumFraction', 'title', 'year']],
+      ['PATCH', `/api/evaluation-rounds/${id}`, { version: 'one', title: 'x', completeBy: '30/12/2026' }, ['completeBy', 'title', 'version']],
+      ['PUT', `/api/evaluation-rounds/${id}/members`, { version: 1, members: [{ userId: 'someone', role: 'boss' }] }, ['members.0.role', 'members.0.userId']],
+      ['POST', `/api/evaluation-rounds/${id}/close`, { version: 1, sessionHeldOn: 'yesterday', sessionPlace: '' }, ['sessionHeldOn', 'sessionPlace']],
+      ['POST', `/api/evaluation-rounds/${id}/decision`, { version: 1, number: '', signedOn: '2026-13-01', signerName: '' }, ['number', 'signedOn', 'signerName']],
+      ['POST', `/api/round-entries/${id}/advisory`, { action: 'gossip', note: '', version: 1 }, ['action', 'note']],
+      ['POST', `/api/round-entries/${id}/conflict`, { reason: '' }, ['reason']],
+      ['POST', `/api/round-entries/${id}/recognise-from-central`, { version: 1, decisionNumber: '', signedOn: '2026-02-29' }, ['decisionNumber', 'signedOn']],
+    ];
+    for (const [method, url, body, expected] of cases) {
+      const response = await c.office.request(method, url, body);
+      assert.equal(response.statusCode, 400, `${method} ${url}: ${response.body}`);
+      assert.deepEqual(paths(response), expected, `${method} ${url}`);
+    }
+    // An unknown round is 404, like one of another province.
+    assert.equal((await c.office.request('GET', `/api/evaluation-rounds/${id}`)).statusCode, 404);
+    assert.equal((await c.office.request('GET', `/api/round-entries/${id}`)).statusCode, 404);
+  });
 
   test('a forwarded dossier joins the open round; members score alone; a wide spread orders a re-score; close, decide, certificate', async () => {
     const opened = await expectStatus(c.office, 'POST', '/api/evaluation-rounds', { level: 'province', year: 2026, kind: 'second', title: 'Đợt 2 năm 2026' }, 201);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createFixedClock, createProducerRecord, createTestApp, signInAs, type Client, type TestApp } from '../../../tests/support/test-app.ts';
+import { assertEveryRouteNeedsSession, createFixedClock, createProducerRecord, createTestApp, signInAs, type Client, type TestApp } from '../../../tests/support/test-app.ts';
 
 // Lai Châu; Thu Lũm is used by these tests only; Tả Lèng is a neighbour.
 const LAI_CHAU = '12';
@@ -53,6 +53,26 @@ describe('trade promotion: fairs and revenue, sales points, e-commerce listings'
     otherProducer = await signInAs(t, { role: 'producer', producerId: secondProducerId, provinceCode: LAI_CHAU, communeCode: THU_LUM });
   });
   after(() => t.close());
+
+  test('without a session every promotion route answers 401', async () => {
+    const id = '8d2e6f0a-3a51-4c1b-9d1e-1f0c2b3a4d5e';
+    await assertEveryRouteNeedsSession(t.app, [
+      ['GET', '/api/fairs'],
+      ['POST', '/api/fairs', newFair()],
+      ['GET', `/api/fairs/${id}`],
+      ['PATCH', `/api/fairs/${id}`, { version: 1, name: 'Hội chợ OCOP mùa thu' }],
+      ['POST', `/api/fairs/${id}/participants`, { producerId }],
+      ['PATCH', `/api/fairs/${id}/participants/${id}`, { version: 1, visitors: 300 }],
+      ['GET', '/api/sales-points'],
+      ['POST', '/api/sales-points', { provinceCode: LAI_CHAU, communeCode: THU_LUM, name: 'Điểm bán OCOP Thu Lũm', streetAddress: 'Bản Thu Lũm' }],
+      ['GET', `/api/sales-points/${id}`],
+      ['PATCH', `/api/sales-points/${id}`, { version: 1, isActive: false }],
+      ['GET', '/api/ecommerce-listings'],
+      ['POST', '/api/ecommerce-listings', { producerId, productName: 'Chè Shan tuyết Thu Lũm', platform: 'shopee', url: 'https://shopee.vn/che-thu-lum' }],
+      ['PATCH', `/api/ecommerce-listings/${id}`, { version: 1, isActive: false }],
+      ['GET', `/api/producers/${producerId}/promotion`],
+    ]);
+  });
 
   test('a fair with participating producers, their products, visitors and sales; the producer reports its own', async () => {
     const created = await commune.request('POST', '/api/fairs', newFair());

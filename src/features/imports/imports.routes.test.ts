@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { laiChauTax, writeImportFixtures, writeSalesPointList, type ImportFixtures } from '../../../scripts/generate-import-fixtures.ts';
 import { multipartBody } from '../../../tests/support/dossiers.ts';
-import { createFixedClock, createTestApp, signInAs, unique, type Client, type TestApp } from '../../../tests/support/test-app.ts';
+import { assertEveryRouteNeedsSession, createFixedClock, createTestApp, signInAs, unique, type Client, type TestApp } from '../../../tests/support/test-app.ts';
 
 const LAI_CHAU = '12';
 const NOW = '2026-11-23T09:00:00+07:00';
@@ -43,6 +43,25 @@ describe('imports routes: preview, commit, catalogue and verification, national 
   after(async () => {
     await t.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('without a session every import route answers 401, before the upload is read', async () => {
+    const id = '8d2e6f0a-3a51-4c1b-9d1e-1f0c2b3a4d5e';
+    // Like the dossier uploads: an anonymous upload is refused for want of a session, not parsed first
+    // (an empty or bad upload from anyone would otherwise be read and answered 400).
+    for (const url of ['/api/imports/preview', '/api/imports']) {
+      assert.equal((await send(null, url, fixture('laiChau'))).statusCode, 401, url);
+      assert.equal((await send(null, url, null, { kind: 'spreadsheet' })).statusCode, 401, `${url} without a file`);
+      assert.equal((await send(null, url, fixture('notASpreadsheet'))).statusCode, 401, `${url} not a spreadsheet`);
+    }
+    await assertEveryRouteNeedsSession(t.app, [
+      ['GET', '/api/imports'],
+      ['GET', '/api/imports/mappings'],
+      ['PUT', '/api/imports/mappings', { name: 'Mẫu huyện Than Uyên', mapping: { productName: 1, producerName: 2, stars: 6 } }],
+      ['GET', '/api/imports/national-register'],
+      ['GET', `/api/imports/${id}`],
+      ['POST', `/api/imports/${id}/undo`],
+    ]);
   });
 
   test('401 without a session, 403 for a commune officer and for another province, 400 for a bad body', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { withTransaction } from '../../core/db/database.ts';
-import { createProducerRecord, createTestApp, signInAs, unique, type TestApp } from '../../../tests/support/test-app.ts';
+import { assertEveryRouteNeedsSession, createProducerRecord, createTestApp, signInAs, unique, type TestApp } from '../../../tests/support/test-app.ts';
 import { notify } from './notify.ts';
 
 describe('notifications', () => {
@@ -10,6 +10,28 @@ describe('notifications', () => {
     t = await createTestApp();
   });
   after(() => t.close());
+
+  test('without a session every notification route answers 401', async () => {
+    await assertEveryRouteNeedsSession(t.app, [
+      ['GET', '/api/notifications'],
+      ['POST', '/api/notifications/read', { ids: 'all' }],
+      ['POST', '/api/notifications/read', { ids: ['8d2e6f0a-3a51-4c1b-9d1e-1f0c2b3a4d5e'] }],
+    ]);
+  });
+
+  test('bad input is named field by field', async () => {
+    const officer = await signInAs(t, { role: 'commune_officer', provinceCode: '12', communeCode: '03595' });
+    const paths = (response: { json(): { error: { details: { issues: { path: string }[] } } } }) => response.json().error.details.issues.map((i) => i.path).sort();
+    const query = await officer.request('GET', '/api/notifications?unread=maybe&page=0&pageSize=1000');
+    assert.equal(query.statusCode, 400);
+    assert.deepEqual(paths(query), ['querystring.page', 'querystring.pageSize', 'querystring.unread']);
+    const notUuid = await officer.request('POST', '/api/notifications/read', { ids: ['not-a-uuid', '8d2e6f0a-3a51-4c1b-9d1e-1f0c2b3a4d5e'] });
+    assert.equal(notUuid.statusCode, 400);
+    assert.ok(paths(notUuid).includes('ids.0'), notUuid.body);
+    const extra = await officer.request('POST', '/api/notifications/read', {});
+    assert.equal(extra.statusCode, 400);
+    assert.deepEqual(paths(extra), ['ids']);
+  });
 
   test('a notice reaches the accounts of a producer once; each reads and marks only their own', async () => {
     const producerId = await createProducerRecord(t.db, { provinceCode: '12', communeCode: '03595' });

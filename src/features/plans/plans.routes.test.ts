@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createFixedClock, createProducerRecord, createTestApp, signInAs, type Client, type TestApp } from '../../../tests/support/test-app.ts';
+import { assertEveryRouteNeedsSession, createFixedClock, createProducerRecord, createTestApp, signInAs, type Client, type TestApp } from '../../../tests/support/test-app.ts';
 
 // Lai Châu; Khun Há and Bum Tở are used by these tests only.
 const LAI_CHAU = '12';
@@ -68,6 +68,19 @@ describe('annual plans: indicators, unit checks, progress from the registry, sta
     provincePlan = created.json();
   });
   after(() => t.close());
+
+  test('without a session every plan route answers 401', async () => {
+    const indicator = provincePlan.indicators[0]!.id;
+    await assertEveryRouteNeedsSession(t.app, [
+      ['GET', '/api/plans'],
+      ['POST', '/api/plans', { provinceCode: LAI_CHAU, year: 2026, title: 'Kế hoạch OCOP', legalReference: 'Kế hoạch 1/KH-UBND' }],
+      ['GET', `/api/plans/${provincePlan.id}`],
+      ['PATCH', `/api/plans/${provincePlan.id}`, { version: provincePlan.version, title: 'Kế hoạch sửa' }],
+      ['POST', `/api/plans/${provincePlan.id}/indicators`, { kind: 'fairs', targetValue: 1 }],
+      ['PATCH', `/api/plans/${provincePlan.id}/indicators/${indicator}`, { version: 1, targetValue: 1 }],
+      ['POST', `/api/plans/${provincePlan.id}/indicators/${indicator}/progress`, { value: 1, asOf: '2026-06-10', evidence: 'Báo cáo của xã' }],
+    ]);
+  });
 
   test('a province plan keeps every line as written and warns where area × yield ≠ output', async () => {
     const plan = (await province.request('GET', `/api/plans/${provincePlan.id}`)).json();

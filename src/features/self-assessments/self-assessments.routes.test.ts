@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createProducerRecord, createTestApp, signInAs, type Client, type TestApp } from '../../../tests/support/test-app.ts';
+import { assertEveryRouteNeedsSession, createProducerRecord, createTestApp, signInAs, type Client, type TestApp } from '../../../tests/support/test-app.ts';
 import { findCriteriaSheet } from '../rule-sets/index.ts';
 import { extremeChoices } from '../../../tests/support/criteria.ts';
 
@@ -20,6 +20,16 @@ describe('producer self-assessment (Mẫu 02)', () => {
     otherOfficer = await signInAs(t, { role: 'commune_officer', provinceCode: '11', communeCode: '03203' });
   });
   after(() => t.close());
+
+  test('without a session every self-assessment route answers 401', async () => {
+    const id = '8d2e6f0a-3a51-4c1b-9d1e-1f0c2b3a4d5e';
+    await assertEveryRouteNeedsSession(t.app, [
+      ['GET', '/api/self-assessments'],
+      ['POST', '/api/self-assessments', { producerId, productName: 'Gạo Séng Cù', productSetNumber: 3 }],
+      ['GET', `/api/self-assessments/${id}`],
+      ['PATCH', `/api/self-assessments/${id}`, { version: 1, productName: 'Gạo Séng Cù Mường Than' }],
+    ]);
+  });
 
   test('a producer starts a draft, fills it in, and sees score, star and the way to the next star', async () => {
     const created = await producer.request('POST', '/api/self-assessments', { producerId, productName: 'Gạo Séng Cù Mường Than', productSetNumber: 3 });

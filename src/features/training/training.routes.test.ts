@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createFixedClock, createProducerRecord, createTestApp, signInAs, unique, type Client, type TestApp } from '../../../tests/support/test-app.ts';
+import { assertEveryRouteNeedsSession, createFixedClock, createProducerRecord, createTestApp, signInAs, unique, type Client, type TestApp } from '../../../tests/support/test-app.ts';
 import { participantWorkbook, readWorkbook, sendFile } from '../../../tests/support/spreadsheets.ts';
 import { MAX_IMPORT_ROWS } from './participant-spreadsheet.ts';
 
@@ -64,6 +64,28 @@ describe('training: courses, participants, spreadsheet import, attendance, cover
     producerClient = await signInAs(t, { role: 'producer', producerId, provinceCode: LAI_CHAU, communeCode: BAN_BO });
   });
   after(() => t.close());
+
+  test('without a session every training route answers 401', async () => {
+    const id = '8d2e6f0a-3a51-4c1b-9d1e-1f0c2b3a4d5e';
+    await assertEveryRouteNeedsSession(t.app, [
+      ['GET', '/api/training-topics'],
+      ['GET', '/api/trainings'],
+      ['POST', '/api/trainings', newTraining()],
+      ['GET', `/api/trainings/${id}`],
+      ['PATCH', `/api/trainings/${id}`, { version: 1, title: 'Tập huấn OCOP cho chủ thể mới' }],
+      ['POST', `/api/trainings/${id}/sessions`, { heldOn: '2026-06-16', title: 'Buổi sáng' }],
+      ['GET', `/api/trainings/${id}/participants`],
+      ['POST', `/api/trainings/${id}/participants`, { fullName: 'Lò Văn Bình', kind: 'official', officialLevel: 'commune', phone: '0912 345 678', organisation: 'UBND xã' }],
+      ['POST', `/api/trainings/${id}/participants/import`],
+      ['GET', '/api/training-participants-template.xlsx'],
+      ['PUT', `/api/trainings/${id}/sessions/${id}/attendance`, { entries: [{ participantId: id, present: true }] }],
+      ['POST', `/api/trainings/${id}/sessions/${id}/check-in`],
+      ['POST', `/api/trainings/${id}/sessions/${id}/check-in/close`],
+      ['GET', `/api/trainings/${id}/participants/${id}/certificate`],
+      ['GET', '/api/training-coverage'],
+      ['GET', `/api/producers/${producerId}/trainings`],
+    ]);
+  });
 
   test('the topic catalogue is seeded', async () => {
     const topics = (await commune.request('GET', '/api/training-topics')).json().items;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildApp } from '../../server.ts';
-import { createFixedClock, createTestApp, createUserRecord, randomIp, signIn, TEST_PASSWORD, type TestApp } from '../../../tests/support/test-app.ts';
+import { assertEveryRouteNeedsSession, createFixedClock, createTestApp, createUserRecord, randomIp, signIn, TEST_PASSWORD, type TestApp } from '../../../tests/support/test-app.ts';
 
 describe('signing in and sessions', () => {
   let t: TestApp;
@@ -64,6 +64,13 @@ describe('signing in and sessions', () => {
     assert.equal(response.statusCode, 401);
     assert.equal(response.json().error.code, 'UNAUTHENTICATED');
     assert.ok(response.json().requestId);
+  });
+
+  test('without a session the own-account routes answer 401 (signing out is always allowed)', async () => {
+    await assertEveryRouteNeedsSession(t.app, [
+      ['GET', '/api/auth/session'],
+      ['POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'another-password-456' }],
+    ]);
   });
 
   test('state-changing requests need the CSRF token of the session', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createProducerRecord, createTestApp, signIn, signInAs, unique, type Client, type TestApp } from '../../../tests/support/test-app.ts';
+import { assertEveryRouteNeedsSession, createProducerRecord, createTestApp, createUserRecord, signIn, signInAs, unique, type Client, type TestApp } from '../../../tests/support/test-app.ts';
 
 describe('managing accounts', () => {
   let t: TestApp;
@@ -10,6 +10,19 @@ describe('managing accounts', () => {
     admin = await signInAs(t, { role: 'system_admin' });
   });
   after(() => t.close());
+
+  test('without a session every account route answers 401', async () => {
+    const { id } = await createUserRecord(t.db, { role: 'commune_officer', provinceCode: '12', communeCode: '03595' });
+    await assertEveryRouteNeedsSession(t.app, [
+      ['GET', '/api/users'],
+      ['GET', `/api/users/${id}`],
+      ['POST', '/api/users', { username: unique('x'), displayName: 'Cán bộ xã', role: 'commune_officer', provinceCode: '12', communeCode: '03595' }],
+      ['PATCH', `/api/users/${id}`, { version: 1, displayName: 'Tên khác' }],
+      ['POST', `/api/users/${id}/deactivate`, { version: 1 }],
+      ['POST', `/api/users/${id}/activate`, { version: 1 }],
+      ['POST', `/api/users/${id}/reset-password`, { version: 1 }],
+    ]);
+  });
 
   test('every bad field is reported at once, in Vietnamese, with its path', async () => {
     const response = await admin.request('POST', '/api/users', {

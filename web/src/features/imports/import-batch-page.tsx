@@ -58,6 +58,7 @@ function Summary({ batch, text }: { batch: ImportBatchDetail; text: ImportText }
     ['producers', text('counts.producers'), `${formatNumber(c.producersNew)} / ${formatNumber(c.producersLinked)}`],
     ['products', text('counts.products'), `${formatNumber(c.productsNew)} / ${formatNumber(c.productsLinked)}`],
     ['certificates', text('counts.certificates'), `${formatNumber(c.certificatesNew)} / ${formatNumber(c.certificatesKnown)}`],
+    ...(c.salesPointsNew + c.salesPointsLinked > 0 ? [['salesPoints', text('counts.salesPoints'), `${formatNumber(c.salesPointsNew)} / ${formatNumber(c.salesPointsLinked)}`] as [string, string, string]] : []),
     ['warnings', text('counts.warnings'), formatNumber(c.warnings)],
   ];
   return (

@@ -17,7 +17,7 @@ import { ProvincePicker } from '../admin-units/index.ts';
 import { commitImport, previewImport, type ColumnMapping, type ImportField, type ImportKind, type ImportPreview, type RowChoices, type UploadProgress } from './imports-api.ts';
 import { useImportText, type ImportText } from './imports-text.ts';
 
-const kinds: readonly ImportKind[] = ['provincial_list', 'national_register'];
+const kinds: readonly ImportKind[] = ['provincial_list', 'national_register', 'sales_points'];
 const CURRENT_RULE_SET = '26-2026';
 
 type PreviewRow = ImportPreview['rows'][number];
@@ -285,6 +285,7 @@ function Counts({ preview, text }: { preview: ImportPreview; text: ImportText })
     ['producers', text('counts.producers'), `${formatNumber(c.producersNew)} / ${formatNumber(c.producersLinked)}`],
     ['products', text('counts.products'), `${formatNumber(c.productsNew)} / ${formatNumber(c.productsLinked)}`],
     ['certificates', text('counts.certificates'), `${formatNumber(c.certificatesNew)} / ${formatNumber(c.certificatesKnown)}`],
+    ...(c.salesPointsNew + c.salesPointsLinked > 0 ? [['salesPoints', text('counts.salesPoints'), `${formatNumber(c.salesPointsNew)} / ${formatNumber(c.salesPointsLinked)}`] as [string, string, string]] : []),
     ['rowsWithErrors', text('counts.rowsWithErrors'), formatNumber(c.rowsWithErrors), c.rowsWithErrors > 0],
     ['warnings', text('counts.warnings'), formatNumber(c.warnings)],
   ];
