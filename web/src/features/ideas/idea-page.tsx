@@ -9,6 +9,7 @@ import { Badge, ErrorSummary, Field, LoadError, Loading, Notice, PageHeader, use
 import { IdeaFields, TextAreaField, ideaFieldNames, type IdeaFieldValues } from './idea-form.tsx';
 import { ideaStatusTone } from './ideas-page.tsx';
 import { productSetLabel, useProductSets } from './ideas.queries.ts';
+import { FormActions } from '../../app/form-actions.tsx';
 
 const route = getRouteApi('/ideas/$ideaId');
 type Idea = Schemas['ProductIdea'];
@@ -46,11 +47,7 @@ function AppraisalForm({ idea, onDone }: { idea: Idea; onDone(idea: Idea): void 
         )}
       </Field>
       <TextAreaField name="reasons" label={t('ideas.reasons')} hint={t('ideas.reasonsHint')} value={reasons} onChange={setReasons} errors={errors?.fields.reasons} required={outcome !== '' && outcome !== 'passed'} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={appraise.isPending} data-testid="appraisal-submit">
-          {t('ideas.saveAppraisal')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('ideas.saveAppraisal')} busy={appraise.isPending} submitTestId="appraisal-submit" />
     </form>
   );
 }
@@ -90,11 +87,7 @@ function ResubmitForm({ idea, onDone }: { idea: Idea; onDone(idea: Idea): void }
       <p className="hint">{t('ideas.resubmitHint')}</p>
       <ErrorSummary errors={errors} shownFields={ideaFieldNames} />
       <IdeaFields values={fields} onChange={setFields} errors={errors} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={resubmit.isPending} data-testid="resubmit-submit">
-          {t('ideas.resubmit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('ideas.resubmit')} busy={resubmit.isPending} submitTestId="resubmit-submit" />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorSummary, PageHeader, SelectField, useFormErrors } from '../../app/
 import { ProducerPicker } from '../producers/index.ts';
 import { IdeaFields, ideaFieldNames, productSetValue, type IdeaFieldValues } from './idea-form.tsx';
 import { registrationYears } from './ideas.queries.ts';
+import { FormActions } from '../../app/form-actions.tsx';
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
@@ -56,11 +57,7 @@ export function NewIdeaPage() {
         {user.role !== 'producer' && <ProducerPicker value={producerId} onChange={setProducerId} errors={errors?.fields.producerId} required />}
         <SelectField name="year" label={t('ideas.year')} value={year} onChange={setYear} options={years.map((y) => ({ value: String(y), label: String(y) }))} errors={errors?.fields.year} required />
         <IdeaFields values={fields} onChange={setFields} errors={errors} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending} data-testid="idea-submit">
-            {t('ideas.register')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('ideas.register')} busy={create.isPending} submitTestId="idea-submit" />
       </form>
     </section>
   );

@@ -7,6 +7,7 @@ import { formatDateTime, useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { ErrorSummary, Field, LoadError, Loading, Notice, PageHeader, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
 import { ProvincePicker } from '../admin-units/index.ts';
+import { FormActions } from '../../app/form-actions.tsx';
 
 const route = getRouteApi('/province-settings');
 type Settings = Schemas['ProvinceSettings'];
@@ -81,11 +82,7 @@ function SettingsForm({ settings, mayEdit }: { settings: Settings; mayEdit: bool
       )}
       {settings.updatedAt && <p className="hint">{t('settings.updatedAt', { date: formatDateTime(settings.updatedAt) })}</p>}
       {mayEdit && (
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={save.isPending} data-testid="settings-submit">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('common.save')} busy={save.isPending} submitTestId="settings-submit" />
       )}
     </form>
   );
