@@ -2,15 +2,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
-import { formatDateTime, formatNumber, useI18n } from '../../app/i18n.tsx';
+import { formatDateTime, formatNumber } from '../../app/i18n.tsx';
 import { Badge, PageHeader, Pagination, QueryView } from '../../app/ui.tsx';
 import { daysLeft, planStatusTone } from './plan-labels.ts';
+import { useBusinessPlansText } from './business-plans-text.ts';
 
 const route = getRouteApi('/business-plans/due');
 const PAGE_SIZE = 50;
 
 export function DuePage() {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const state = search.state ?? 'due';

@@ -9,12 +9,13 @@ import { TextAreaField } from '../ideas/idea-form.tsx';
 import { amountValue, daysLeft, formatVnd, planStatusTone, supportKinds, type Plan, type SupportKind } from './plan-labels.ts';
 import { PlanFields, planFieldNames, type PlanFieldValues } from './plan-fields.tsx';
 import { FormActions } from '../../app/form-actions.tsx';
+import { useBusinessPlansText } from './business-plans-text.ts';
 
 const route = getRouteApi('/business-plans/$planId');
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 function ReviewForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void }) {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const [outcome, setOutcome] = useState<'approved' | 'returned' | ''>('');
   const [reasons, setReasons] = useState('');
   const review = useMutation({
@@ -49,7 +50,7 @@ function ReviewForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void }) 
 }
 
 function ResubmitForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void }) {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const [fields, setFields] = useState<PlanFieldValues>({
     title: plan.title,
     summary: plan.summary,
@@ -86,7 +87,7 @@ function ResubmitForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void }
 }
 
 function SupportForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void }) {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const [kind, setKind] = useState<SupportKind | ''>('');
   const [providedOn, setProvidedOn] = useState('');
   const [amount, setAmount] = useState('');
@@ -138,7 +139,8 @@ function SupportForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void })
 }
 
 export function PlanPage() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useBusinessPlansText();
   const user = useUser();
   const { planId } = route.useParams();
   const queryClient = useQueryClient();

@@ -2,16 +2,17 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
-import { formatDate, useI18n } from '../../app/i18n.tsx';
+import { formatDate } from '../../app/i18n.tsx';
 import { ListTable, PAGE_SIZE, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
 import { Badge, PageHeader, SelectField } from '../../app/ui.tsx';
 import { formatVnd, planStatuses, planStatusTone, type PlanStatus } from './plan-labels.ts';
+import { useBusinessPlansText } from './business-plans-text.ts';
 
 const route = getRouteApi('/business-plans');
 
 export function PlansPage() {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const user = useUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();

@@ -3,13 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api, type Schemas } from '../../app/api.ts';
-import { formatDate, formatDateTime, useI18n } from '../../app/i18n.tsx';
+import { formatDate, formatDateTime } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { Badge, ErrorSummary, Field, LoadError, Loading, Notice, PageHeader, useFormErrors } from '../../app/ui.tsx';
 import { IdeaFields, TextAreaField, ideaFieldNames, type IdeaFieldValues } from './idea-form.tsx';
 import { ideaStatusTone } from './ideas-page.tsx';
 import { productSetLabel, useProductSets } from './ideas.queries.ts';
 import { FormActions } from '../../app/form-actions.tsx';
+import { useIdeasText } from './ideas-text.ts';
 
 const route = getRouteApi('/ideas/$ideaId');
 type Idea = Schemas['ProductIdea'];
@@ -17,7 +18,7 @@ type Outcome = 'passed' | 'returned' | 'rejected';
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 function AppraisalForm({ idea, onDone }: { idea: Idea; onDone(idea: Idea): void }) {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [reasons, setReasons] = useState('');
   const appraise = useMutation({
@@ -53,7 +54,7 @@ function AppraisalForm({ idea, onDone }: { idea: Idea; onDone(idea: Idea): void 
 }
 
 function ResubmitForm({ idea, onDone }: { idea: Idea; onDone(idea: Idea): void }) {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const [fields, setFields] = useState<IdeaFieldValues>({
     productName: idea.productName,
     productSet: String(idea.productSet),
@@ -93,7 +94,7 @@ function ResubmitForm({ idea, onDone }: { idea: Idea; onDone(idea: Idea): void }
 }
 
 export function IdeaPage() {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const user = useUser();
   const { ideaId } = route.useParams();
   const queryClient = useQueryClient();

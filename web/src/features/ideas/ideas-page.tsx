@@ -2,11 +2,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api, type Schemas } from '../../app/api.ts';
-import { formatDate, formatNumber, useI18n } from '../../app/i18n.tsx';
+import { formatDate, formatNumber } from '../../app/i18n.tsx';
 import { ListTable, PAGE_SIZE, SearchToolbar, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
 import { Badge, LoadError, Loading, PageHeader, SelectField } from '../../app/ui.tsx';
 import { productSetLabel, registrationYears, useProductSets } from './ideas.queries.ts';
+import { useIdeasText } from './ideas-text.ts';
 
 const route = getRouteApi('/ideas');
 type IdeaStatus = Schemas['ProductIdea']['status'];
@@ -18,7 +19,7 @@ export function ideaStatusTone(status: IdeaStatus): 'neutral' | 'good' | 'bad' |
 
 /** Registered → appraised → approved for a year, in the caller's unit, with the breakdown below it. */
 function Funnel({ year }: { year: number }) {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const funnel = useQuery({ queryKey: ['ideas', 'funnel', year], queryFn: () => api.get('/api/ideas/funnel', { query: { year } }) });
   if (funnel.isPending) return <Loading />;
   if (funnel.isError) return <LoadError error={funnel.error} retry={() => void funnel.refetch()} />;
@@ -68,7 +69,7 @@ function Funnel({ year }: { year: number }) {
 }
 
 export function IdeasPage() {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const user = useUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();

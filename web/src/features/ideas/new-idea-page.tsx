@@ -2,18 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { ErrorSummary, PageHeader, SelectField, useFormErrors } from '../../app/ui.tsx';
 import { ProducerPicker } from '../producers/index.ts';
 import { IdeaFields, ideaFieldNames, productSetValue, type IdeaFieldValues } from './idea-form.tsx';
 import { registrationYears } from './ideas.queries.ts';
 import { FormActions } from '../../app/form-actions.tsx';
+import { useIdeasText } from './ideas-text.ts';
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 export function NewIdeaPage() {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

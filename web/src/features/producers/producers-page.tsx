@@ -2,16 +2,16 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { legalFormLabel } from '../../app/labels.ts';
 import { ListTable, PAGE_SIZE, SearchToolbar, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
 import { PageHeader } from '../../app/ui.tsx';
+import { useProducersText } from './producers-text.ts';
 
 const route = getRouteApi('/producers');
 
 export function ProducersPage() {
-  const { t } = useI18n();
+  const t = useProducersText();
   const user = useUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();

@@ -2,17 +2,17 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { manageableRoles } from '../../app/access.ts';
 import { api, type Role } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { roleLabel, scopeLabel } from '../../app/labels.ts';
 import { ListTable, PAGE_SIZE, SearchToolbar, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
 import { Badge, PageHeader, SelectField } from '../../app/ui.tsx';
 import { ProvincePicker } from '../admin-units/index.ts';
+import { useUsersText } from './users-text.ts';
 
 const route = getRouteApi('/users');
 
 export function UsersPage() {
-  const { t } = useI18n();
+  const t = useUsersText();
   const actor = useUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();
