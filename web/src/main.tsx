@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { ApiError } from './app/api.ts';
-import { I18nProvider, loadDictionary, storedLocale } from './app/i18n.tsx';
+import { I18nProvider } from './app/i18n.tsx';
 import { createAppRouter } from './app/router.tsx';
 import { forgetSession } from './app/session.ts';
 import './styles.css';
@@ -31,18 +31,12 @@ const queryClient: QueryClient = new QueryClient({
 });
 const router = createAppRouter(queryClient);
 
-// Someone who chose English gets it from the first paint (a small extra chunk); if it cannot be
-// fetched, the screens start in Vietnamese.
-void loadDictionary(storedLocale())
-  .catch(() => {})
-  .then(() =>
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <I18nProvider>
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </I18nProvider>
-      </StrictMode>,
-    ),
-  );
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

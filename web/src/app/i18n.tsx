@@ -1,20 +1,15 @@
 /**
- * Vietnamese first, English on request: a tiny dictionary (messages.ts; the English one is a separate
- * chunk fetched only when chosen), the choice kept in localStorage. Dates and numbers always use the Vietnamese formats (dd/MM/yyyy, 1.234,5), which is
+ * Vietnamese first, English on request: the shell's texts (app-text.ts) and each feature's own
+ * (featureTexts below), the choice kept in localStorage. Dates and numbers always use the Vietnamese formats (dd/MM/yyyy, 1.234,5), which is
  * how the programme's documents write them, whichever language the screens are in.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { vi, type MessageKey } from './messages.ts';
+import { en, vi, type MessageKey } from './app-text.ts';
+
+export type { MessageKey } from './app-text.ts';
 
 export type Locale = 'vi' | 'en';
 const STORAGE_KEY = 'ocop.locale';
-
-let english: Record<MessageKey, string> | null = null;
-
-/** Fetches the English dictionary once; main.tsx awaits it before the first render when English is stored. */
-export async function loadDictionary(locale: Locale): Promise<void> {
-  if (locale === 'en' && !english) english = (await import('./messages-en.ts')).default;
-}
 
 export function storedLocale(): Locale {
   try {
@@ -78,17 +73,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // Private browsing may refuse storage; the choice then lasts for this page only.
     }
-    // Switch once the dictionary is here; if it cannot be fetched (offline), stay in Vietnamese.
-    loadDictionary(next).then(
-      () => setLocaleState(next),
-      () => {},
-    );
+    setLocaleState(next);
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const value = useMemo<I18n>(() => {
-    const dictionary: Record<MessageKey, string> = locale === 'en' && english ? english : vi;
+    const dictionary: Record<MessageKey, string> = locale === 'en' ? en : vi;
     const t: Translate = (key, params) => {
       let text: string = dictionary[key] ?? vi[key] ?? key;
       if (params) for (const [name, param] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(param));
@@ -97,6 +88,25 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return { locale, setLocale, t };
   }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/**
+ * A feature's own texts, kept beside its screens (features/<name>/<name>-text.ts): Vietnamese first,
+ * English with every key (the type checks it); the language is the shared choice above. Returns
+ * the feature's hook, whose `text(key, params)` also reads the shell's shared texts (common, roles).
+ */
+export function featureTexts<K extends string>(vi: Record<K, string>, en: Record<K, string>) {
+  return function useFeatureText(): (key: K | MessageKey, params?: Record<string, string | number>) => string {
+    const { locale, t } = useI18n();
+    const dictionary: Record<string, string> = locale === 'en' ? en : vi;
+    return (key, params) => {
+      const own = dictionary[key] ?? (vi as Record<string, string>)[key];
+      if (own === undefined) return t(key as MessageKey, params);
+      let text = own;
+      if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
+      return text;
+    };
+  };
 }
 
 export function useI18n(): I18n {

@@ -8,7 +8,7 @@ import { Link, Outlet, useNavigate, useRouter, useRouterState, type ErrorCompone
 import { can } from './access.ts';
 import type { User } from './api.ts';
 import { useI18n } from './i18n.tsx';
-import type { MessageKey } from './messages.ts';
+import type { MessageKey } from './app-text.ts';
 import { signOut, useSession } from './session.ts';
 import { LoadError } from './ui.tsx';
 import { NotificationsBell } from '../features/notifications/notifications-bell.tsx';

@@ -2,15 +2,16 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
-import { formatNumber, useI18n } from '../../app/i18n.tsx';
+import { formatNumber } from '../../app/i18n.tsx';
 import { Badge, Empty, Field, LoadError, Loading, PageHeader } from '../../app/ui.tsx';
 import { CURRENT_VERSION } from './admin-units.queries.ts';
+import { useAdminUnitsText } from './admin-units-text.ts';
 
 const route = getRouteApi('/old-address');
 
 /** "Địa chỉ cũ nay thuộc đâu?": which current units an address from before 1/7/2025 lies in. */
 export function OldAddressPage() {
-  const { t } = useI18n();
+  const t = useAdminUnitsText();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [text, setText] = useState(search.q ?? '');

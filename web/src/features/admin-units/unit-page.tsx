@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { api, type AdminUnit } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { Badge, Empty, LoadError, Loading, PageHeader } from '../../app/ui.tsx';
 import { CURRENT_VERSION, versionsQuery } from './admin-units.queries.ts';
+import { useAdminUnitsText } from './admin-units-text.ts';
 
 const route = getRouteApi('/admin-units/$version/$level/$code');
 const levels = ['province', 'district', 'commune'] as const;
 
 export function UnitPage() {
-  const { t } = useI18n();
+  const t = useAdminUnitsText();
   const params = route.useParams();
   const level = levels.find((l) => l === params.level) ?? 'commune';
   const versions = useQuery(versionsQuery);

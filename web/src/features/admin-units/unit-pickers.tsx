@@ -1,7 +1,7 @@
 /** Province and commune pickers for forms (users, producers): current units, communes filtered by province. */
-import { useI18n } from '../../app/i18n.tsx';
 import { SelectField } from '../../app/ui.tsx';
 import { useCommunes, useProvinces } from './admin-units.queries.ts';
+import { useAdminUnitsText } from './admin-units-text.ts';
 
 interface PickerProps {
   value: string;
@@ -17,7 +17,7 @@ interface PickerProps {
 }
 
 export function ProvincePicker(props: PickerProps) {
-  const { t } = useI18n();
+  const t = useAdminUnitsText();
   const provinces = useProvinces();
   return (
     <SelectField
@@ -36,7 +36,7 @@ export function ProvincePicker(props: PickerProps) {
 }
 
 export function CommunePicker(props: PickerProps & { provinceCode: string }) {
-  const { t } = useI18n();
+  const t = useAdminUnitsText();
   const communes = useCommunes(props.provinceCode || null);
   const waiting = !props.provinceCode;
   return (

@@ -2,9 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { api, type AdminUnit } from '../../app/api.ts';
-import { formatNumber, useI18n } from '../../app/i18n.tsx';
+import { formatNumber } from '../../app/i18n.tsx';
 import { Field, PageHeader, Pagination, QueryView, SelectField } from '../../app/ui.tsx';
 import { CURRENT_VERSION, versionsQuery } from './admin-units.queries.ts';
+import { useAdminUnitsText } from './admin-units-text.ts';
 
 const route = getRouteApi('/admin-units');
 const PAGE_SIZE = 100;
@@ -13,7 +14,7 @@ const PAGE_SIZE = 100;
 const levelOfCode = (code: string) => (code.length === 2 ? 'province' : code.length === 3 ? 'district' : 'commune');
 
 export function UnitsPage() {
-  const { t } = useI18n();
+  const t = useAdminUnitsText();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const version = search.version ?? CURRENT_VERSION;
@@ -124,7 +125,7 @@ export function UnitsPage() {
 }
 
 function UnitRow({ unit, showContext, versionParam }: { unit: AdminUnit; showContext: boolean; versionParam: string | undefined }) {
-  const { t } = useI18n();
+  const t = useAdminUnitsText();
   const context = [unit.level === 'commune' ? unit.parentName : null, unit.level !== 'province' ? unit.provinceName : null]
     .filter((name, index, all) => name && all.indexOf(name) === index)
     .join(', ');

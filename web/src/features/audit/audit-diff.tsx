@@ -1,11 +1,11 @@
 /** Before/after of one audit event, field by field, changed fields marked. */
-import { useI18n } from '../../app/i18n.tsx';
+import { useAuditText } from './audit-text.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const show = (value: unknown) => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
-  const { t } = useI18n();
+  const t = useAuditText();
   if (!isRecord(before) && !isRecord(after)) {
     return (
       <p className="hint">

@@ -1,9 +1,10 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
-import { formatDateTime, formatNumber, useI18n } from '../../app/i18n.tsx';
+import { formatDateTime, formatNumber } from '../../app/i18n.tsx';
 import { Empty, LoadError, Loading, Notice, PageHeader, TextField } from '../../app/ui.tsx';
 import { AuditDiff } from './audit-diff.tsx';
+import { useAuditText } from './audit-text.ts';
 
 interface Filters {
   entityType: string;
@@ -14,7 +15,7 @@ interface Filters {
 const none: Filters = { entityType: '', entityId: '', action: '' };
 
 export function AuditPage() {
-  const { t } = useI18n();
+  const t = useAuditText();
   const [draft, setDraft] = useState<Filters>(none);
   const [filters, setFilters] = useState<Filters>(none);
   const [open, setOpen] = useState<number | null>(null);

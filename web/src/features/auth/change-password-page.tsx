@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { sessionQueryKey, useUser } from '../../app/session.ts';
 import { ErrorSummary, Notice, TextField, useFormErrors } from '../../app/ui.tsx';
+import { useAuthText } from './auth-text.ts';
 
 export function ChangePasswordPage() {
-  const { t } = useI18n();
+  const t = useAuthText();
   const user = useUser();
   const router = useRouter();
   const queryClient = useQueryClient();

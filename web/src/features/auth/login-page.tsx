@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi, useRouter } from '@tanstack/react-router';
-import { useI18n } from '../../app/i18n.tsx';
-import { safeRedirect } from '../../app/router.tsx';
+import { safeRedirect } from '../../app/search-params.ts';
 import { signIn } from '../../app/session.ts';
 import { ErrorSummary, TextField, useFormErrors } from '../../app/ui.tsx';
+import { useAuthText } from './auth-text.ts';
 
 const route = getRouteApi('/login');
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const t = useAuthText();
   const search = route.useSearch();
   const router = useRouter();
   const queryClient = useQueryClient();

@@ -2,15 +2,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
-import { formatDateTime, formatNumber, useI18n } from '../../app/i18n.tsx';
-import { Badge, PageHeader, Pagination, QueryView } from '../../app/ui.tsx';
+import { formatDateTime } from '../../app/i18n.tsx';
+import { ListTable, PAGE_SIZE, type Column, type ItemOf } from '../../app/list-page.tsx';
+import { Badge, PageHeader } from '../../app/ui.tsx';
 import { daysLeft, planStatusTone } from './plan-labels.ts';
+import { useBusinessPlansText } from './business-plans-text.ts';
 
 const route = getRouteApi('/business-plans/due');
-const PAGE_SIZE = 50;
 
 export function DuePage() {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const state = search.state ?? 'due';
@@ -20,6 +21,46 @@ export function DuePage() {
     queryFn: () => api.get('/api/business-plans/due', { query: { state, page, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
+  const columns: Column<ItemOf<typeof list>>[] = [
+    {
+      label: t('plans.dueAt'),
+      cell: (plan) => {
+        const left = plan.dueAt ? daysLeft(plan.dueAt) : null;
+        return (
+          <>
+            {formatDateTime(plan.dueAt)}
+            {left !== null && <div className="hint">{left >= 0 ? t('due.daysLeft', { days: left }) : t('due.daysLate', { days: -left })}</div>}
+          </>
+        );
+      },
+    },
+    {
+      label: t('plans.planTitle'),
+      cell: (plan) => (
+        <Link to="/business-plans/$planId" params={{ planId: plan.id }}>
+          {plan.title}
+        </Link>
+      ),
+    },
+    {
+      label: t('ideas.producer'),
+      cell: (plan) => (
+        <>
+          {plan.producerName}
+          <div className="hint">{plan.communeName}</div>
+        </>
+      ),
+    },
+    {
+      label: t('plans.status'),
+      cell: (plan) => (
+        <>
+          <Badge tone={planStatusTone(plan.status)}>{t(`planStatus.${plan.status}`)}</Badge>
+          {plan.overdueConsequence && <div className="hint">{t(`consequence.${plan.overdueConsequence}`)}</div>}
+        </>
+      ),
+    },
+  ];
   return (
     <section className="stack">
       <PageHeader title={t('due.title')}>
@@ -39,52 +80,17 @@ export function DuePage() {
           </Link>
         ))}
       </nav>
-      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t(state === 'due' ? 'due.noneDue' : 'due.noneOverdue')}>
-        {(data) => (
-        <>
-          <p className="hint">{t('plans.count', { count: formatNumber(data.total) })}</p>
-          <table className="table table-stack" data-testid="due-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.dueAt')}</th>
-                <th scope="col">{t('plans.planTitle')}</th>
-                <th scope="col">{t('ideas.producer')}</th>
-                <th scope="col">{t('plans.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((plan) => {
-                const left = plan.dueAt ? daysLeft(plan.dueAt) : null;
-                return (
-                  <tr key={plan.id} data-testid="due-row">
-                    <td data-label={t('plans.dueAt')}>
-                      {formatDateTime(plan.dueAt)}
-                      {left !== null && (
-                        <div className="hint">{left >= 0 ? t('due.daysLeft', { days: left }) : t('due.daysLate', { days: -left })}</div>
-                      )}
-                    </td>
-                    <td data-label={t('plans.planTitle')}>
-                      <Link to="/business-plans/$planId" params={{ planId: plan.id }}>
-                        {plan.title}
-                      </Link>
-                    </td>
-                    <td data-label={t('ideas.producer')}>
-                      {plan.producerName}
-                      <div className="hint">{plan.communeName}</div>
-                    </td>
-                    <td data-label={t('plans.status')}>
-                      <Badge tone={planStatusTone(plan.status)}>{t(`planStatus.${plan.status}`)}</Badge>
-                      {plan.overdueConsequence && <div className="hint">{t(`consequence.${plan.overdueConsequence}`)}</div>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
-        </>
-        )}
-      </QueryView>
+      <ListTable
+        query={list}
+        empty={t(state === 'due' ? 'due.noneDue' : 'due.noneOverdue')}
+        count={(count) => t('plans.count', { count })}
+        columns={columns}
+        rowKey={(plan) => plan.id}
+        tableTestId="due-table"
+        rowTestId="due-row"
+        page={page}
+        onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })}
+      />
     </section>
   );
 }

@@ -2,15 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { ErrorSummary, PageHeader, SelectField, useFormErrors } from '../../app/ui.tsx';
 import { amountValue } from './plan-labels.ts';
 import { PlanFields, planFieldNames, type PlanFieldValues } from './plan-fields.tsx';
+import { FormActions } from '../../app/form-actions.tsx';
+import { useBusinessPlansText } from './business-plans-text.ts';
 
 const route = getRouteApi('/business-plans/new');
 
 export function NewPlanPage() {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const search = route.useSearch();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -57,11 +58,7 @@ export function NewPlanPage() {
           required
         />
         <PlanFields values={fields} onChange={setFields} errors={errors} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={submitPlan.isPending} data-testid="plan-submit">
-            {t('plans.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('plans.submit')} busy={submitPlan.isPending} submitTestId="plan-submit" />
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 /** The fields of a business plan, for submitting and resubmitting. */
-import { useI18n } from '../../app/i18n.tsx';
 import { TextField, type FormErrors } from '../../app/ui.tsx';
 import { TextAreaField } from '../ideas/idea-form.tsx';
+import { useBusinessPlansText } from './business-plans-text.ts';
 
 export interface PlanFieldValues {
   title: string;
@@ -13,7 +13,7 @@ export interface PlanFieldValues {
 export const planFieldNames = ['title', 'summary', 'totalInvestmentVnd', 'expectedRevenueVnd'];
 
 export function PlanFields(props: { values: PlanFieldValues; onChange(values: PlanFieldValues): void; errors: FormErrors | null }) {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const set = (key: keyof PlanFieldValues) => (value: string) => props.onChange({ ...props.values, [key]: value });
   return (
     <>

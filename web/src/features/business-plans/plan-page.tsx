@@ -8,12 +8,14 @@ import { Badge, Empty, ErrorSummary, Field, LoadError, Loading, Notice, PageHead
 import { TextAreaField } from '../ideas/idea-form.tsx';
 import { amountValue, daysLeft, formatVnd, planStatusTone, supportKinds, type Plan, type SupportKind } from './plan-labels.ts';
 import { PlanFields, planFieldNames, type PlanFieldValues } from './plan-fields.tsx';
+import { FormActions } from '../../app/form-actions.tsx';
+import { useBusinessPlansText } from './business-plans-text.ts';
 
 const route = getRouteApi('/business-plans/$planId');
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 function ReviewForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void }) {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const [outcome, setOutcome] = useState<'approved' | 'returned' | ''>('');
   const [reasons, setReasons] = useState('');
   const review = useMutation({
@@ -42,17 +44,13 @@ function ReviewForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void }) 
         )}
       </Field>
       <TextAreaField name="reasons" label={t('ideas.reasons')} value={reasons} onChange={setReasons} errors={errors?.fields.reasons} required={outcome === 'returned'} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={review.isPending} data-testid="review-submit">
-          {t('plans.saveReview')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('plans.saveReview')} busy={review.isPending} submitTestId="review-submit" />
     </form>
   );
 }
 
 function ResubmitForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void }) {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const [fields, setFields] = useState<PlanFieldValues>({
     title: plan.title,
     summary: plan.summary,
@@ -83,17 +81,13 @@ function ResubmitForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void }
       <h2 className="h3">{t('plans.resubmit')}</h2>
       <ErrorSummary errors={errors} shownFields={planFieldNames} />
       <PlanFields values={fields} onChange={setFields} errors={errors} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={resubmit.isPending} data-testid="plan-resubmit-submit">
-          {t('plans.resubmit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('plans.resubmit')} busy={resubmit.isPending} submitTestId="plan-resubmit-submit" />
     </form>
   );
 }
 
 function SupportForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void }) {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const [kind, setKind] = useState<SupportKind | ''>('');
   const [providedOn, setProvidedOn] = useState('');
   const [amount, setAmount] = useState('');
@@ -139,17 +133,14 @@ function SupportForm({ plan, onDone }: { plan: Plan; onDone(plan: Plan): void })
       <TextField name="amountVnd" label={t('supports.amount')} hint={t('plans.amountHint')} value={amount} onChange={setAmount} errors={errors?.fields.amountVnd} inputMode="numeric" />
       <TextField name="provider" label={t('supports.provider')} value={provider} onChange={setProvider} errors={errors?.fields.provider} required maxLength={300} />
       <TextField name="note" label={t('supports.note')} value={note} onChange={setNote} errors={errors?.fields.note} maxLength={2000} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={record.isPending} data-testid="support-submit">
-          {t('supports.save')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('supports.save')} busy={record.isPending} submitTestId="support-submit" />
     </form>
   );
 }
 
 export function PlanPage() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useBusinessPlansText();
   const user = useUser();
   const { planId } = route.useParams();
   const queryClient = useQueryClient();

@@ -2,16 +2,17 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
-import { formatDate, formatNumber, useI18n } from '../../app/i18n.tsx';
+import { formatDate } from '../../app/i18n.tsx';
+import { ListTable, PAGE_SIZE, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
-import { Badge, PageHeader, Pagination, QueryView, SelectField } from '../../app/ui.tsx';
+import { Badge, PageHeader, SelectField } from '../../app/ui.tsx';
 import { formatVnd, planStatuses, planStatusTone, type PlanStatus } from './plan-labels.ts';
+import { useBusinessPlansText } from './business-plans-text.ts';
 
 const route = getRouteApi('/business-plans');
-const PAGE_SIZE = 50;
 
 export function PlansPage() {
-  const { t } = useI18n();
+  const t = useBusinessPlansText();
   const user = useUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -21,6 +22,31 @@ export function PlansPage() {
     queryFn: () => api.get('/api/business-plans', { query: { status: search.status, year: search.year, page, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
+  const columns: Column<ItemOf<typeof list>>[] = [
+    {
+      label: t('plans.planTitle'),
+      cell: (plan) => (
+        <>
+          <Link to="/business-plans/$planId" params={{ planId: plan.id }}>
+            {plan.title}
+          </Link>
+          <div className="hint">{plan.productName}</div>
+        </>
+      ),
+    },
+    {
+      label: t('ideas.producer'),
+      cell: (plan) => (
+        <>
+          {plan.producerName}
+          <div className="hint">{plan.communeName}</div>
+        </>
+      ),
+    },
+    { label: t('plans.status'), cell: (plan) => <Badge tone={planStatusTone(plan.status)}>{t(`planStatus.${plan.status}`)}</Badge> },
+    { label: t('plans.receivedAt'), cell: (plan) => formatDate(plan.receivedAt) },
+    { label: t('plans.investment'), cell: (plan) => formatVnd(plan.totalInvestmentVnd) },
+  ];
   return (
     <section className="stack">
       <PageHeader
@@ -45,46 +71,17 @@ export function PlansPage() {
           placeholder={t('common.all')}
         />
       </div>
-      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t('plans.none')}>
-        {(data) => (
-        <>
-          <p className="hint">{t('plans.count', { count: formatNumber(data.total) })}</p>
-          <table className="table table-stack" data-testid="plans-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('plans.planTitle')}</th>
-                <th scope="col">{t('ideas.producer')}</th>
-                <th scope="col">{t('plans.status')}</th>
-                <th scope="col">{t('plans.receivedAt')}</th>
-                <th scope="col">{t('plans.investment')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((plan) => (
-                <tr key={plan.id} data-testid="plan-row">
-                  <td data-label={t('plans.planTitle')}>
-                    <Link to="/business-plans/$planId" params={{ planId: plan.id }}>
-                      {plan.title}
-                    </Link>
-                    <div className="hint">{plan.productName}</div>
-                  </td>
-                  <td data-label={t('ideas.producer')}>
-                    {plan.producerName}
-                    <div className="hint">{plan.communeName}</div>
-                  </td>
-                  <td data-label={t('plans.status')}>
-                    <Badge tone={planStatusTone(plan.status)}>{t(`planStatus.${plan.status}`)}</Badge>
-                  </td>
-                  <td data-label={t('plans.receivedAt')}>{formatDate(plan.receivedAt)}</td>
-                  <td data-label={t('plans.investment')}>{formatVnd(plan.totalInvestmentVnd)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
-        </>
-        )}
-      </QueryView>
+      <ListTable
+        query={list}
+        empty={t('plans.none')}
+        count={(count) => t('plans.count', { count })}
+        columns={columns}
+        rowKey={(plan) => plan.id}
+        tableTestId="plans-table"
+        rowTestId="plan-row"
+        page={page}
+        onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })}
+      />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { formatDate } from '../../app/i18n.tsx';
 import { Badge, ErrorSummary, Field, Notice, PageHeader, QueryView, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
 import { DateField } from '../training/index.ts';
 import { inspectionOutcomes, revocationGrounds, statusTone, useCertificateText, type CertificateText } from './certificate-text.ts';
+import { FormActions } from '../../app/form-actions.tsx';
 
 const route = getRouteApi('/certificates/$certificateId');
 type Certificate = Schemas['CertificateDetail'];
@@ -194,14 +195,7 @@ function RevokeForm({ certificate, text, inspection, onClose }: { certificate: C
       <Field name="reason" label={text('revocation.reason')} errors={errors?.fields.reason} required>
         {(control) => <textarea {...control} rows={3} value={values.reason} onChange={(event) => set('reason')(event.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-danger" disabled={revoke.isPending} data-testid="revoke-submit">
-          {text('revocation.submit')}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {text('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={text('revocation.submit')} busy={revoke.isPending} submitTestId="revoke-submit" tone="danger" onCancel={onClose} cancelLabel={text('common.cancel')} />
     </form>
   );
 }
@@ -314,14 +308,7 @@ function PlanInspectionForm({ certificate, text, onClose }: { certificate: Certi
         <DateField name="plannedOn" label={text('inspections.plannedOn')} value={values.plannedOn} onChange={set('plannedOn')} errors={errors?.fields.plannedOn} required />
       </div>
       <TextField name="inspectingBody" label={text('inspections.body')} value={values.inspectingBody} onChange={set('inspectingBody')} errors={errors?.fields.inspectingBody} required />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={plan.isPending} data-testid="inspection-submit">
-          {text('inspections.new')}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {text('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={text('inspections.new')} busy={plan.isPending} submitTestId="inspection-submit" onCancel={onClose} cancelLabel={text('common.cancel')} />
     </form>
   );
 }
@@ -388,14 +375,7 @@ function RecordInspectionForm({ certificate, inspection, text, onClose }: { cert
       <Field name="findings" label={text('inspections.findings')} errors={errors?.fields.findings}>
         {(control) => <textarea {...control} rows={3} value={values.findings} onChange={(event) => set('findings')(event.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={record.isPending} data-testid="record-inspection-submit">
-          {text('inspections.save')}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {text('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={text('inspections.save')} busy={record.isPending} submitTestId="record-inspection-submit" onCancel={onClose} cancelLabel={text('common.cancel')} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 /** The certificate screens' words, Vietnamese first (like training/programme-text.ts). */
-import { useI18n } from '../../app/i18n.tsx';
+import { featureTexts } from '../../app/i18n.tsx';
 
 const vi = {
   'certificates.title': 'Giấy chứng nhận OCOP',
@@ -177,15 +177,7 @@ const en: Record<Key, string> = {
 
 export type CertificateText = (key: Key, params?: Record<string, string | number>) => string;
 
-export function useCertificateText(): CertificateText {
-  const { locale } = useI18n();
-  const dictionary: Record<Key, string> = locale === 'en' ? en : vi;
-  return (key, params) => {
-    let text: string = dictionary[key];
-    if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
-    return text;
-  };
-}
+export const useCertificateText: () => CertificateText = featureTexts(vi, en);
 
 export const certificateStatuses = ['valid', 'expiring', 'extended', 'expired', 'superseded', 'revoked'] as const;
 export const revocationGrounds = ['false_information', 'criteria_no_longer_met', 'law_violation', 'mark_misuse', 'production_stopped', 'authority_conclusion'] as const;

@@ -3,12 +3,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
 import { formatDate } from '../../app/i18n.tsx';
+import { ListTable, PAGE_SIZE, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
-import { Badge, PageHeader, Pagination, QueryView, SelectField, TextField } from '../../app/ui.tsx';
+import { Badge, PageHeader, SelectField, TextField } from '../../app/ui.tsx';
 import { certificateStatuses, statusTone, useCertificateText } from './certificate-text.ts';
 
 const route = getRouteApi('/certificates');
-const PAGE_SIZE = 50;
 
 export function CertificatesPage() {
   const text = useCertificateText();
@@ -33,6 +33,37 @@ export function CertificatesPage() {
       }),
     placeholderData: keepPreviousData,
   });
+  const columns: Column<ItemOf<typeof list>>[] = [
+    {
+      label: text('certificates.number'),
+      cell: (certificate) => (
+        <Link to="/certificates/$certificateId" params={{ certificateId: certificate.id }}>
+          {certificate.number}
+        </Link>
+      ),
+    },
+    { label: text('certificates.product'), cell: (certificate) => certificate.productName },
+    {
+      label: text('certificates.producer'),
+      cell: (certificate) => (
+        <>
+          {certificate.producerName}
+          <br />
+          <small>{[certificate.communeName, certificate.provinceName].filter(Boolean).join(', ')}</small>
+        </>
+      ),
+    },
+    {
+      label: text('certificates.star'),
+      cell: (certificate) => <span aria-label={text('certificates.stars', { stars: certificate.stars })}>{'★'.repeat(certificate.stars)}</span>,
+    },
+    { label: text('certificates.issuedOn'), cell: (certificate) => formatDate(certificate.issuedOn) },
+    { label: text('certificates.expiresOn'), cell: (certificate) => formatDate(certificate.expiresOn) },
+    {
+      label: text('certificates.status'),
+      cell: (certificate) => <Badge tone={statusTone(certificate.status)}>{text(`status.${certificate.status}`)}</Badge>,
+    },
+  ];
   const allScopes = user.role === 'ministry_officer' || user.role === 'system_admin';
 
   return (
@@ -69,51 +100,16 @@ export function CertificatesPage() {
           />
         )}
       </div>
-      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={text('certificates.none')}>
-        {(data) => (
-          <>
-            <table className="table table-stack" data-testid="certificates-table">
-              <thead>
-                <tr>
-                  <th scope="col">{text('certificates.number')}</th>
-                  <th scope="col">{text('certificates.product')}</th>
-                  <th scope="col">{text('certificates.producer')}</th>
-                  <th scope="col">{text('certificates.star')}</th>
-                  <th scope="col">{text('certificates.issuedOn')}</th>
-                  <th scope="col">{text('certificates.expiresOn')}</th>
-                  <th scope="col">{text('certificates.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((certificate) => (
-                  <tr key={certificate.id} data-testid="certificate-row">
-                    <td data-label={text('certificates.number')}>
-                      <Link to="/certificates/$certificateId" params={{ certificateId: certificate.id }}>
-                        {certificate.number}
-                      </Link>
-                    </td>
-                    <td data-label={text('certificates.product')}>{certificate.productName}</td>
-                    <td data-label={text('certificates.producer')}>
-                      {certificate.producerName}
-                      <br />
-                      <small>{[certificate.communeName, certificate.provinceName].filter(Boolean).join(', ')}</small>
-                    </td>
-                    <td data-label={text('certificates.star')}>
-                      <span aria-label={text('certificates.stars', { stars: certificate.stars })}>{'★'.repeat(certificate.stars)}</span>
-                    </td>
-                    <td data-label={text('certificates.issuedOn')}>{formatDate(certificate.issuedOn)}</td>
-                    <td data-label={text('certificates.expiresOn')}>{formatDate(certificate.expiresOn)}</td>
-                    <td data-label={text('certificates.status')}>
-                      <Badge tone={statusTone(certificate.status)}>{text(`status.${certificate.status}`)}</Badge>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
-          </>
-        )}
-      </QueryView>
+      <ListTable
+        query={list}
+        empty={text('certificates.none')}
+        columns={columns}
+        rowKey={(certificate) => certificate.id}
+        tableTestId="certificates-table"
+        rowTestId="certificate-row"
+        page={page}
+        onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })}
+      />
     </section>
   );
 }

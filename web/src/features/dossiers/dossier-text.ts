@@ -1,11 +1,10 @@
 /**
- * The texts of the dossier screens, Vietnamese first, English on request (the shared dictionary's
- * language choice). Kept beside the feature while the shared dictionary (app/messages.ts) is being
- * extended by other screens; the English table must have every key (the type checks it).
+ * The texts of the dossier screens, Vietnamese first, English on request (the shared language
+ * choice, featureTexts in app/i18n.tsx); the English table must have every key (the type checks it).
  * Terms follow QĐ 26/2026/QĐ-TTg: hồ sơ, Phiếu đăng ký (Mẫu 01), Báo cáo tự đánh giá (Mẫu 02),
  * Báo cáo đánh giá của UBND cấp xã (Mẫu 03).
  */
-import { useI18n } from '../../app/i18n.tsx';
+import { featureTexts } from '../../app/i18n.tsx';
 
 const vi = {
   'nav.dossiers': 'Hồ sơ sản phẩm',
@@ -255,12 +254,4 @@ const en: Record<DossierTextKey, string> = {
 
 export type DossierText = (key: DossierTextKey, params?: Record<string, string | number>) => string;
 
-export function useDossierText(): DossierText {
-  const { locale } = useI18n();
-  const dictionary: Record<DossierTextKey, string> = locale === 'en' ? en : vi;
-  return (key, params) => {
-    let text: string = dictionary[key];
-    if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
-    return text;
-  };
-}
+export const useDossierText: () => DossierText = featureTexts(vi, en);

@@ -27,6 +27,7 @@ import {
   type RoundDetail,
 } from './evaluations.queries.ts';
 import { ScoreSection, type RescoreNotice } from './score-form.tsx';
+import { FormActions } from '../../app/form-actions.tsx';
 
 const route = getRouteApi('/evaluations/entries/$entryId');
 
@@ -264,11 +265,7 @@ function AdvisoryForm({ entry, text }: { entry: EntryDetail; text: EvaluationTex
       <Field name="note" label={text('advisory.note')} errors={errors?.fields.note} required>
         {(control) => <textarea {...control} rows={3} maxLength={5000} value={note} onChange={(event) => setNote(event.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={record.isPending} data-testid="advisory-submit">
-          {text('advisory.submit')}
-        </button>
-      </div>
+      <FormActions submitLabel={text('advisory.submit')} busy={record.isPending} submitTestId="advisory-submit" />
     </form>
   );
 }
@@ -311,11 +308,7 @@ function ConflictForm({ entry, text }: { entry: EntryDetail; text: EvaluationTex
         <Field name="reason" label={text('conflict.reason')} errors={errors?.fields.reason} required>
           {(control) => <textarea {...control} rows={2} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} />}
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="button button-danger" disabled={declare.isPending} data-testid="conflict-submit">
-            {text('conflict.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={text('conflict.submit')} busy={declare.isPending} submitTestId="conflict-submit" tone="danger" />
       </form>
     </details>
   );
@@ -346,11 +339,7 @@ function RecogniseFromCentral({ entry, text }: { entry: EntryDetail; text: Evalu
             {(control) => <input {...control} type="date" value={signedOn} onChange={(event) => setSignedOn(event.target.value)} />}
           </Field>
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={recognise.isPending} data-testid="recognise-submit">
-            {text('central.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={text('central.submit')} busy={recognise.isPending} submitTestId="recognise-submit" />
       </form>
     </details>
   );

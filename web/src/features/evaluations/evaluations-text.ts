@@ -4,7 +4,7 @@
  * dictionary is extended by other screens; the English table must have every key (the type checks it).
  * Terms follow QĐ 26/2026/QĐ-TTg Đ.5–7: đợt đánh giá, Hội đồng, Tổ tư vấn, phiếu chấm, biên bản, quyết định.
  */
-import { useI18n } from '../../app/i18n.tsx';
+import { featureTexts } from '../../app/i18n.tsx';
 
 const vi = {
   'list.title': 'Đánh giá, phân hạng sản phẩm',
@@ -414,12 +414,4 @@ const en: Record<EvaluationTextKey, string> = {
 
 export type EvaluationText = (key: EvaluationTextKey, params?: Record<string, string | number>) => string;
 
-export function useEvaluationText(): EvaluationText {
-  const { locale } = useI18n();
-  const dictionary: Record<EvaluationTextKey, string> = locale === 'en' ? en : vi;
-  return (key, params) => {
-    let text: string = dictionary[key] ?? key;
-    if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
-    return text;
-  };
-}
+export const useEvaluationText: () => EvaluationText = featureTexts(vi, en);

@@ -13,6 +13,7 @@ import { ErrorSummary, Field, PageHeader, Pagination, QueryView, SelectField, Te
 import { RoundStatusBadge } from './entry-parts.tsx';
 import { useEvaluationText, type EvaluationText } from './evaluations-text.ts';
 import { numberOrUndefined, roundKey, type OpenRoundBody, type RoundStatus } from './evaluations.queries.ts';
+import { FormActions } from '../../app/form-actions.tsx';
 
 const route = getRouteApi('/evaluations');
 const PAGE_SIZE = 30;
@@ -177,14 +178,7 @@ function OpenRoundForm({ level, text, onCancel }: { level: 'province' | 'central
         <input type="checkbox" checked={chairRequired} onChange={(event) => setChairRequired(event.target.checked)} data-testid="chair-required" />
         {text('open.chairRequired')}
       </label>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={open.isPending} data-testid="open-round-submit">
-          {text('open.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {text('common.confirmCancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={text('open.submit')} busy={open.isPending} submitTestId="open-round-submit" onCancel={onCancel} cancelLabel={text('common.confirmCancel')} />
     </form>
   );
 }

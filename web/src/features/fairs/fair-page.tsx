@@ -9,6 +9,7 @@ import { useUser } from '../../app/session.ts';
 import { Empty, ErrorSummary, LoadError, Loading, PageHeader, TextField, useFormErrors } from '../../app/ui.tsx';
 import { ProducerPicker } from '../producers/index.ts';
 import { useProgrammeText, type ProgrammeText } from '../training/index.ts';
+import { FormActions } from '../../app/form-actions.tsx';
 
 const route = getRouteApi('/fairs/$fairId');
 type FairDetail = Schemas['FairDetail'];
@@ -155,11 +156,7 @@ function AddParticipant({ fair, text }: { fair: FairDetail; text: ProgrammeText 
           <TextField name="visitors" label={text('fairs.visitors')} value={values.visitors} onChange={set('visitors')} inputMode="numeric" errors={errors?.fields.visitors} />
           <TextField name="salesRevenueVnd" label={text('fairs.revenue')} value={values.revenue} onChange={set('revenue')} errors={errors?.fields.salesRevenueVnd} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={add.isPending} data-testid="fair-participant-submit">
-            {text('common.add')}
-          </button>
-        </div>
+        <FormActions submitLabel={text('common.add')} busy={add.isPending} submitTestId="fair-participant-submit" />
       </form>
     </details>
   );

@@ -5,11 +5,13 @@ import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../app/i18n.tsx';
+import { ListTable, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
-import { ErrorSummary, PageHeader, QueryView, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
+import { ErrorSummary, PageHeader, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
 import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { DateField, useProgrammeText, yearOptions, type ProgrammeText } from '../training/index.ts';
 import { PromotionTabs } from './promotion-tabs.tsx';
+import { FormActions } from '../../app/form-actions.tsx';
 
 const route = getRouteApi('/fairs');
 export const scopes = ['in_province', 'out_of_province', 'international'] as const;
@@ -26,6 +28,27 @@ export function FairsPage() {
     queryFn: () => api.get('/api/fairs', { query: { year, pageSize: 200 } }),
     placeholderData: keepPreviousData,
   });
+  const columns: Column<ItemOf<typeof list>>[] = [
+    {
+      label: text('fairs.name'),
+      cell: (fair) => (
+        <Link to="/fairs/$fairId" params={{ fairId: fair.id }}>
+          {fair.name}
+        </Link>
+      ),
+    },
+    { label: text('fairs.scope'), cell: (fair) => text(`scope.${fair.scope}`) },
+    {
+      label: text('training.dates'),
+      cell: (fair) => (
+        <>
+          {formatDate(fair.startsOn)} – {formatDate(fair.endsOn)}
+        </>
+      ),
+    },
+    { label: text('fairs.participants'), className: 'programme-number', cell: (fair) => formatNumber(fair.participantCount) },
+    { label: text('fairs.revenue'), className: 'programme-number', cell: (fair) => formatNumber(fair.totalRevenueVnd) },
+  ];
   return (
     <section className="stack">
       <PromotionTabs text={text} />
@@ -46,42 +69,14 @@ export function FairsPage() {
       <div className="programme-grid">
         <SelectField name="year" label={text('common.year')} value={String(year)} options={yearOptions()} onChange={(value) => void navigate({ search: { year: Number(value) } })} />
       </div>
-      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={text('fairs.none')}>
-        {(data) => (
-        <table className="table table-stack" data-testid="fairs-table">
-          <thead>
-            <tr>
-              <th scope="col">{text('fairs.name')}</th>
-              <th scope="col">{text('fairs.scope')}</th>
-              <th scope="col">{text('training.dates')}</th>
-              <th scope="col">{text('fairs.participants')}</th>
-              <th scope="col">{text('fairs.revenue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((fair) => (
-              <tr key={fair.id} data-testid="fair-row">
-                <td data-label={text('fairs.name')}>
-                  <Link to="/fairs/$fairId" params={{ fairId: fair.id }}>
-                    {fair.name}
-                  </Link>
-                </td>
-                <td data-label={text('fairs.scope')}>{text(`scope.${fair.scope}`)}</td>
-                <td data-label={text('training.dates')}>
-                  {formatDate(fair.startsOn)} – {formatDate(fair.endsOn)}
-                </td>
-                <td data-label={text('fairs.participants')} className="programme-number">
-                  {formatNumber(fair.participantCount)}
-                </td>
-                <td data-label={text('fairs.revenue')} className="programme-number">
-                  {formatNumber(fair.totalRevenueVnd)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        )}
-      </QueryView>
+      <ListTable
+        query={list}
+        empty={text('fairs.none')}
+        columns={columns}
+        rowKey={(fair) => fair.id}
+        tableTestId="fairs-table"
+        rowTestId="fair-row"
+      />
     </section>
   );
 }
@@ -126,14 +121,7 @@ function NewFair({ text, onCancel }: { text: ProgrammeText; onCancel(): void }) 
         <DateField name="endsOn" label={text('common.to')} value={values.endsOn} onChange={set('endsOn')} errors={errors?.fields.endsOn} required />
       </div>
       <TextField name="place" label={text('common.place')} value={values.place} onChange={set('place')} errors={errors?.fields.place} required />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={create.isPending} data-testid="fair-submit">
-          {text('fairs.new')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {text('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={text('fairs.new')} busy={create.isPending} submitTestId="fair-submit" onCancel={onCancel} cancelLabel={text('common.cancel')} />
     </form>
   );
 }

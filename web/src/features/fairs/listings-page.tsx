@@ -8,6 +8,7 @@ import { Badge, ErrorSummary, PageHeader, QueryView, SelectField, TextField, use
 import { ProducerPicker } from '../producers/index.ts';
 import { useProgrammeText, type ProgrammeText } from '../training/index.ts';
 import { PromotionTabs } from './promotion-tabs.tsx';
+import { FormActions } from '../../app/form-actions.tsx';
 
 type Listing = Schemas['EcommerceListing'];
 const platforms = ['shopee', 'lazada', 'tiktok_shop', 'tiki', 'postmart', 'voso', 'own_website', 'other'] as const;
@@ -129,14 +130,7 @@ function ListingForm({ text, listing, onDone }: { text: ProgrammeText; listing: 
           {text('salesPoints.active')}
         </label>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.isPending} data-testid="listing-submit">
-          {save.isPending ? text('common.saving') : text('common.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {text('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={text('common.save')} busyLabel={text('common.saving')} busy={save.isPending} submitTestId="listing-submit" onCancel={onDone} cancelLabel={text('common.cancel')} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { ProducerPicker } from '../producers/index.ts';
 import { DateField, useProgrammeText, type ProgrammeText } from '../training/index.ts';
 import { PromotionTabs } from './promotion-tabs.tsx';
+import { FormActions } from '../../app/form-actions.tsx';
 
 type SalesPoint = Schemas['SalesPoint'];
 interface ProductLine {
@@ -178,14 +179,7 @@ function SalesPointForm({ text, point, onDone }: { text: ProgrammeText; point: S
           </button>
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.isPending} data-testid="sales-point-submit">
-          {save.isPending ? text('common.saving') : text('common.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {text('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={text('common.save')} busyLabel={text('common.saving')} busy={save.isPending} submitTestId="sales-point-submit" onCancel={onDone} cancelLabel={text('common.cancel')} />
     </form>
   );
 }

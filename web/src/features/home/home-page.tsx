@@ -1,16 +1,15 @@
 import { Link } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import type { Role, User } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { roleLabel, scopeLabel } from '../../app/labels.ts';
-import type { MessageKey } from '../../app/messages.ts';
 import { useUser } from '../../app/session.ts';
 import { Badge } from '../../app/ui.tsx';
+import { useHomeText, type HomeTextKey } from './home-text.ts';
 
 interface Card {
   id: string;
-  title: MessageKey;
-  text: MessageKey;
+  title: HomeTextKey;
+  text: HomeTextKey;
   to: string;
   params?: Record<string, string>;
 }
@@ -22,29 +21,29 @@ function cardsFor(user: User): Card[] {
     cards.push({ id: 'own-producer', title: 'home.card.ownProducer', text: 'home.card.ownProducer.text', to: '/producers/$producerId', params: { producerId: user.producerId } });
   }
   if (can(user, 'users')) {
-    const text: MessageKey =
+    const text: HomeTextKey =
       user.role === 'province_office' ? 'home.card.users.text.province' : user.role === 'ministry_officer' ? 'home.card.users.text.ministry' : 'home.card.users.text';
     cards.push({ id: 'users', title: 'home.card.users', text, to: '/users' });
   }
   if (can(user, 'registerProducer')) cards.push({ id: 'register-producer', title: 'home.card.registerProducer', text: 'home.card.registerProducer.text', to: '/producers/new' });
   if (can(user, 'producers')) cards.push({ id: 'producers', title: 'home.card.producers', text: 'home.card.producers.text', to: '/producers' });
   if (can(user, 'selfAssessments')) {
-    const text: MessageKey = can(user, 'writeSelfAssessment') ? 'home.card.selfAssessments.text' : 'home.card.selfAssessments.text.read';
+    const text: HomeTextKey = can(user, 'writeSelfAssessment') ? 'home.card.selfAssessments.text' : 'home.card.selfAssessments.text.read';
     cards.push({ id: 'self-assessments', title: 'home.card.selfAssessments', text, to: '/self-assessments' });
   }
   if (can(user, 'ideas')) {
-    const text: MessageKey = can(user, 'registerIdea') ? 'home.card.ideas.text' : 'home.card.ideas.text.read';
+    const text: HomeTextKey = can(user, 'registerIdea') ? 'home.card.ideas.text' : 'home.card.ideas.text.read';
     cards.push({ id: 'ideas', title: 'home.card.ideas', text, to: '/ideas' });
   }
   if (can(user, 'businessPlans')) cards.push({ id: 'business-plans', title: 'home.card.plans', text: 'home.card.plans.text', to: '/business-plans' });
   if (can(user, 'planDeadlines')) cards.push({ id: 'plan-deadlines', title: 'home.card.due', text: 'home.card.due.text', to: '/business-plans/due' });
   if (can(user, 'provinceSettings')) cards.push({ id: 'province-settings', title: 'home.card.provinceSettings', text: 'home.card.provinceSettings.text', to: '/province-settings' });
   if (can(user, 'dossiers')) {
-    const text: MessageKey = user.role === 'commune_officer' ? 'soon.checkDossiers' : 'soon.dossier';
+    const text: HomeTextKey = user.role === 'commune_officer' ? 'soon.checkDossiers' : 'soon.dossier';
     cards.push({ id: 'dossiers', title: 'nav.dossiers', text, to: '/dossiers' });
   }
   if (can(user, 'evaluations')) {
-    const byRole: Partial<Record<Role, MessageKey>> = { council_member: 'soon.score', advisory_member: 'soon.verifyDossiers', ministry_officer: 'soon.fiveStar' };
+    const byRole: Partial<Record<Role, HomeTextKey>> = { council_member: 'soon.score', advisory_member: 'soon.verifyDossiers', ministry_officer: 'soon.fiveStar' };
     cards.push({ id: 'evaluations', title: 'nav.evaluations', text: byRole[user.role] ?? 'soon.organiseEvaluation', to: '/evaluations' });
   }
   if (can(user, 'certificates')) {
@@ -64,7 +63,7 @@ function cardsFor(user: User): Card[] {
 }
 
 /** The OCOP cycle steps each role will own; built by later issues, shown honestly as not yet available. */
-const comingSoon: Record<Role, MessageKey[]> = {
+const comingSoon: Record<Role, HomeTextKey[]> = {
   producer: [],
   commune_officer: [],
   province_office: [],
@@ -75,7 +74,7 @@ const comingSoon: Record<Role, MessageKey[]> = {
 };
 
 export function HomePage() {
-  const { t } = useI18n();
+  const t = useHomeText();
   const user = useUser();
   return (
     <section className="stack">

@@ -1,8 +1,8 @@
 /** The fields of a product idea (phiếu đăng ký ý tưởng sản phẩm), for registering and for resubmitting. */
 import type { ReactNode } from 'react';
-import { useI18n } from '../../app/i18n.tsx';
 import { Field, SelectField, TextField, type FormErrors } from '../../app/ui.tsx';
 import { productSetLabel, useProductSets } from './ideas.queries.ts';
+import { useIdeasText } from './ideas-text.ts';
 
 export function TextAreaField(props: {
   name: string;
@@ -33,7 +33,7 @@ export interface IdeaFieldValues {
 export const ideaFieldNames = ['productName', 'productSet', 'description', 'rawMaterials', 'market'];
 
 export function IdeaFields(props: { values: IdeaFieldValues; onChange(values: IdeaFieldValues): void; errors: FormErrors | null }) {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const productSets = useProductSets();
   const set = (key: keyof IdeaFieldValues) => (value: string) => props.onChange({ ...props.values, [key]: value });
   const numbers = Array.from({ length: 26 }, (_, i) => i + 1);

@@ -3,12 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api, type Schemas } from '../../app/api.ts';
-import { formatDate, formatDateTime, useI18n } from '../../app/i18n.tsx';
+import { formatDate, formatDateTime } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { Badge, ErrorSummary, Field, LoadError, Loading, Notice, PageHeader, useFormErrors } from '../../app/ui.tsx';
 import { IdeaFields, TextAreaField, ideaFieldNames, type IdeaFieldValues } from './idea-form.tsx';
 import { ideaStatusTone } from './ideas-page.tsx';
 import { productSetLabel, useProductSets } from './ideas.queries.ts';
+import { FormActions } from '../../app/form-actions.tsx';
+import { useIdeasText } from './ideas-text.ts';
 
 const route = getRouteApi('/ideas/$ideaId');
 type Idea = Schemas['ProductIdea'];
@@ -16,7 +18,7 @@ type Outcome = 'passed' | 'returned' | 'rejected';
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 function AppraisalForm({ idea, onDone }: { idea: Idea; onDone(idea: Idea): void }) {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [reasons, setReasons] = useState('');
   const appraise = useMutation({
@@ -46,17 +48,13 @@ function AppraisalForm({ idea, onDone }: { idea: Idea; onDone(idea: Idea): void 
         )}
       </Field>
       <TextAreaField name="reasons" label={t('ideas.reasons')} hint={t('ideas.reasonsHint')} value={reasons} onChange={setReasons} errors={errors?.fields.reasons} required={outcome !== '' && outcome !== 'passed'} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={appraise.isPending} data-testid="appraisal-submit">
-          {t('ideas.saveAppraisal')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('ideas.saveAppraisal')} busy={appraise.isPending} submitTestId="appraisal-submit" />
     </form>
   );
 }
 
 function ResubmitForm({ idea, onDone }: { idea: Idea; onDone(idea: Idea): void }) {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const [fields, setFields] = useState<IdeaFieldValues>({
     productName: idea.productName,
     productSet: String(idea.productSet),
@@ -90,17 +88,13 @@ function ResubmitForm({ idea, onDone }: { idea: Idea; onDone(idea: Idea): void }
       <p className="hint">{t('ideas.resubmitHint')}</p>
       <ErrorSummary errors={errors} shownFields={ideaFieldNames} />
       <IdeaFields values={fields} onChange={setFields} errors={errors} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={resubmit.isPending} data-testid="resubmit-submit">
-          {t('ideas.resubmit')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('ideas.resubmit')} busy={resubmit.isPending} submitTestId="resubmit-submit" />
     </form>
   );
 }
 
 export function IdeaPage() {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const user = useUser();
   const { ideaId } = route.useParams();
   const queryClient = useQueryClient();

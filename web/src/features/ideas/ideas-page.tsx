@@ -1,15 +1,15 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api, type Schemas } from '../../app/api.ts';
-import { formatDate, formatNumber, useI18n } from '../../app/i18n.tsx';
+import { formatDate, formatNumber } from '../../app/i18n.tsx';
+import { ListTable, PAGE_SIZE, SearchToolbar, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
-import { Badge, Field, LoadError, Loading, PageHeader, Pagination, QueryView, SelectField } from '../../app/ui.tsx';
+import { Badge, LoadError, Loading, PageHeader, SelectField } from '../../app/ui.tsx';
 import { productSetLabel, registrationYears, useProductSets } from './ideas.queries.ts';
+import { useIdeasText } from './ideas-text.ts';
 
 const route = getRouteApi('/ideas');
-const PAGE_SIZE = 50;
 type IdeaStatus = Schemas['ProductIdea']['status'];
 export const ideaStatuses: readonly IdeaStatus[] = ['submitted', 'returned', 'passed', 'rejected'];
 
@@ -19,7 +19,7 @@ export function ideaStatusTone(status: IdeaStatus): 'neutral' | 'good' | 'bad' |
 
 /** Registered → appraised → approved for a year, in the caller's unit, with the breakdown below it. */
 function Funnel({ year }: { year: number }) {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const funnel = useQuery({ queryKey: ['ideas', 'funnel', year], queryFn: () => api.get('/api/ideas/funnel', { query: { year } }) });
   if (funnel.isPending) return <Loading />;
   if (funnel.isError) return <LoadError error={funnel.error} retry={() => void funnel.refetch()} />;
@@ -69,14 +69,12 @@ function Funnel({ year }: { year: number }) {
 }
 
 export function IdeasPage() {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const user = useUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const page = search.page ?? 1;
   const productSets = useProductSets();
-  const [text, setText] = useState(search.q ?? '');
-  useEffect(() => setText(search.q ?? ''), [search.q]);
   const list = useQuery({
     queryKey: ['ideas', 'list', search],
     queryFn: () =>
@@ -87,11 +85,39 @@ export function IdeasPage() {
   });
   const years = [...new Set([...registrationYears(), ...(search.year ? [search.year] : [])])].sort((a, b) => b - a);
   const funnelYear = search.year ?? registrationYears()[0]!;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void navigate({ search: (previous) => ({ ...previous, q: text.trim() || undefined, page: undefined }) });
-  }
+  const columns: Column<ItemOf<typeof list>>[] = [
+    {
+      label: t('ideas.productName'),
+      cell: (idea) => (
+        <>
+          <Link to="/ideas/$ideaId" params={{ ideaId: idea.id }}>
+            {idea.productName}
+          </Link>
+          <div className="hint">{productSetLabel(idea.productSet, productSets.data, t('ideas.productSetNumber', { number: idea.productSet }))}</div>
+        </>
+      ),
+    },
+    {
+      label: t('ideas.producer'),
+      cell: (idea) => (
+        <>
+          {idea.producerName}
+          <div className="hint">{idea.communeName}</div>
+        </>
+      ),
+    },
+    { label: t('ideas.year'), cell: (idea) => idea.year },
+    {
+      label: t('ideas.status'),
+      cell: (idea) => (
+        <>
+          <Badge tone={ideaStatusTone(idea.status)}>{t(`ideaStatus.${idea.status}`)}</Badge>
+          {idea.round > 1 && <div className="hint">{t('ideas.round', { round: idea.round })}</div>}
+        </>
+      ),
+    },
+    { label: t('ideas.submittedAt'), cell: (idea) => formatDate(idea.submittedAt) },
+  ];
 
   return (
     <section className="stack">
@@ -108,17 +134,7 @@ export function IdeasPage() {
         <p className="lead">{t('ideas.intro')}</p>
       </PageHeader>
       {can(user, 'ideaFunnel') && <Funnel year={funnelYear} />}
-      <form className="toolbar" onSubmit={submit} role="search">
-        <Field name="q" label={t('ideas.search')}>
-          {(control) => (
-            <div className="input-with-button">
-              <input {...control} type="search" value={text} onChange={(event) => setText(event.target.value)} />
-              <button type="submit" className="button button-primary">
-                {t('common.search')}
-              </button>
-            </div>
-          )}
-        </Field>
+      <SearchToolbar label={t('ideas.search')} value={search.q} onSearch={(q) => void navigate({ search: (previous) => ({ ...previous, q, page: undefined }) })}>
         <SelectField
           name="year"
           label={t('ideas.year')}
@@ -135,48 +151,18 @@ export function IdeasPage() {
           options={ideaStatuses.map((status) => ({ value: status, label: t(`ideaStatus.${status}`) }))}
           placeholder={t('common.all')}
         />
-      </form>
-      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t('ideas.none')}>
-        {(data) => (
-        <>
-          <p className="hint">{t('ideas.count', { count: formatNumber(data.total) })}</p>
-          <table className="table table-stack" data-testid="ideas-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('ideas.productName')}</th>
-                <th scope="col">{t('ideas.producer')}</th>
-                <th scope="col">{t('ideas.year')}</th>
-                <th scope="col">{t('ideas.status')}</th>
-                <th scope="col">{t('ideas.submittedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((idea) => (
-                <tr key={idea.id} data-testid="idea-row">
-                  <td data-label={t('ideas.productName')}>
-                    <Link to="/ideas/$ideaId" params={{ ideaId: idea.id }}>
-                      {idea.productName}
-                    </Link>
-                    <div className="hint">{productSetLabel(idea.productSet, productSets.data, t('ideas.productSetNumber', { number: idea.productSet }))}</div>
-                  </td>
-                  <td data-label={t('ideas.producer')}>
-                    {idea.producerName}
-                    <div className="hint">{idea.communeName}</div>
-                  </td>
-                  <td data-label={t('ideas.year')}>{idea.year}</td>
-                  <td data-label={t('ideas.status')}>
-                    <Badge tone={ideaStatusTone(idea.status)}>{t(`ideaStatus.${idea.status}`)}</Badge>
-                    {idea.round > 1 && <div className="hint">{t('ideas.round', { round: idea.round })}</div>}
-                  </td>
-                  <td data-label={t('ideas.submittedAt')}>{formatDate(idea.submittedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
-        </>
-        )}
-      </QueryView>
+      </SearchToolbar>
+      <ListTable
+        query={list}
+        empty={t('ideas.none')}
+        count={(count) => t('ideas.count', { count })}
+        columns={columns}
+        rowKey={(idea) => idea.id}
+        tableTestId="ideas-table"
+        rowTestId="idea-row"
+        page={page}
+        onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })}
+      />
     </section>
   );
 }

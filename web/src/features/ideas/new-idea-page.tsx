@@ -2,17 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { ErrorSummary, PageHeader, SelectField, useFormErrors } from '../../app/ui.tsx';
 import { ProducerPicker } from '../producers/index.ts';
 import { IdeaFields, ideaFieldNames, productSetValue, type IdeaFieldValues } from './idea-form.tsx';
 import { registrationYears } from './ideas.queries.ts';
+import { FormActions } from '../../app/form-actions.tsx';
+import { useIdeasText } from './ideas-text.ts';
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 export function NewIdeaPage() {
-  const { t } = useI18n();
+  const t = useIdeasText();
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -56,11 +57,7 @@ export function NewIdeaPage() {
         {user.role !== 'producer' && <ProducerPicker value={producerId} onChange={setProducerId} errors={errors?.fields.producerId} required />}
         <SelectField name="year" label={t('ideas.year')} value={year} onChange={setYear} options={years.map((y) => ({ value: String(y), label: String(y) }))} errors={errors?.fields.year} required />
         <IdeaFields values={fields} onChange={setFields} errors={errors} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending} data-testid="idea-submit">
-            {t('ideas.register')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('ideas.register')} busy={create.isPending} submitTestId="idea-submit" />
       </form>
     </section>
   );

@@ -3,7 +3,7 @@
  * dictionary's language choice), like certificates/certificate-text.ts. The English table must have
  * every key (the type checks it). Field labels and row problems come from the server in both languages.
  */
-import { useI18n } from '../../app/i18n.tsx';
+import { featureTexts } from '../../app/i18n.tsx';
 
 const vi = {
   'imports.title': 'Nhập dữ liệu',
@@ -243,12 +243,4 @@ const en: Record<Key, string> = {
 
 export type ImportText = (key: Key, params?: Record<string, string | number>) => string;
 
-export function useImportText(): ImportText {
-  const { locale } = useI18n();
-  const dictionary: Record<Key, string> = locale === 'en' ? en : vi;
-  return (key, params) => {
-    let text: string = dictionary[key];
-    if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
-    return text;
-  };
-}
+export const useImportText: () => ImportText = featureTexts(vi, en);

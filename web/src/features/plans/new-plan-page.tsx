@@ -8,6 +8,7 @@ import { ErrorSummary, PageHeader, SelectField, TextField, useFormErrors } from 
 import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { DateField, useProgrammeText, yearOptions } from '../training/index.ts';
 import { defaultUnits, indicatorKinds, productionKinds, type IndicatorKind } from './plan-status.tsx';
+import { FormActions } from '../../app/form-actions.tsx';
 
 interface IndicatorRow {
   kind: IndicatorKind | '';
@@ -153,11 +154,7 @@ export function NewPlanPage() {
             {text('plans.addIndicator')}
           </button>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending} data-testid="plan-submit">
-            {create.isPending ? text('common.saving') : text('plans.new')}
-          </button>
-        </div>
+        <FormActions submitLabel={text('plans.new')} busyLabel={text('common.saving')} busy={create.isPending} submitTestId="plan-submit" />
       </form>
     </section>
   );

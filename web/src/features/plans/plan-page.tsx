@@ -9,6 +9,7 @@ import { useUser } from '../../app/session.ts';
 import { ErrorSummary, LoadError, Loading, PageHeader, TextField, useFormErrors } from '../../app/ui.tsx';
 import { DateField, useProgrammeText, type ProgrammeText } from '../training/index.ts';
 import { StatusBadge } from './plan-status.tsx';
+import { FormActions } from '../../app/form-actions.tsx';
 
 const route = getRouteApi('/annual-plans/$planId');
 type Indicator = Schemas['PlanIndicator'];
@@ -158,14 +159,7 @@ function RecordProgress({ planId, indicator, text, onDone }: { planId: string; i
       <TextField name="value" label={`${text('plans.value')} (${indicator.unit})`} value={value} onChange={setValue} errors={errors?.fields.value} required />
       <DateField name="asOf" label={text('plans.asOf')} value={asOf} onChange={setAsOf} errors={errors?.fields.asOf} required />
       <TextField name="evidence" label={text('plans.evidence')} value={evidence} onChange={setEvidence} errors={errors?.fields.evidence} required />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={record.isPending}>
-          {text('common.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {text('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={text('common.save')} busy={record.isPending} onCancel={onDone} cancelLabel={text('common.cancel')} />
       <ErrorSummary errors={errors} shownFields={['value', 'asOf', 'evidence']} />
     </form>
   );

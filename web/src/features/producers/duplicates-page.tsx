@@ -7,12 +7,14 @@ import { formatDate, formatNumber, useI18n } from '../../app/i18n.tsx';
 import { legalFormLabel } from '../../app/labels.ts';
 import { useUser } from '../../app/session.ts';
 import { Badge, Notice, PageHeader, Pagination, QueryView } from '../../app/ui.tsx';
+import { useProducersText } from './producers-text.ts';
 
 type Summary = Schemas['ProducerSummary'];
 const PAGE_SIZE = 50;
 
 export function DuplicatesPage() {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
+  const t = useProducersText();
   const user = useUser();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);

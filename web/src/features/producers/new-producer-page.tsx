@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../app/ui.tsx';
 import { ProducerForm, producerBody, producerFormValues, type ProducerFormValues } from './producer-form.tsx';
+import { useProducersText } from './producers-text.ts';
 
 export function NewProducerPage() {
-  const { t } = useI18n();
+  const t = useProducersText();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const create = useMutation({

@@ -2,11 +2,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { ApiError, type LegalForm, type Producer, type Schemas } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { legalFormLabel, legalFormOrder } from '../../app/labels.ts';
 import { useUser } from '../../app/session.ts';
 import { ErrorSummary, Field, SelectField, TextField, useFormErrors, type FormErrors } from '../../app/ui.tsx';
 import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
+import { useProducersText } from './producers-text.ts';
 
 type CertificateKind = Schemas['ProducerCertificate']['kind'];
 export const certificateKinds: readonly CertificateKind[] = ['food_safety', 'production_licence', 'quality_declaration', 'trademark', 'geographical_indication', 'other'];
@@ -152,7 +152,7 @@ function DateField(props: { name: string; label: string; value: string; onChange
 }
 
 function CertificatesEditor(props: { values: CertificateValues[]; onChange(values: CertificateValues[]): void; errors: FormErrors | null }) {
-  const { t } = useI18n();
+  const t = useProducersText();
   const update = (index: number, change: Partial<CertificateValues>) =>
     props.onChange(props.values.map((value, i) => (i === index ? { ...value, ...change } : value)));
   const errorsOf = (index: number, field: string) => props.errors?.fields[`certificates.${index}.${field}`];
@@ -200,7 +200,7 @@ function CertificatesEditor(props: { values: CertificateValues[]; onChange(value
 }
 
 function DuplicateWarning(props: { error: unknown; confirmed: boolean; onConfirm(confirmed: boolean): void }) {
-  const { t } = useI18n();
+  const t = useProducersText();
   const duplicates = duplicatesOf(props.error);
   const box = useRef<HTMLDivElement>(null);
   // The form is long: bring the warning, which sits at its top, into view when it appears.
@@ -242,7 +242,7 @@ export function ProducerForm(props: {
   onSubmit(values: ProducerFormValues): void;
   onCancel?: () => void;
 }) {
-  const { t } = useI18n();
+  const t = useProducersText();
   const user = useUser();
   // Officers register producers in their own area: the scope they cannot change is filled in.
   const fixedProvince = user.role === 'province_office' || user.role === 'commune_officer' ? (user.provinceCode ?? '') : '';

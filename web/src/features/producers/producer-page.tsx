@@ -3,17 +3,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
-import { formatDate, formatDateTime, useI18n } from '../../app/i18n.tsx';
+import { formatDate, formatDateTime } from '../../app/i18n.tsx';
 import { legalFormLabel } from '../../app/labels.ts';
 import { useUser } from '../../app/session.ts';
 import { Badge, Empty, LoadError, Loading, Notice, PageHeader } from '../../app/ui.tsx';
 import { ProducerForm, contactBody, producerBody, producerFormValues, type ProducerFormValues } from './producer-form.tsx';
 import { ProducerTrainings } from '../training/index.ts';
+import { useProducersText } from './producers-text.ts';
 
 const route = getRouteApi('/producers/$producerId');
 
 export function ProducerPage() {
-  const { t } = useI18n();
+  const t = useProducersText();
   const user = useUser();
   const { producerId } = route.useParams();
   const queryClient = useQueryClient();

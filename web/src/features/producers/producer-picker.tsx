@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { Field } from '../../app/ui.tsx';
+import { useProducersText } from './producers-text.ts';
 
 export function ProducerPicker(props: {
   value: string;
@@ -13,7 +13,7 @@ export function ProducerPicker(props: {
   errors?: string[] | undefined;
   required?: boolean;
 }) {
-  const { t } = useI18n();
+  const t = useProducersText();
   const [text, setText] = useState('');
   const results = useQuery({
     queryKey: ['producers', 'picker', text.trim()],

@@ -3,10 +3,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { api, type Schemas } from '../../app/api.ts';
-import { formatDateTime, useI18n } from '../../app/i18n.tsx';
+import { formatDateTime } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { ErrorSummary, Field, LoadError, Loading, Notice, PageHeader, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
 import { ProvincePicker } from '../admin-units/index.ts';
+import { FormActions } from '../../app/form-actions.tsx';
+import { useSettingsText } from './settings-text.ts';
 
 const route = getRouteApi('/province-settings');
 type Settings = Schemas['ProvinceSettings'];
@@ -14,7 +16,7 @@ type Consequence = NonNullable<Settings['planForwarding']>['consequence'];
 type DayKind = NonNullable<Settings['planForwarding']>['dayKind'];
 
 function SettingsForm({ settings, mayEdit }: { settings: Settings; mayEdit: boolean }) {
-  const { t } = useI18n();
+  const t = useSettingsText();
   const queryClient = useQueryClient();
   const rule = settings.planForwarding;
   const [enabled, setEnabled] = useState(rule !== null);
@@ -81,18 +83,14 @@ function SettingsForm({ settings, mayEdit }: { settings: Settings; mayEdit: bool
       )}
       {settings.updatedAt && <p className="hint">{t('settings.updatedAt', { date: formatDateTime(settings.updatedAt) })}</p>}
       {mayEdit && (
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={save.isPending} data-testid="settings-submit">
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('common.save')} busy={save.isPending} submitTestId="settings-submit" />
       )}
     </form>
   );
 }
 
 export function ProvinceSettingsPage() {
-  const { t } = useI18n();
+  const t = useSettingsText();
   const user = useUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();

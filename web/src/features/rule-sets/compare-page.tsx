@@ -1,16 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { formatNumber, useI18n, type Translate } from '../../app/i18n.tsx';
-import type { MessageKey } from '../../app/messages.ts';
+import { formatNumber } from '../../app/i18n.tsx';
 import { Empty, LoadError, Loading, Notice, PageHeader, SelectField } from '../../app/ui.tsx';
 import { bandRange, dayMonth, deadlineLabel, deadlineValue, forwardingRange, instruments, levelLabel, partLabel, points } from './rule-sets.format.tsx';
 import { compareQuery, ruleSetsQuery } from './rule-sets.queries.ts';
 import type { Deadline, Level, RuleSet, StarBand } from './rule-sets.types.ts';
+import { useRuleSetsText, type RuleSetsText, type RuleSetsTextKey } from './rule-sets-text.ts';
 
 const route = getRouteApi('/rule-sets/compare');
 
 /** A compared field's name in words: "partMaxima.A" → "Điểm tối đa Phần A …". */
-function fieldLabel(t: Translate, field: string): string {
+function fieldLabel(t: RuleSetsText, field: string): string {
   const dot = field.indexOf('.');
   const head = dot < 0 ? field : field.slice(0, dot);
   const rest = dot < 0 ? '' : field.slice(dot + 1);
@@ -33,7 +33,7 @@ function fieldLabel(t: Translate, field: string): string {
       if (rest.includes('.')) {
         // A part of a deadline that changed on its own: its number, unit, how it is counted, its source.
         const [key = '', part = ''] = rest.split('.');
-        const partKey = `compare.deadline.${part}` as MessageKey;
+        const partKey = `compare.deadline.${part}` as RuleSetsTextKey;
         const label = t(partKey);
         return t('compare.field.deadlinePart', { name: deadlineLabel(t, key), part: label === partKey ? part : label });
       }
@@ -46,7 +46,7 @@ function fieldLabel(t: Translate, field: string): string {
 }
 
 /** A compared value in words, one line per item for lists (bands, levels, rounds…). */
-function valueLines(t: Translate, field: string, value: unknown, ruleSet: RuleSet): string[] {
+function valueLines(t: RuleSetsText, field: string, value: unknown, ruleSet: RuleSet): string[] {
   if (value === null || value === undefined) return [t('compare.none')];
   const head = field.split('.')[0];
   const isList = Array.isArray(value);
@@ -102,7 +102,7 @@ function Lines({ lines }: { lines: string[] }) {
 
 /** Two rule sets side by side: every scale, band, level and deadline that changed (public). */
 export function CompareRuleSetsPage() {
-  const { t } = useI18n();
+  const t = useRuleSetsText();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const list = useQuery(ruleSetsQuery);

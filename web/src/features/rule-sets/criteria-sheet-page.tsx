@@ -1,19 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
-import { useI18n, type Translate } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.ts';
 import { Badge, LoadError, Loading, PageHeader } from '../../app/ui.tsx';
 import { CriterionInfo, SheetNotes, SheetRules, optionGroups, stopRuleOf } from './criterion-text.tsx';
 import { StarMarker, partLabel, points } from './rule-sets.format.tsx';
 import { ruleSetQuery, sheetQuery } from './rule-sets.queries.ts';
 import { notesFor, type CriteriaSheet, type Criterion } from './rule-sets.types.ts';
+import { useRuleSetsText, type RuleSetsText } from './rule-sets-text.ts';
 
 const route = getRouteApi('/rule-sets/$ruleSetId/sheets/$productSet');
 
 /** One criteria sheet (Bộ tiêu chí kiêm phiếu đánh giá) in the decision's words, with every rule and data note marked (public). */
 export function CriteriaSheetPage() {
-  const { t } = useI18n();
+  const t = useRuleSetsText();
   const user = useSession()?.user ?? null;
   const { ruleSetId, productSet } = route.useParams();
   const number = Number(productSet);
@@ -98,7 +98,7 @@ export function CriteriaSheetPage() {
   );
 }
 
-function CriterionCard({ criterion, sheet, t, nested = false }: { criterion: Criterion; sheet: CriteriaSheet; t: Translate; nested?: boolean }) {
+function CriterionCard({ criterion, sheet, t, nested = false }: { criterion: Criterion; sheet: CriteriaSheet; t: RuleSetsText; nested?: boolean }) {
   return (
     <article className={nested ? 'criterion criterion-nested' : 'card criterion'} data-testid={`criterion-${criterion.code}`}>
       <h4 className="criterion-title">

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { formatDate, formatNumber, useI18n } from '../../app/i18n.tsx';
+import { formatDate, formatNumber } from '../../app/i18n.tsx';
 import { Badge, Empty, LoadError, Loading, PageHeader } from '../../app/ui.tsx';
 import { ProductSetTree } from './product-set-tree.tsx';
 import {
@@ -17,12 +17,13 @@ import {
 } from './rule-sets.format.tsx';
 import { classificationQuery, ruleSetQuery, sheetListQuery } from './rule-sets.queries.ts';
 import { deadlineKeys, type RuleSet } from './rule-sets.types.ts';
+import { useRuleSetsText } from './rule-sets-text.ts';
 
 const route = getRouteApi('/rule-sets/$ruleSetId');
 
 /** One rule set: its scale, star bands, levels, deadlines, and the criteria sheets of its product sets (public). */
 export function RuleSetPage() {
-  const { t } = useI18n();
+  const t = useRuleSetsText();
   const { ruleSetId } = route.useParams();
   const ruleSet = useQuery(ruleSetQuery(ruleSetId));
   if (ruleSet.isPending) return <Loading />;
@@ -179,7 +180,7 @@ export function RuleSetPage() {
 }
 
 function SheetsByClassification({ ruleSet }: { ruleSet: RuleSet }) {
-  const { t } = useI18n();
+  const t = useRuleSetsText();
   const sheets = useQuery(sheetListQuery(ruleSet.id));
   const hasSheets = (sheets.data?.length ?? 0) > 0;
   const classification = useQuery({ ...classificationQuery(ruleSet.id), enabled: hasSheets, retry: false });
@@ -217,7 +218,7 @@ function SheetsByClassification({ ruleSet }: { ruleSet: RuleSet }) {
 }
 
 function RuleSetNotes({ ruleSet }: { ruleSet: RuleSet }) {
-  const { t } = useI18n();
+  const t = useRuleSetsText();
   if (ruleSet.notes.length === 0 && ruleSet.sources.length === 0) return null;
   return (
     <section className="card stack-small" aria-labelledby="rule-set-notes">

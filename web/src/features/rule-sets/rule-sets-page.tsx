@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { formatDate, useI18n } from '../../app/i18n.tsx';
+import { formatDate } from '../../app/i18n.tsx';
 import { Badge, Empty, LoadError, Loading, PageHeader } from '../../app/ui.tsx';
 import { effectivePeriod } from './rule-sets.format.tsx';
 import { ruleSetsQuery } from './rule-sets.queries.ts';
+import { useRuleSetsText } from './rule-sets-text.ts';
 
 /** Every legal regime of OCOP evaluation, newest last (public). */
 export function RuleSetsPage() {
-  const { t } = useI18n();
+  const t = useRuleSetsText();
   const list = useQuery(ruleSetsQuery);
   return (
     <section className="stack">

@@ -1,6 +1,6 @@
 /** How rule-set facts are written on screen: stars, star bands, levels, deadlines, points (vi-VN numbers). */
 import { formatDate, formatNumber, type Translate } from '../../app/i18n.tsx';
-import type { MessageKey } from '../../app/messages.ts';
+import type { MessageKey } from '../../app/app-text.ts';
 import type { Deadline, DeadlineKey, Level, PartCode, RuleSet, RuleSetSummary, StarBand } from './rule-sets.types.ts';
 
 /** "★★★★" with its meaning for screen readers ("4 sao"); `decorative` when the text beside it already says it. */

@@ -2,8 +2,9 @@
  * What stands between the self-assessment and the next star (computed by the server for complete
  * sheets): the minimum requirements not met, and the upgrade that adds the fewest points.
  */
-import { formatNumber, type Translate } from '../../app/i18n.tsx';
+import { formatNumber } from '../../app/i18n.tsx';
 import { StarMarker, Stars, points, type Criterion, type GapAnalysis, type SheetEvaluation } from '../rule-sets/index.ts';
+import { type SelfAssessmentsText } from './self-assessments-text.ts';
 
 interface SheetIndex {
   criteria: Map<string, Criterion>;
@@ -12,7 +13,7 @@ interface SheetIndex {
 
 const quoted = (text: string) => `“${text}”`;
 
-export function GapPanel({ result, index, t }: { result: SheetEvaluation | undefined; index: SheetIndex; t: Translate }) {
+export function GapPanel({ result, index, t }: { result: SheetEvaluation | undefined; index: SheetIndex; t: SelfAssessmentsText }) {
   const criterionName = (code: string) => `${code} ${index.criteria.get(code)?.name ?? ''}`.trim();
   const optionLabel = (id: string | null) => (id ? quoted(index.options.get(id)?.label ?? id) : t('gap.notApplicable'));
   const gap = (result?.gap ?? null) as GapAnalysis | null;

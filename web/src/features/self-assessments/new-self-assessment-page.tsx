@@ -2,19 +2,19 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { ErrorSummary, Field, LoadError, PageHeader, TextField, useFormErrors } from '../../app/ui.tsx';
 import { ProducerPicker } from '../producers/index.ts';
 import { classificationQuery, productSetGroups, ruleSetsQuery } from '../rule-sets/index.ts';
 import { selfAssessmentKey } from './self-assessments.queries.ts';
+import { useSelfAssessmentsText } from './self-assessments-text.ts';
 
 const route = getRouteApi('/self-assessments/new');
 const fieldNames = ['producerId', 'productName', 'productSetNumber'];
 
 /** Start a self-assessment (Mẫu 02): which producer, which product, which product set (criteria sheet). */
 export function NewSelfAssessmentPage() {
-  const { t } = useI18n();
+  const t = useSelfAssessmentsText();
   const user = useUser();
   const search = route.useSearch();
   const navigate = useNavigate();

@@ -8,7 +8,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Link, getRouteApi, useBlocker } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { ApiError, api } from '../../app/api.ts';
-import { formatDateTime, useI18n } from '../../app/i18n.tsx';
+import { formatDateTime } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { ErrorSummary, LoadError, Loading, Notice, PageHeader, TextField, useFormErrors } from '../../app/ui.tsx';
 import { SheetRules, evaluationQuery, indexSheet, leafCriteria, sheetQuery, type CriteriaSheet } from '../rule-sets/index.ts';
@@ -16,6 +16,7 @@ import { SheetCriteria, useDebounced } from './criteria-form.tsx';
 import { GapPanel } from './gap-panel.tsx';
 import { SummaryBar } from './summary-bar.tsx';
 import { selfAssessmentKey, selfAssessmentQuery, type EvaluatedSelfAssessment } from './self-assessments.queries.ts';
+import { useSelfAssessmentsText } from './self-assessments-text.ts';
 
 const route = getRouteApi('/self-assessments/$selfAssessmentId');
 const EVALUATION_DELAY_MS = 400;
@@ -28,7 +29,7 @@ function sameChoices(a: Choices, b: Choices): boolean {
 }
 
 export function SelfAssessmentPage() {
-  const { t } = useI18n();
+  const t = useSelfAssessmentsText();
   const { selfAssessmentId } = route.useParams();
   const record = useQuery({ ...selfAssessmentQuery(selfAssessmentId), refetchOnMount: 'always' });
   const sheet = useQuery({
@@ -55,7 +56,7 @@ export function SelfAssessmentPage() {
 }
 
 function SelfAssessmentForm({ initial, sheet }: { initial: EvaluatedSelfAssessment; sheet: CriteriaSheet }) {
-  const { t } = useI18n();
+  const t = useSelfAssessmentsText();
   const user = useUser();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(initial);

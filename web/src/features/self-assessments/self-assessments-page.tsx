@@ -2,17 +2,18 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api } from '../../app/api.ts';
-import { formatDateTime, formatNumber, useI18n } from '../../app/i18n.tsx';
+import { formatDateTime, formatNumber } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { Badge, PageHeader, Pagination, QueryView } from '../../app/ui.tsx';
 import { Stars } from '../rule-sets/index.ts';
+import { useSelfAssessmentsText } from './self-assessments-text.ts';
 
 const route = getRouteApi('/self-assessments');
 const PAGE_SIZE = 30;
 
 /** The self-assessments (Mẫu 02) the user may see: a producer's own, a commune's producers', a province's… */
 export function SelfAssessmentsPage() {
-  const { t } = useI18n();
+  const t = useSelfAssessmentsText();
   const user = useUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();

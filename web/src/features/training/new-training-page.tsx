@@ -9,6 +9,7 @@ import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { DateField } from './programme-fields.tsx';
 import { useProgrammeText } from './programme-text.ts';
 import { audiences } from './training-labels.ts';
+import { FormActions } from '../../app/form-actions.tsx';
 
 type Audience = (typeof audiences)[number];
 
@@ -135,11 +136,7 @@ export function NewTrainingPage() {
         </fieldset>
         <TextField name="trainers" label={text('training.trainers')} value={values.trainers} onChange={set('trainers')} />
         <TextField name="plannedParticipants" label={text('training.planned')} value={values.plannedParticipants} onChange={set('plannedParticipants')} inputMode="numeric" errors={errors?.fields.plannedParticipants} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.isPending} data-testid="training-submit">
-            {create.isPending ? text('common.saving') : text('training.new')}
-          </button>
-        </div>
+        <FormActions submitLabel={text('training.new')} busyLabel={text('common.saving')} busy={create.isPending} submitTestId="training-submit" />
       </form>
     </section>
   );

@@ -1,10 +1,9 @@
 /**
  * The texts of the training, plan, fair and report screens, Vietnamese first, English on request (the
- * shared dictionary's language choice). Kept beside the features while the shared dictionary
- * (app/messages.ts) is being extended by other screens; the English table must have every key.
+ * shared language choice, featureTexts in app/i18n.tsx); the English table must have every key.
  * Terms as officials write them: lớp tập huấn, buổi, học viên, điểm danh, kế hoạch, chỉ tiêu, hội chợ.
  */
-import { useI18n } from '../../app/i18n.tsx';
+import { featureTexts } from '../../app/i18n.tsx';
 
 const vi = {
   'common.year': 'Năm',
@@ -435,12 +434,4 @@ const en: Record<Key, string> = {
 export type ProgrammeTextKey = Key;
 export type ProgrammeText = (key: Key, params?: Record<string, string | number>) => string;
 
-export function useProgrammeText(): ProgrammeText {
-  const { locale } = useI18n();
-  const dictionary: Record<Key, string> = locale === 'en' ? en : vi;
-  return (key, params) => {
-    let text: string = dictionary[key];
-    if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
-    return text;
-  };
-}
+export const useProgrammeText: () => ProgrammeText = featureTexts(vi, en);

@@ -12,6 +12,7 @@ import { DateField } from './programme-fields.tsx';
 import { sendRaw } from './programme-api.ts';
 import { useProgrammeText, type ProgrammeText } from './programme-text.ts';
 import { dateRange, kindLabel, type Participant, type TrainingDetail } from './training-labels.ts';
+import { FormActions } from '../../app/form-actions.tsx';
 
 const route = getRouteApi('/trainings/$trainingId');
 type ImportResult = Schemas['ParticipantImport'];
@@ -380,11 +381,7 @@ function RegisterParticipant({ training, text }: { training: TrainingDetail; tex
         {values.kind === 'producer' && <ProducerPicker value={values.producerId} onChange={set('producerId')} errors={errors?.fields.producerId} required />}
         <TextField name="phone" label={text('participants.phone')} value={values.phone} onChange={set('phone')} type="tel" errors={errors?.fields.phone} />
         <TextField name="organisation" label={text('participants.organisation')} value={values.organisation} onChange={set('organisation')} errors={errors?.fields.organisation} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={register.isPending} data-testid="participant-submit">
-            {text('common.add')}
-          </button>
-        </div>
+        <FormActions submitLabel={text('common.add')} busy={register.isPending} submitTestId="participant-submit" />
       </form>
     </details>
   );

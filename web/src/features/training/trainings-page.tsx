@@ -4,8 +4,9 @@ import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { api, type Schemas } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../app/i18n.tsx';
+import { ListTable, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
-import { LoadError, Loading, PageHeader, QueryView, SelectField } from '../../app/ui.tsx';
+import { LoadError, Loading, PageHeader, SelectField } from '../../app/ui.tsx';
 import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { yearOptions } from './programme-fields.tsx';
 import { useProgrammeText, type ProgrammeText } from './programme-text.ts';
@@ -56,6 +57,23 @@ export function TrainingsPage() {
     placeholderData: keepPreviousData,
   });
 
+  const columns: Column<ItemOf<typeof list>>[] = [
+    {
+      label: text('training.name'),
+      cell: (training) => (
+        <Link to="/trainings/$trainingId" params={{ trainingId: training.id }}>
+          {training.title}
+        </Link>
+      ),
+    },
+    { label: text('training.dates'), cell: (training) => dateRange(training.startsOn, training.endsOn, formatDate) },
+    { label: text('common.place'), cell: (training) => training.place },
+    { label: text('training.organiser'), cell: (training) => training.organiserName },
+    {
+      label: text('training.participants'),
+      cell: (training) => text('training.attendedOf', { attended: formatNumber(training.attendedCount), registered: formatNumber(training.participantCount) }),
+    },
+  ];
   return (
     <section className="stack">
       <PageHeader
@@ -93,38 +111,14 @@ export function TrainingsPage() {
       ) : (
         <CoverageCard coverage={coverage.data} text={text} />
       )}
-      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={text('training.none')}>
-        {(data) => (
-        <table className="table table-stack" data-testid="trainings-table">
-          <thead>
-            <tr>
-              <th scope="col">{text('training.name')}</th>
-              <th scope="col">{text('training.dates')}</th>
-              <th scope="col">{text('common.place')}</th>
-              <th scope="col">{text('training.organiser')}</th>
-              <th scope="col">{text('training.participants')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((training) => (
-              <tr key={training.id} data-testid="training-row">
-                <td data-label={text('training.name')}>
-                  <Link to="/trainings/$trainingId" params={{ trainingId: training.id }}>
-                    {training.title}
-                  </Link>
-                </td>
-                <td data-label={text('training.dates')}>{dateRange(training.startsOn, training.endsOn, formatDate)}</td>
-                <td data-label={text('common.place')}>{training.place}</td>
-                <td data-label={text('training.organiser')}>{training.organiserName}</td>
-                <td data-label={text('training.participants')}>
-                  {text('training.attendedOf', { attended: formatNumber(training.attendedCount), registered: formatNumber(training.participantCount) })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        )}
-      </QueryView>
+      <ListTable
+        query={list}
+        empty={text('training.none')}
+        columns={columns}
+        rowKey={(training) => training.id}
+        tableTestId="trainings-table"
+        rowTestId="training-row"
+      />
     </section>
   );
 }

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api, type User } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { Notice, OneTimeSecret, PageHeader } from '../../app/ui.tsx';
 import { UserForm, scopeOf, userFormValues, type UserFormValues } from './user-form.tsx';
+import { useUsersText } from './users-text.ts';
 
 export function NewUserPage() {
-  const { t } = useI18n();
+  const t = useUsersText();
   const actor = useUser();
   const queryClient = useQueryClient();
   const [formKey, setFormKey] = useState(0);

@@ -6,12 +6,12 @@
 import { useState, type FormEvent } from 'react';
 import { manageableRoles } from '../../app/access.ts';
 import type { Role, User } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
 import { roleLabel } from '../../app/labels.ts';
 import { useUser } from '../../app/session.ts';
 import { ErrorSummary, SelectField, TextField, useFormErrors } from '../../app/ui.tsx';
 import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { ProducerPicker } from '../producers/index.ts';
+import { useUsersText } from './users-text.ts';
 
 export interface UserFormValues {
   username: string;
@@ -77,7 +77,7 @@ export function UserForm(props: {
   onSubmit(values: UserFormValues): void;
   onCancel?: () => void;
 }) {
-  const { t } = useI18n();
+  const t = useUsersText();
   const actor = useUser();
   const fixedProvince = actor.role === 'province_office' ? (actor.provinceCode ?? '') : '';
   const [values, setValues] = useState<UserFormValues>(() => ({

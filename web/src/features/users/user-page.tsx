@@ -2,19 +2,19 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { ApiError, api, type User } from '../../app/api.ts';
-import { formatDateTime, useI18n } from '../../app/i18n.tsx';
+import { formatDateTime } from '../../app/i18n.tsx';
 import { roleLabel, scopeLabel } from '../../app/labels.ts';
-import type { MessageKey } from '../../app/messages.ts';
 import { useUser } from '../../app/session.ts';
 import { Badge, ErrorSummary, LoadError, Loading, Notice, OneTimeSecret, PageHeader, useFormErrors } from '../../app/ui.tsx';
 import { UserForm, scopeOf, userFormValues, type UserFormValues } from './user-form.tsx';
+import { useUsersText, type UsersTextKey } from './users-text.ts';
 
 const route = getRouteApi('/users/$userId');
 
 type Pending = 'deactivate' | 'activate' | 'reset' | null;
 
 export function UserPage() {
-  const { t } = useI18n();
+  const t = useUsersText();
   const actor = useUser();
   const { userId } = route.useParams();
   const queryClient = useQueryClient();
@@ -22,11 +22,11 @@ export function UserPage() {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState<Pending>(null);
   // A message key, not text, so the notice follows a language switch.
-  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const [notice, setNotice] = useState<UsersTextKey | null>(null);
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
   const user = useQuery({ queryKey, queryFn: () => api.get('/api/users/{id}', { path: { id: userId } }) });
 
-  async function applied(updated: User, message: MessageKey) {
+  async function applied(updated: User, message: UsersTextKey) {
     queryClient.setQueryData(queryKey, updated);
     await queryClient.invalidateQueries({ queryKey: ['users', 'list'] });
     setNotice(message);

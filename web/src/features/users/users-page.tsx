@@ -1,25 +1,22 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { manageableRoles } from '../../app/access.ts';
 import { api, type Role } from '../../app/api.ts';
-import { formatNumber, useI18n } from '../../app/i18n.tsx';
 import { roleLabel, scopeLabel } from '../../app/labels.ts';
+import { ListTable, PAGE_SIZE, SearchToolbar, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
-import { Badge, Field, PageHeader, Pagination, QueryView, SelectField } from '../../app/ui.tsx';
+import { Badge, PageHeader, SelectField } from '../../app/ui.tsx';
 import { ProvincePicker } from '../admin-units/index.ts';
+import { useUsersText } from './users-text.ts';
 
 const route = getRouteApi('/users');
-const PAGE_SIZE = 50;
 
 export function UsersPage() {
-  const { t } = useI18n();
+  const t = useUsersText();
   const actor = useUser();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const page = search.page ?? 1;
-  const [text, setText] = useState(search.q ?? '');
-  useEffect(() => setText(search.q ?? ''), [search.q]);
   const list = useQuery({
     queryKey: ['users', 'list', search],
     queryFn: () =>
@@ -27,11 +24,26 @@ export function UsersPage() {
     placeholderData: keepPreviousData,
   });
   const filter = (changes: Partial<typeof search>) => void navigate({ search: (previous) => ({ ...previous, ...changes, page: undefined }) });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    filter({ q: text.trim() || undefined });
-  }
+  const columns: Column<ItemOf<typeof list>>[] = [
+    {
+      label: t('users.displayName'),
+      cell: (user) => (
+        <>
+          <Link to="/users/$userId" params={{ userId: user.id }}>
+            {user.displayName}
+          </Link>
+          <br />
+          <code className="row-meta">{user.username}</code>
+        </>
+      ),
+    },
+    { label: t('users.role'), cell: (user) => roleLabel(t, user.role) },
+    { label: t('home.scope'), cell: (user) => scopeLabel(t, user) },
+    {
+      label: t('users.status'),
+      cell: (user) => (user.isActive ? <Badge tone="good">{t('users.active')}</Badge> : <Badge tone="bad">{t('users.inactive')}</Badge>),
+    },
+  ];
 
   return (
     <section className="stack">
@@ -46,17 +58,7 @@ export function UsersPage() {
         <p className="lead">{t(actor.role === 'province_office' ? 'home.card.users.text.province' : actor.role === 'ministry_officer' ? 'home.card.users.text.ministry' : 'home.card.users.text')}</p>
       </PageHeader>
 
-      <form className="toolbar" onSubmit={submit} role="search">
-        <Field name="q" label={t('users.search')}>
-          {(control) => (
-            <div className="input-with-button">
-              <input {...control} type="search" value={text} onChange={(event) => setText(event.target.value)} data-testid="users-search" />
-              <button type="submit" className="button button-primary">
-                {t('common.search')}
-              </button>
-            </div>
-          )}
-        </Field>
+      <SearchToolbar label={t('users.search')} value={search.q} onSearch={(q) => filter({ q })} inputTestId="users-search">
         <SelectField
           name="role"
           label={t('users.role')}
@@ -79,44 +81,19 @@ export function UsersPage() {
           ]}
           placeholder={t('common.all')}
         />
-      </form>
+      </SearchToolbar>
 
-      <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={t('users.none')}>
-        {(data) => (
-        <>
-          <p className="hint">{t('users.count', { count: formatNumber(data.total) })}</p>
-          <table className="table table-stack" data-testid="users-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.displayName')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('home.scope')}</th>
-                <th scope="col">{t('users.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((user) => (
-                <tr key={user.id} data-testid="user-row">
-                  <td data-label={t('users.displayName')}>
-                    <Link to="/users/$userId" params={{ userId: user.id }}>
-                      {user.displayName}
-                    </Link>
-                    <br />
-                    <code className="row-meta">{user.username}</code>
-                  </td>
-                  <td data-label={t('users.role')}>{roleLabel(t, user.role)}</td>
-                  <td data-label={t('home.scope')}>{scopeLabel(t, user)}</td>
-                  <td data-label={t('users.status')}>
-                    {user.isActive ? <Badge tone="good">{t('users.active')}</Badge> : <Badge tone="bad">{t('users.inactive')}</Badge>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
-        </>
-        )}
-      </QueryView>
+      <ListTable
+        query={list}
+        empty={t('users.none')}
+        count={(count) => t('users.count', { count })}
+        columns={columns}
+        rowKey={(user) => user.id}
+        tableTestId="users-table"
+        rowTestId="user-row"
+        page={page}
+        onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })}
+      />
     </section>
   );
 }
