@@ -102,18 +102,21 @@ describe('yearly report of a unit: training, plan progress, fairs; Excel export'
     assert.match(String(response.headers['content-disposition']), /bao-cao-ocop-03442-2026\.xlsx/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-    assert.deepEqual(workbook.worksheets.map((s) => s.name), ['Tập huấn', 'Kế hoạch', 'Xúc tiến thương mại']);
+    assert.deepEqual(workbook.worksheets.map((s) => s.name), ['Tổng hợp', 'Sản phẩm', 'Tập huấn', 'Kế hoạch', 'Xúc tiến thương mại']);
 
     const training = workbook.getWorksheet('Tập huấn')!;
-    assert.equal(training.getCell('A1').value, 'KẾT QUẢ TẬP HUẤN, BỒI DƯỠNG KIẾN THỨC OCOP');
-    assert.equal(training.getCell('A2').value, 'Xã Pa Ủ, Tỉnh Lai Châu – năm 2026');
-    assert.deepEqual((training.getRow(4).values as unknown[]).slice(1), [
+    // Rows 1–3: the administrative heading (issuing body, Biểu số; Quốc hiệu, tiêu ngữ, place and date).
+    assert.equal(training.getCell('A2').value, 'Biểu số 03/BC-OCOP');
+    assert.equal(training.getCell('A5').value, 'KẾT QUẢ TẬP HUẤN, BỒI DƯỠNG KIẾN THỨC OCOP');
+    assert.equal(training.getCell('A6').value, 'Kỳ báo cáo: Năm 2026 (01/01/2026 – 31/12/2026)');
+    assert.equal(training.getCell('A7').value, 'Đơn vị báo cáo: Xã Pa Ủ, Tỉnh Lai Châu. Số liệu tính đến ngày 30/09/2026.');
+    assert.deepEqual((training.getRow(9).values as unknown[]).slice(1), [
       'STT', 'Tên lớp tập huấn', 'Đơn vị tổ chức', 'Thời gian', 'Địa điểm', 'Chuyên đề', 'Số buổi', 'Số người đăng ký',
       'Cán bộ cấp tỉnh', 'Cán bộ cấp xã', 'Chủ thể OCOP', 'Khác', 'Tổng số người tham dự',
     ]);
-    assert.equal(training.getCell('D5').value, '07/04/2026 – 08/04/2026');
-    assert.equal(training.getCell('M5').value, 3);
-    assert.equal(training.getCell('M5').numFmt, '#,##0');
+    assert.equal(training.getCell('D10').value, '07/04/2026 – 08/04/2026');
+    assert.equal(training.getCell('M10').value, 3);
+    assert.equal(training.getCell('M10').numFmt, '#,##0');
 
     const plans = workbook.getWorksheet('Kế hoạch')!;
     const texts = plans.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.filter((v) => typeof v === 'string') : [])) as string[];
@@ -123,12 +126,12 @@ describe('yearly report of a unit: training, plan progress, fairs; Excel export'
     assert.ok(texts.includes('Nguồn số liệu / Minh chứng'));
 
     const fairs = workbook.getWorksheet('Xúc tiến thương mại')!;
-    assert.deepEqual((fairs.getRow(4).values as unknown[]).slice(1), ['STT', 'Tên hội chợ, sự kiện', 'Phạm vi', 'Thời gian', 'Địa điểm', 'Số chủ thể tham gia', 'Lượt khách', 'Doanh thu (đồng)']);
-    assert.equal(fairs.getCell('C6').value, 'Ngoài tỉnh');
-    assert.equal(fairs.getCell('H6').value, 1_234_567_890);
-    assert.equal(fairs.getCell('H6').numFmt, '#,##0');
-    assert.equal(fairs.getCell('B7').value, 'Tổng cộng');
-    assert.equal(fairs.getCell('H7').value, 1_259_567_890);
+    assert.deepEqual((fairs.getRow(9).values as unknown[]).slice(1), ['STT', 'Tên hội chợ, sự kiện', 'Phạm vi', 'Thời gian', 'Địa điểm', 'Số chủ thể tham gia', 'Lượt khách', 'Doanh thu (đồng)']);
+    assert.equal(fairs.getCell('C11').value, 'Ngoài tỉnh');
+    assert.equal(fairs.getCell('H11').value, 1_234_567_890);
+    assert.equal(fairs.getCell('H11').numFmt, '#,##0');
+    assert.equal(fairs.getCell('B12').value, 'Tổng cộng');
+    assert.equal(fairs.getCell('H12').value, 1_259_567_890);
   });
 
   test('who may read a unit’s report', async () => {

@@ -1,11 +1,59 @@
 import { z } from 'zod';
+import { localDateSchema } from '../../core/clock/index.ts';
 import { communeCode, provinceCode } from '../../core/http/schemas.ts';
+import { FIRST_REPORT_YEAR, periodKinds } from './report-period.ts';
 
+const periodKind = z.enum(periodKinds, { message: 'Loại kỳ báo cáo: calendar_year (năm), reporting_year (năm báo cáo thống kê), half_year (6 tháng) hoặc range (khoảng ngày).' });
+
+/**
+ * Which unit and period. No province: the caller's own unit (the nation for the ministry). The year
+ * names a calendar year, a reporting year or its first six months; `from`/`to` go with period=range.
+ * The period's rules (2019 onwards, not in the future, end not before start) are checked by the use case.
+ */
 export const reportQuery = z.object({
   province: provinceCode.optional(),
   commune: communeCode.optional(),
-  year: z.coerce.number({ message: 'Năm phải là một số.' }).int().min(2018, { message: 'Năm từ 2018 đến 2100.' }).max(2100, { message: 'Năm từ 2018 đến 2100.' }).optional(),
+  period: periodKind.optional(),
+  year: z.coerce
+    .number({ message: 'Năm phải là một số.' })
+    .int({ message: 'Năm phải là số nguyên.' })
+    .min(FIRST_REPORT_YEAR, { message: `Số liệu Chương trình OCOP có từ năm ${FIRST_REPORT_YEAR}; chọn năm từ ${FIRST_REPORT_YEAR}.` })
+    .max(2100, { message: 'Năm không hợp lệ.' })
+    .optional(),
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
 });
+export type ReportQuery = z.infer<typeof reportQuery>;
+
+/** Where the records behind a figure are listed: an existing list endpoint and its query. */
+const drillDown = z
+  .object({
+    path: z.string(),
+    query: z.record(z.string(), z.string()),
+    /** Whether that list applies every parameter of `query` today (false: it lists a wider set). */
+    exact: z.boolean(),
+  })
+  .meta({ id: 'ReportDrillDown' });
+const figure = z.object({ value: z.number().int(), drillDown: drillDown.nullable() }).meta({ id: 'ReportFigure' });
+export type Figure = z.infer<typeof figure>;
+export type DrillDown = z.infer<typeof drillDown>;
+
+const byStar = z.object({ stars: z.number().int(), products: figure });
+const breakdown = z
+  .object({
+    products: figure,
+    /** Producers behind them, a merged producer counted once as the one it was merged into. */
+    producers: z.number().int(),
+    byStar: z.array(byStar),
+    bySector: z.array(z.object({ code: z.string(), name: z.string(), products: z.number().int(), stars3: z.number().int(), stars4: z.number().int(), stars5: z.number().int() })),
+    byProductSet: z.array(z.object({ number: z.number().int(), name: z.string(), sectorCode: z.string(), groupName: z.string(), products: z.number().int() })),
+    byLegalForm: z.array(z.object({ legalForm: z.string(), label: z.string(), producers: z.number().int(), products: z.number().int() })),
+    byUnit: z.array(z.object({ code: z.string(), name: z.string(), products: figure, stars3: z.number().int(), stars4: z.number().int(), stars5: z.number().int() })),
+  })
+  .meta({ id: 'ReportProductBreakdown' });
+export type ProductBreakdown = z.infer<typeof breakdown>;
+
+const periodDays = z.object({ from: z.string(), to: z.string(), asOf: z.string() });
 
 const counts = z.object({
   provinceOfficials: z.number().int(),
@@ -19,11 +67,63 @@ const status = z.enum(['achieved', 'on_track', 'at_risk', 'behind', 'no_data']);
 
 export const programmeReport = z
   .object({
-    provinceCode: z.string(),
+    level: z.enum(['nation', 'province', 'commune']),
+    /** Null for the national report. */
+    provinceCode: z.string().nullable(),
     communeCode: z.string().nullable(),
     unitName: z.string(),
+    /** The body that reports (the heading's left column), e.g. "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU". */
+    issuingBody: z.string(),
+    /** The year the period names; training, plans and fairs are those of this calendar year. */
     year: z.number().int(),
+    period: periodDays.extend({ kind: periodKind, label: z.string(), previous: periodDays.extend({ label: z.string() }) }),
     generatedAt: z.date(),
+    products: z.object({
+      /** Products with a certificate issued in the period (first recognition, re-evaluation or upgrade). */
+      recognisedInPeriod: breakdown,
+      /** Cumulatively: products whose certificate is in force on the day counted to. */
+      inForce: breakdown,
+      /** Products ever recognised up to the day counted to (in force or not). */
+      everRecognised: figure,
+    }),
+    certificates: z.object({
+      issued: figure,
+      firstRecognitions: figure,
+      reEvaluated: figure,
+      upgraded: figure,
+      /** In force and expiring within 180 days of the day counted to. */
+      expiring: figure,
+      /** Last valid day in the period (before the day counted to), not revoked by then. */
+      expired: figure,
+      /** Of those, replaced by a re-evaluation's certificate. */
+      expiredReEvaluated: z.number().int(),
+      reEvaluationRate: z.number().nullable(),
+      revoked: figure,
+      revokedByGround: z.array(z.object({ ground: z.string(), label: z.string(), count: z.number().int() })),
+    }),
+    rounds: z.object({
+      held: figure,
+      entriesDecided: z.number().int(),
+      recognised: z.number().int(),
+      notRecognised: z.number().int(),
+      proposedToCentral: z.number().int(),
+    }),
+    funnel: z.object({
+      ideasRegistered: figure,
+      ideasPassed: z.number().int(),
+      plansReceived: figure,
+      plansApproved: z.number().int(),
+      dossiersSubmitted: figure,
+      dossiersWithdrawn: z.number().int(),
+      dossiersReceived: z.number().int(),
+      dossiersForwarded: figure,
+      productsRecognised: figure,
+    }),
+    onTime: z.object({ forwarded: z.number().int(), onTime: z.number().int(), late: z.number().int(), rate: z.number().nullable(), drillDown }),
+    comparison: z.array(
+      z.object({ key: z.string(), label: z.string(), current: z.number(), previous: z.number(), change: z.number(), changePercent: z.number().nullable() }),
+    ),
+    salesPoints: z.object({ active: figure, openedInPeriod: z.number().int() }),
     training: z.object({
       producers: z.object({ total: z.number().int(), trained: z.number().int(), percent: z.number().nullable() }),
       peopleTrained: counts,

@@ -11587,13 +11587,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Báo cáo năm của một đơn vị: tập huấn, tiến độ kế hoạch, hội chợ và doanh thu */
+        /**
+         * Báo cáo kết quả thực hiện Chương trình OCOP của một xã, một tỉnh hoặc toàn quốc cho một kỳ
+         * @description Kỳ: period=calendar_year|reporting_year (15/12 năm trước – 14/12)|half_year (15/12 – 14/6)|range (from, to). Không chọn tỉnh: đơn vị của người dùng (toàn quốc với Bộ). Mỗi số liệu có drillDown: danh sách các bản ghi phía sau. Định nghĩa: docs/programme-report.md.
+         */
         get: {
             parameters: {
                 query?: {
                     province?: string;
                     commune?: string;
+                    period?: "calendar_year" | "reporting_year" | "half_year" | "range";
                     year?: number;
+                    from?: string;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -11672,13 +11678,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Báo cáo năm của một đơn vị, tệp Excel */
+        /** Báo cáo kết quả thực hiện Chương trình OCOP, tệp Excel (các biểu số 01–05) */
         get: {
             parameters: {
                 query?: {
                     province?: string;
                     commune?: string;
+                    period?: "calendar_year" | "reporting_year" | "half_year" | "range";
                     year?: number;
+                    from?: string;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -11687,6 +11696,94 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Tệp .xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/programme/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo kết quả thực hiện Chương trình OCOP, tệp PDF (thể thức văn bản hành chính) */
+        get: {
+            parameters: {
+                query?: {
+                    province?: string;
+                    commune?: string;
+                    period?: "calendar_year" | "reporting_year" | "half_year" | "range";
+                    year?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tệp .pdf */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -14438,12 +14535,135 @@ export interface components {
             revocationDecisionNumber: string | null;
             gtin: string | null;
         };
+        ReportDrillDownInput: {
+            path: string;
+            query: {
+                [key: string]: string;
+            };
+            exact: boolean;
+        };
+        ReportFigureInput: {
+            value: number;
+            drillDown: components["schemas"]["ReportDrillDownInput"] | null;
+        };
+        ReportProductBreakdownInput: {
+            products: components["schemas"]["ReportFigureInput"];
+            producers: number;
+            byStar: {
+                stars: number;
+                products: components["schemas"]["ReportFigureInput"];
+            }[];
+            bySector: {
+                code: string;
+                name: string;
+                products: number;
+                stars3: number;
+                stars4: number;
+                stars5: number;
+            }[];
+            byProductSet: {
+                number: number;
+                name: string;
+                sectorCode: string;
+                groupName: string;
+                products: number;
+            }[];
+            byLegalForm: {
+                legalForm: string;
+                label: string;
+                producers: number;
+                products: number;
+            }[];
+            byUnit: {
+                code: string;
+                name: string;
+                products: components["schemas"]["ReportFigureInput"];
+                stars3: number;
+                stars4: number;
+                stars5: number;
+            }[];
+        };
         ProgrammeReportInput: {
-            provinceCode: string;
+            /** @enum {string} */
+            level: "nation" | "province" | "commune";
+            provinceCode: string | null;
             communeCode: string | null;
             unitName: string;
+            issuingBody: string;
             year: number;
+            period: {
+                from: string;
+                to: string;
+                asOf: string;
+                /** @enum {string} */
+                kind: "calendar_year" | "reporting_year" | "half_year" | "range";
+                label: string;
+                previous: {
+                    from: string;
+                    to: string;
+                    asOf: string;
+                    label: string;
+                };
+            };
             generatedAt: unknown;
+            products: {
+                recognisedInPeriod: components["schemas"]["ReportProductBreakdownInput"];
+                inForce: components["schemas"]["ReportProductBreakdownInput"];
+                everRecognised: components["schemas"]["ReportFigureInput"];
+            };
+            certificates: {
+                issued: components["schemas"]["ReportFigureInput"];
+                firstRecognitions: components["schemas"]["ReportFigureInput"];
+                reEvaluated: components["schemas"]["ReportFigureInput"];
+                upgraded: components["schemas"]["ReportFigureInput"];
+                expiring: components["schemas"]["ReportFigureInput"];
+                expired: components["schemas"]["ReportFigureInput"];
+                expiredReEvaluated: number;
+                reEvaluationRate: number | null;
+                revoked: components["schemas"]["ReportFigureInput"];
+                revokedByGround: {
+                    ground: string;
+                    label: string;
+                    count: number;
+                }[];
+            };
+            rounds: {
+                held: components["schemas"]["ReportFigureInput"];
+                entriesDecided: number;
+                recognised: number;
+                notRecognised: number;
+                proposedToCentral: number;
+            };
+            funnel: {
+                ideasRegistered: components["schemas"]["ReportFigureInput"];
+                ideasPassed: number;
+                plansReceived: components["schemas"]["ReportFigureInput"];
+                plansApproved: number;
+                dossiersSubmitted: components["schemas"]["ReportFigureInput"];
+                dossiersWithdrawn: number;
+                dossiersReceived: number;
+                dossiersForwarded: components["schemas"]["ReportFigureInput"];
+                productsRecognised: components["schemas"]["ReportFigureInput"];
+            };
+            onTime: {
+                forwarded: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+                drillDown: components["schemas"]["ReportDrillDownInput"];
+            };
+            comparison: {
+                key: string;
+                label: string;
+                current: number;
+                previous: number;
+                change: number;
+                changePercent: number | null;
+            }[];
+            salesPoints: {
+                active: components["schemas"]["ReportFigureInput"];
+                openedInPeriod: number;
+            };
             training: {
                 producers: {
                     total: number;
@@ -15819,13 +16039,136 @@ export interface components {
             revocationDecisionNumber: string | null;
             gtin: string | null;
         };
+        ReportDrillDown: {
+            path: string;
+            query: {
+                [key: string]: string;
+            };
+            exact: boolean;
+        };
+        ReportFigure: {
+            value: number;
+            drillDown: components["schemas"]["ReportDrillDown"] | null;
+        };
+        ReportProductBreakdown: {
+            products: components["schemas"]["ReportFigure"];
+            producers: number;
+            byStar: {
+                stars: number;
+                products: components["schemas"]["ReportFigure"];
+            }[];
+            bySector: {
+                code: string;
+                name: string;
+                products: number;
+                stars3: number;
+                stars4: number;
+                stars5: number;
+            }[];
+            byProductSet: {
+                number: number;
+                name: string;
+                sectorCode: string;
+                groupName: string;
+                products: number;
+            }[];
+            byLegalForm: {
+                legalForm: string;
+                label: string;
+                producers: number;
+                products: number;
+            }[];
+            byUnit: {
+                code: string;
+                name: string;
+                products: components["schemas"]["ReportFigure"];
+                stars3: number;
+                stars4: number;
+                stars5: number;
+            }[];
+        };
         ProgrammeReport: {
-            provinceCode: string;
+            /** @enum {string} */
+            level: "nation" | "province" | "commune";
+            provinceCode: string | null;
             communeCode: string | null;
             unitName: string;
+            issuingBody: string;
             year: number;
+            period: {
+                from: string;
+                to: string;
+                asOf: string;
+                /** @enum {string} */
+                kind: "calendar_year" | "reporting_year" | "half_year" | "range";
+                label: string;
+                previous: {
+                    from: string;
+                    to: string;
+                    asOf: string;
+                    label: string;
+                };
+            };
             /** Format: date-time */
             generatedAt: string;
+            products: {
+                recognisedInPeriod: components["schemas"]["ReportProductBreakdown"];
+                inForce: components["schemas"]["ReportProductBreakdown"];
+                everRecognised: components["schemas"]["ReportFigure"];
+            };
+            certificates: {
+                issued: components["schemas"]["ReportFigure"];
+                firstRecognitions: components["schemas"]["ReportFigure"];
+                reEvaluated: components["schemas"]["ReportFigure"];
+                upgraded: components["schemas"]["ReportFigure"];
+                expiring: components["schemas"]["ReportFigure"];
+                expired: components["schemas"]["ReportFigure"];
+                expiredReEvaluated: number;
+                reEvaluationRate: number | null;
+                revoked: components["schemas"]["ReportFigure"];
+                revokedByGround: {
+                    ground: string;
+                    label: string;
+                    count: number;
+                }[];
+            };
+            rounds: {
+                held: components["schemas"]["ReportFigure"];
+                entriesDecided: number;
+                recognised: number;
+                notRecognised: number;
+                proposedToCentral: number;
+            };
+            funnel: {
+                ideasRegistered: components["schemas"]["ReportFigure"];
+                ideasPassed: number;
+                plansReceived: components["schemas"]["ReportFigure"];
+                plansApproved: number;
+                dossiersSubmitted: components["schemas"]["ReportFigure"];
+                dossiersWithdrawn: number;
+                dossiersReceived: number;
+                dossiersForwarded: components["schemas"]["ReportFigure"];
+                productsRecognised: components["schemas"]["ReportFigure"];
+            };
+            onTime: {
+                forwarded: number;
+                onTime: number;
+                late: number;
+                rate: number | null;
+                drillDown: components["schemas"]["ReportDrillDown"];
+            };
+            comparison: {
+                key: string;
+                label: string;
+                current: number;
+                previous: number;
+                change: number;
+                changePercent: number | null;
+            }[];
+            salesPoints: {
+                active: components["schemas"]["ReportFigure"];
+                openedInPeriod: number;
+            };
             training: {
                 producers: {
                     total: number;
