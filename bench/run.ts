@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: requests per second of the app against a bare Fastify route running the same SQL,
  * on both databases, in one run; the scoring engine's throughput for a national round (bench/scoring.ts);
- * the catalogue at national size (bench/catalogue.ts); importing a 5,000-row list (bench/imports.ts). The bare route has no hooks, validation or serialisation schema, so
+ * the catalogue at national size (bench/catalogue.ts); importing a 5,000-row list (bench/imports.ts); the dashboard at national size (bench/dashboards.ts). The bare route has no hooks, validation or serialisation schema, so
  * the ratio shows what the app's own machinery costs. Each measurement is bounded to a few seconds.
  *
  *   BENCH_SECONDS=5 BENCH_CONNECTIONS=10 npm run bench
@@ -19,6 +19,7 @@ import { listUnits } from '../src/features/admin-units/admin-units.repository.ts
 import { benchScoring } from './scoring.ts';
 import { benchCatalogueOnServer } from './catalogue.ts';
 import { benchImportsOnServer } from './imports.ts';
+import { benchDashboardsOnServer } from './dashboards.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -113,6 +114,8 @@ async function main() {
   await benchCatalogueOnServer(serverUrl);
   // Importing a province's 5,000-row list (bench/imports.ts).
   await benchImportsOnServer(serverUrl);
+  // The dashboard of a province office and of the ministry at national size (bench/dashboards.ts).
+  await benchDashboardsOnServer(serverUrl);
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerBusinessPlanRoutes } from './features/business-plans/business-plans.routes.ts';
 import { registerCatalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { registerCertificateRoutes } from './features/certificates/certificates.routes.ts';
+import { registerDashboardRoutes } from './features/dashboards/dashboards.routes.ts';
 import { registerDossierRoutes } from './features/dossiers/dossiers.routes.ts';
 import { registerEvaluationRoutes } from './features/evaluations/evaluations.routes.ts';
 import { registerFairRoutes } from './features/fairs/fairs.routes.ts';
@@ -46,6 +47,7 @@ export function registerRoutes(app: App, ctx: AppContext): void {
   registerPlanRoutes(app, ctx);
   registerFairRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerCertificateRoutes(app, ctx);
   registerImportRoutes(app, ctx);

@@ -223,3 +223,29 @@ export async function movePlansToProducer(
   );
   return rows.map((row) => row.id);
 }
+
+/** Dashboard counts (issue 13): plans in these statuses in the caller's view, how many past due_at, the next due_at. */
+export async function countPlansInStatuses(
+  sql: Sql,
+  visibility: PlanVisibility,
+  statuses: readonly PlanStatus[],
+  now: Date,
+): Promise<{ count: number; overdue: number; firstDueAt: Date | null }> {
+  const where = scopeConditions(visibility).add('bp.status = ANY(?::text[])', statuses);
+  const at = where.param(now);
+  const { rows } = await sql.query<{ count: number; overdue: number; firstDueAt: Date | null }>(
+    `SELECT count(*)::int AS count,
+            count(*) FILTER (WHERE bp.status = 'forwarding_overdue' OR (bp.status = 'submitted' AND bp.due_at < ${at}))::int AS overdue,
+            min(bp.due_at) AS "firstDueAt"
+       FROM business_plans bp ${where.where}`,
+    where.values,
+  );
+  return rows[0]!;
+}
+
+/** The business plans of a year in the caller's view (the funnel's second step). */
+export async function countPlansOfYear(sql: Sql, visibility: PlanVisibility, year: number): Promise<number> {
+  const where = scopeConditions(visibility).add('bp.year = ?', year);
+  const { rows } = await sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM business_plans bp ${where.where}`, where.values);
+  return rows[0]!.count;
+}

@@ -33,3 +33,13 @@ export {
   type ImportedCertificateInput,
 } from './record-imported-certificate.ts';
 export { listKnownCertificates, type KnownCertificate } from './certificates.repository.ts';
+export {
+  countCertificateFigures,
+  countReEvaluationWindows,
+  latestCertificatesOfProducts,
+  listOverdueRevocations,
+  type CertificateFigures,
+  type CertificateScope,
+  type PendingRevocation,
+  type ProductStanding,
+} from './certificate-figures.repository.ts';

@@ -432,3 +432,50 @@ export async function countForwardedOnTime(
   );
   return rows;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dashboard counts (issue 13)
+// ---------------------------------------------------------------------------------------------
+
+export interface DossierCount {
+  count: number;
+  /** Of them, those whose due_at has passed (a paused clock has no due_at and is never overdue). */
+  overdue: number;
+  /** The earliest due_at among them, or null. */
+  firstDueAt: Date | null;
+}
+
+/** How many dossiers in the caller's view are in these statuses, how many are overdue, and the next deadline. */
+export async function countDossiersInStatuses(sql: Sql, visibility: DossierVisibility, statuses: readonly DossierStatus[], now: Date): Promise<DossierCount> {
+  const c = addVisibility(new Conditions(), visibility).add('d.status = ANY(?::text[])', statuses);
+  const at = c.param(now);
+  const { rows } = await sql.query<DossierCount>(
+    `SELECT count(*)::int AS count, count(*) FILTER (WHERE d.due_at < ${at})::int AS overdue, min(d.due_at) AS "firstDueAt"
+       FROM dossiers d ${c.where}`,
+    c.values,
+  );
+  return rows[0]!;
+}
+
+/** Dossiers submitted in [from, until) in the caller's view, a withdrawn one not counted. */
+export async function countDossiersSubmittedBetween(sql: Sql, visibility: DossierVisibility, range: { from: Date; until: Date }): Promise<number> {
+  const c = addVisibility(new Conditions(), visibility)
+    .addRaw("d.status <> 'withdrawn'")
+    .add('d.submitted_at >= ?', range.from)
+    .add('d.submitted_at < ?', range.until);
+  const { rows } = await sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM dossiers d ${c.where}`, c.values);
+  return rows[0]!.count;
+}
+
+/** countForwardedOnTime's totals alone, for a dashboard (no per-commune grouping). */
+export async function countForwardedOnTimeTotal(sql: Sql, visibility: DossierVisibility, range: { from: Date; until: Date }): Promise<{ forwarded: number; onTime: number }> {
+  const c = addVisibility(new Conditions(), visibility)
+    .addRaw('d.forwarded_at IS NOT NULL')
+    .add('d.forwarded_at >= ?', range.from)
+    .add('d.forwarded_at < ?', range.until);
+  const { rows } = await sql.query<{ forwarded: number; onTime: number }>(
+    `SELECT count(*)::int AS forwarded, count(*) FILTER (WHERE d.forwarded_at <= d.due_at)::int AS "onTime" FROM dossiers d ${c.where}`,
+    c.values,
+  );
+  return rows[0]!;
+}

@@ -4,3 +4,5 @@ export { submitDossier } from './submit-dossier.ts';
 export { receiveDossier } from './receive-dossier.ts';
 export { recordCommuneCheck } from './record-commune-check.ts';
 export { forwardDossierToProvince } from './forward-dossier-to-province.ts';
+export { dossierVisibility } from './dossiers.policy.ts';
+export { countDossiersInStatuses, countDossiersSubmittedBetween, countForwardedOnTimeTotal, listDossiersInStatuses, type DossierCount, type DossierVisibility } from './dossiers.repository.ts';

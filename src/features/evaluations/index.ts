@@ -6,3 +6,12 @@ export { openRound } from './open-round.ts';
 export { setRoundMembers } from './set-round-members.ts';
 export { recordAdvisoryWork } from './record-advisory-work.ts';
 export { openScoring } from './open-scoring.ts';
+export {
+  countDossiersWaitingForRound,
+  countProposalsToCentral,
+  hasOpenRound,
+  listRoundsToFinish,
+  listSheetsToScore,
+  type RoundToFinish,
+  type SheetToScore,
+} from './evaluation-queues.repository.ts';

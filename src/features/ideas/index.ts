@@ -1,2 +1,3 @@
 export { findIdea, moveIdeasToProducer } from './ideas.repository.ts';
 export type { StoredIdea } from './ideas.schemas.ts';
+export { countIdeaFunnel } from './ideas.repository.ts';

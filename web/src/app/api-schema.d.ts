@@ -11847,6 +11847,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trang tổng quan theo vai trò và địa bàn: việc đang chờ, số liệu chính của năm, sản phẩm của chủ thể */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/certificates": {
         parameters: {
             query?: never;
@@ -13838,6 +13921,238 @@ export interface components {
             first: components["schemas"]["ProducerSummaryInput"];
             second: components["schemas"]["ProducerSummaryInput"];
         };
+        DashboardWaitingItemInput: {
+            /** @enum {string} */
+            kind: "dossiers_to_submit" | "dossiers_to_supplement" | "dossiers_to_receive" | "dossiers_to_check" | "business_plans_to_forward" | "business_plans_to_review" | "dossiers_waiting_for_round" | "round_to_open" | "round_to_close" | "decision_to_record" | "sheets_to_score" | "five_star_proposals" | "re_evaluation_window_opening" | "re_evaluation_window_closing" | "re_evaluation_to_file" | "revocation_overdue";
+            title: string;
+            dueAt: string | null;
+            overdue: boolean;
+            count: number | null;
+            id: string | null;
+            link: string;
+        };
+        DashboardFiguresInput: {
+            productsByStar: {
+                three: {
+                    value: number;
+                    link: string;
+                };
+                four: {
+                    value: number;
+                    link: string;
+                };
+                five: {
+                    value: number;
+                    link: string;
+                };
+                total: number;
+            } | null;
+            certificates: {
+                valid: {
+                    value: number;
+                    link: string;
+                };
+                expiring: {
+                    value: number;
+                    link: string;
+                };
+                extended: {
+                    value: number;
+                    link: string;
+                };
+                expired: {
+                    value: number;
+                    link: string;
+                };
+                revoked: {
+                    value: number;
+                    link: string;
+                };
+            } | null;
+            reEvaluationRate: {
+                numerator: number;
+                denominator: number;
+                percent: number | null;
+                link: string;
+            } | null;
+            dossiersOnTime: {
+                numerator: number;
+                denominator: number;
+                percent: number | null;
+                link: string;
+            } | null;
+            funnel: {
+                ideas: {
+                    value: number;
+                    link: string;
+                };
+                businessPlans: {
+                    value: number;
+                    link: string;
+                };
+                dossiers: {
+                    value: number;
+                    link: string;
+                };
+                recognised: {
+                    value: number;
+                    link: string;
+                };
+            } | null;
+            training: {
+                producers: number;
+                trained: number;
+                percent: number | null;
+                link: string;
+            } | null;
+            plans: {
+                id: string;
+                title: string;
+                link: string;
+                status: string;
+                indicators: {
+                    kind: string;
+                    label: string;
+                    target: number;
+                    unit: string;
+                    achieved: number | null;
+                    percent: number | null;
+                    status: string;
+                }[];
+            }[] | null;
+        };
+        DashboardProducerInput: {
+            products: {
+                productId: string;
+                name: string;
+                stars: number | null;
+                certificate: {
+                    id: string;
+                    number: string;
+                    status: string;
+                    expiresOn: string;
+                    daysToExpiry: number;
+                    reEvaluationFiledOn: string | null;
+                } | null;
+                link: string;
+            }[];
+            dossiers: {
+                id: string;
+                productName: string;
+                type: string;
+                status: string;
+                dueAt: string | null;
+                link: string;
+            }[];
+        };
+        DashboardInput: {
+            year: number;
+            asOf: string;
+            today: string;
+            role: string;
+            scope: {
+                /** @enum {string} */
+                level: "national" | "province" | "commune" | "own";
+                provinceCode: string | null;
+                communeCode: string | null;
+                producerId: string | null;
+            };
+            waiting: components["schemas"]["DashboardWaitingItemInput"][];
+            figures: components["schemas"]["DashboardFiguresInput"];
+            producer: components["schemas"]["DashboardProducerInput"] | null;
+        };
+        AnnualPlanInput: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        PlanIndicatorInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
+            label: string;
+            productName: string | null;
+            starRating: number | null;
+            targetValue: number;
+            unit: string;
+            note: string | null;
+            parentIndicatorId: string | null;
+            sortOrder: number;
+            version: number;
+            progress: {
+                /** @enum {string} */
+                source: "registry" | "entered" | "unavailable";
+                achieved: number | null;
+                percent: number | null;
+                asOf: string | null;
+                evidence: string | null;
+                note: string | null;
+            };
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            entries: {
+                id: string;
+                value: number;
+                asOf: string;
+                evidence: string;
+                recordedAt: unknown;
+            }[];
+            cascade: {
+                childCount: number;
+                childTargetTotal: number;
+            } | null;
+        };
+        AnnualPlanDetailInput: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            elapsed: number;
+            indicators: components["schemas"]["PlanIndicatorInput"][];
+            warnings: {
+                productName: string;
+                indicatorIds: string[];
+                expectedTonnes: number;
+                declaredTonnes: number;
+                message: string;
+                messageEn: string;
+            }[];
+            children: {
+                id: string;
+                communeCode: string | null;
+                communeName: string | null;
+                title: string;
+            }[];
+        };
         DossierSummaryInput: {
             id: string;
             productId: string;
@@ -14035,98 +14350,6 @@ export interface components {
                 provinceCode: string;
                 communeCode: string;
                 communeName: string | null;
-            }[];
-        };
-        AnnualPlanInput: {
-            id: string;
-            /** @enum {string} */
-            level: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            year: number;
-            title: string;
-            legalReference: string;
-            issuedOn: string | null;
-            parentPlanId: string | null;
-            parentTitle: string | null;
-            indicatorCount: number;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        PlanIndicatorInput: {
-            id: string;
-            /** @enum {string} */
-            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
-            label: string;
-            productName: string | null;
-            starRating: number | null;
-            targetValue: number;
-            unit: string;
-            note: string | null;
-            parentIndicatorId: string | null;
-            sortOrder: number;
-            version: number;
-            progress: {
-                /** @enum {string} */
-                source: "registry" | "entered" | "unavailable";
-                achieved: number | null;
-                percent: number | null;
-                asOf: string | null;
-                evidence: string | null;
-                note: string | null;
-            };
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-            entries: {
-                id: string;
-                value: number;
-                asOf: string;
-                evidence: string;
-                recordedAt: unknown;
-            }[];
-            cascade: {
-                childCount: number;
-                childTargetTotal: number;
-            } | null;
-        };
-        AnnualPlanDetailInput: {
-            id: string;
-            /** @enum {string} */
-            level: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            year: number;
-            title: string;
-            legalReference: string;
-            issuedOn: string | null;
-            parentPlanId: string | null;
-            parentTitle: string | null;
-            indicatorCount: number;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-            elapsed: number;
-            indicators: components["schemas"]["PlanIndicatorInput"][];
-            warnings: {
-                productName: string;
-                indicatorIds: string[];
-                expectedTonnes: number;
-                declaredTonnes: number;
-                message: string;
-                messageEn: string;
-            }[];
-            children: {
-                id: string;
-                communeCode: string | null;
-                communeName: string | null;
-                title: string;
             }[];
         };
         FairParticipantInput: {
@@ -15311,6 +15534,243 @@ export interface components {
             first: components["schemas"]["ProducerSummary"];
             second: components["schemas"]["ProducerSummary"];
         };
+        DashboardWaitingItem: {
+            /** @enum {string} */
+            kind: "dossiers_to_submit" | "dossiers_to_supplement" | "dossiers_to_receive" | "dossiers_to_check" | "business_plans_to_forward" | "business_plans_to_review" | "dossiers_waiting_for_round" | "round_to_open" | "round_to_close" | "decision_to_record" | "sheets_to_score" | "five_star_proposals" | "re_evaluation_window_opening" | "re_evaluation_window_closing" | "re_evaluation_to_file" | "revocation_overdue";
+            title: string;
+            dueAt: string | null;
+            overdue: boolean;
+            count: number | null;
+            id: string | null;
+            link: string;
+        };
+        DashboardFigures: {
+            productsByStar: {
+                three: {
+                    value: number;
+                    link: string;
+                };
+                four: {
+                    value: number;
+                    link: string;
+                };
+                five: {
+                    value: number;
+                    link: string;
+                };
+                total: number;
+            } | null;
+            certificates: {
+                valid: {
+                    value: number;
+                    link: string;
+                };
+                expiring: {
+                    value: number;
+                    link: string;
+                };
+                extended: {
+                    value: number;
+                    link: string;
+                };
+                expired: {
+                    value: number;
+                    link: string;
+                };
+                revoked: {
+                    value: number;
+                    link: string;
+                };
+            } | null;
+            reEvaluationRate: {
+                numerator: number;
+                denominator: number;
+                percent: number | null;
+                link: string;
+            } | null;
+            dossiersOnTime: {
+                numerator: number;
+                denominator: number;
+                percent: number | null;
+                link: string;
+            } | null;
+            funnel: {
+                ideas: {
+                    value: number;
+                    link: string;
+                };
+                businessPlans: {
+                    value: number;
+                    link: string;
+                };
+                dossiers: {
+                    value: number;
+                    link: string;
+                };
+                recognised: {
+                    value: number;
+                    link: string;
+                };
+            } | null;
+            training: {
+                producers: number;
+                trained: number;
+                percent: number | null;
+                link: string;
+            } | null;
+            plans: {
+                id: string;
+                title: string;
+                link: string;
+                status: string;
+                indicators: {
+                    kind: string;
+                    label: string;
+                    target: number;
+                    unit: string;
+                    achieved: number | null;
+                    percent: number | null;
+                    status: string;
+                }[];
+            }[] | null;
+        };
+        DashboardProducer: {
+            products: {
+                productId: string;
+                name: string;
+                stars: number | null;
+                certificate: {
+                    id: string;
+                    number: string;
+                    status: string;
+                    expiresOn: string;
+                    daysToExpiry: number;
+                    reEvaluationFiledOn: string | null;
+                } | null;
+                link: string;
+            }[];
+            dossiers: {
+                id: string;
+                productName: string;
+                type: string;
+                status: string;
+                dueAt: string | null;
+                link: string;
+            }[];
+        };
+        Dashboard: {
+            year: number;
+            asOf: string;
+            today: string;
+            role: string;
+            scope: {
+                /** @enum {string} */
+                level: "national" | "province" | "commune" | "own";
+                provinceCode: string | null;
+                communeCode: string | null;
+                producerId: string | null;
+            };
+            waiting: components["schemas"]["DashboardWaitingItem"][];
+            figures: components["schemas"]["DashboardFigures"];
+            producer: components["schemas"]["DashboardProducer"] | null;
+        };
+        AnnualPlan: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanIndicator: {
+            id: string;
+            /** @enum {string} */
+            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
+            label: string;
+            productName: string | null;
+            starRating: number | null;
+            targetValue: number;
+            unit: string;
+            note: string | null;
+            parentIndicatorId: string | null;
+            sortOrder: number;
+            version: number;
+            progress: {
+                /** @enum {string} */
+                source: "registry" | "entered" | "unavailable";
+                achieved: number | null;
+                percent: number | null;
+                asOf: string | null;
+                evidence: string | null;
+                note: string | null;
+            };
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            entries: {
+                id: string;
+                value: number;
+                asOf: string;
+                evidence: string;
+                /** Format: date-time */
+                recordedAt: string;
+            }[];
+            cascade: {
+                childCount: number;
+                childTargetTotal: number;
+            } | null;
+        };
+        AnnualPlanDetail: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            elapsed: number;
+            indicators: components["schemas"]["PlanIndicator"][];
+            warnings: {
+                productName: string;
+                indicatorIds: string[];
+                expectedTonnes: number;
+                declaredTonnes: number;
+                message: string;
+                messageEn: string;
+            }[];
+            children: {
+                id: string;
+                communeCode: string | null;
+                communeName: string | null;
+                title: string;
+            }[];
+        };
         DossierSummary: {
             id: string;
             productId: string;
@@ -15520,103 +15980,6 @@ export interface components {
                 provinceCode: string;
                 communeCode: string;
                 communeName: string | null;
-            }[];
-        };
-        AnnualPlan: {
-            id: string;
-            /** @enum {string} */
-            level: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            year: number;
-            title: string;
-            legalReference: string;
-            issuedOn: string | null;
-            parentPlanId: string | null;
-            parentTitle: string | null;
-            indicatorCount: number;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        PlanIndicator: {
-            id: string;
-            /** @enum {string} */
-            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
-            label: string;
-            productName: string | null;
-            starRating: number | null;
-            targetValue: number;
-            unit: string;
-            note: string | null;
-            parentIndicatorId: string | null;
-            sortOrder: number;
-            version: number;
-            progress: {
-                /** @enum {string} */
-                source: "registry" | "entered" | "unavailable";
-                achieved: number | null;
-                percent: number | null;
-                asOf: string | null;
-                evidence: string | null;
-                note: string | null;
-            };
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-            entries: {
-                id: string;
-                value: number;
-                asOf: string;
-                evidence: string;
-                /** Format: date-time */
-                recordedAt: string;
-            }[];
-            cascade: {
-                childCount: number;
-                childTargetTotal: number;
-            } | null;
-        };
-        AnnualPlanDetail: {
-            id: string;
-            /** @enum {string} */
-            level: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            year: number;
-            title: string;
-            legalReference: string;
-            issuedOn: string | null;
-            parentPlanId: string | null;
-            parentTitle: string | null;
-            indicatorCount: number;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-            elapsed: number;
-            indicators: components["schemas"]["PlanIndicator"][];
-            warnings: {
-                productName: string;
-                indicatorIds: string[];
-                expectedTonnes: number;
-                declaredTonnes: number;
-                message: string;
-                messageEn: string;
-            }[];
-            children: {
-                id: string;
-                communeCode: string | null;
-                communeName: string | null;
-                title: string;
             }[];
         };
         FairParticipant: {
