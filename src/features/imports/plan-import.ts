@@ -154,6 +154,7 @@ export async function planImport(
       if (unit) {
         plannedRow.communeCode = unit.code;
         plannedRow.communeName = unit.fullName;
+        issues.splice(0, issues.length, ...issues.filter((i) => i.code !== 'missing_commune'));
       } else {
         issues.push(issue(row, { column: communeColumn, field: 'communeName', severity: 'error', code: 'invalid_commune_choice',
           message: `Xã/phường đã chọn (mã ${choice}) không thuộc tỉnh của danh sách.`, messageEn: `The chosen commune ${choice} is not in the province.` }));
