@@ -40,14 +40,16 @@ export function DashboardView() {
       <Waiting items={data.waiting} text={text} />
       <section className="dashboard-panel" data-testid="dashboard-figures" aria-labelledby="dashboard-figures-title">
         <div className="dashboard-panel-head">
-          <h2 id="dashboard-figures-title" className="h3">
-            {text('dashboard.figures')}
-          </h2>
+          <div>
+            <h2 id="dashboard-figures-title" className="h3">
+              {text('dashboard.figures')}
+            </h2>
+            <p className="hint">{text('dashboard.asOf', { day: formatDate(data.asOf) })}</p>
+          </div>
           <div className="dashboard-year">
-            <SelectField name="dashboard-year" label={text('dashboard.year')} value={String(year)} options={reportYearOptions()} onChange={(value) => setYear(Number(value))} />
+            <SelectField name="dashboard-year" label={text('dashboard.year')} value={String(year)} options={reportYearOptions()} onChange={(value) => setYear(Number(value))} required />
           </div>
         </div>
-        <p className="hint">{text('dashboard.asOf', { day: formatDate(data.asOf) })}</p>
         <FigureCards figures={data.figures} text={text} />
       </section>
       {data.producer && <ProducerOverview producer={data.producer} text={text} />}

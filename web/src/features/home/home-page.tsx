@@ -80,7 +80,7 @@ export function HomePage() {
   const user = useUser();
   return (
     <section className="stack">
-      <div className="welcome">
+      <div className="welcome welcome-home">
         <h1 data-testid="greeting">{t('home.greeting', { name: user.displayName })}</h1>
         <dl className="facts">
           <div>
