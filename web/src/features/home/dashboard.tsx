@@ -166,7 +166,7 @@ const certificateTones: Record<string, 'neutral' | 'good' | 'bad' | 'soon'> = { 
 function ProducerOverview({ producer, text }: { producer: NonNullable<Dashboard['producer']>; text: HomeText }) {
   const dossierText = useDossierText();
   return (
-    <section className="dashboard-panel dashboard-wide" data-testid="producer-products" aria-labelledby="producer-products-title">
+    <section className="dashboard-panel dashboard-wide producer-products" data-testid="producer-products" aria-labelledby="producer-products-title">
       <h2 id="producer-products-title" className="h3">
         {text('dashboard.products')}
       </h2>

@@ -125,14 +125,15 @@ export function ReportPage() {
           value={period}
           options={reportPeriodKinds.map((kind) => ({ value: kind, label: text(`rep.period.${kind}` as ReportTextKey) }))}
           onChange={(value) => void navigate({ search: (s) => ({ ...s, period: value as ReportPeriodKind }) })}
+          required
         />
         {range ? (
           <>
-            <DateField name="from" label={text('rep.from')} value={search.from ?? ''} onChange={(value) => void navigate({ search: (s) => ({ ...s, from: value || undefined }) })} />
-            <DateField name="to" label={text('rep.to')} value={search.to ?? ''} onChange={(value) => void navigate({ search: (s) => ({ ...s, to: value || undefined }) })} />
+            <DateField name="from" label={text('rep.from')} value={search.from ?? ''} onChange={(value) => void navigate({ search: (s) => ({ ...s, from: value || undefined }) })} required />
+            <DateField name="to" label={text('rep.to')} value={search.to ?? ''} onChange={(value) => void navigate({ search: (s) => ({ ...s, to: value || undefined }) })} required />
           </>
         ) : (
-          <SelectField name="year" label={text('rep.year')} value={String(year)} options={reportYearOptions()} onChange={(value) => void navigate({ search: (s) => ({ ...s, year: Number(value) }) })} />
+          <SelectField name="year" label={text('rep.year')} value={String(year)} options={reportYearOptions()} onChange={(value) => void navigate({ search: (s) => ({ ...s, year: Number(value) }) })} required />
         )}
       </div>
       {!rangeReady ? (
@@ -180,9 +181,9 @@ function ReportBody({ report, text, programme }: { report: Report; text: ReportT
           {report.unitName}
         </h2>
         <p className="hint" data-testid="report-period">
-          {text('rep.periodLine', { label: report.period.label, from: formatDate(report.period.from), to: formatDate(report.period.to), asOf: formatDate(report.period.asOf) })}
+          {text('rep.periodLine', { label: report.period.label, asOf: formatDate(report.period.asOf) })}
           <br />
-          {text('rep.previousLine', { label: report.period.previous.label, from: formatDate(report.period.previous.from), to: formatDate(report.period.previous.to) })}
+          {text('rep.previousLine', { label: report.period.previous.label })}
         </p>
       </div>
       <div className="report-columns">
