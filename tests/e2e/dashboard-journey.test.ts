@@ -29,7 +29,7 @@ describe('dashboard and programme report in the browser', { skip: browserSkip, t
   const shots = mkdtempSync(path.join(tmpdir(), 'ocop-dashboard-journey-'));
   const today = toLocalDate(new Date());
   let producerId: string;
-  let fresh: CertifiedProduct; // 4★ issued this year
+  let fresh: CertifiedProduct; // 4★ issued today
   let expiring: CertifiedProduct; // 3★, expires in 140 days: its re-evaluation window is open and closes within 30 days
   let draftName: string;
   const users: Record<'province' | 'commune' | 'ministry' | 'producer', string> = { province: '', commune: '', ministry: '', producer: '' };
@@ -39,8 +39,8 @@ describe('dashboard and programme report in the browser', { skip: browserSkip, t
     const { t } = suite;
     const place = { provinceCode: LAI_CHAU, communeCode: THAN_UYEN };
     producerId = await createProducerRecord(t.db, place, `HTX Mường Than ${tag}`);
-    fresh = await createCertifiedProduct(t.db, { ...place, producerId, stars: 4, issuedOn: `${today.slice(0, 4)}-01-15` as never, productName: `Gạo Séng Cù ${tag}` });
-    expiring = await createCertifiedProduct(t.db, { ...place, producerId, stars: 3, issuedOn: `${today.slice(0, 4)}-01-20` as never, productName: `Chè Tủa Chùa ${tag}` });
+    fresh = await createCertifiedProduct(t.db, { ...place, producerId, stars: 4, issuedOn: today, productName: `Gạo Séng Cù ${tag}` });
+    expiring = await createCertifiedProduct(t.db, { ...place, producerId, stars: 3, issuedOn: today, productName: `Chè Tủa Chùa ${tag}` });
     await t.db.pool.query(`UPDATE certificates SET expires_on = $2 WHERE id = $1`, [expiring.certificate.id, addDays(today, 140)]);
     // A violation found 20 days ago and the certificate still not revoked: past the 15-day limit (Đ.8.2).
     await t.db.pool.query(
