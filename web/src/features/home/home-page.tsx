@@ -4,6 +4,7 @@ import type { Role, User } from '../../app/api.ts';
 import { roleLabel, scopeLabel } from '../../app/labels.ts';
 import { useUser } from '../../app/session.ts';
 import { Badge } from '../../app/ui.tsx';
+import { DashboardView } from './dashboard.tsx';
 import { useHomeText, type HomeTextKey } from './home-text.ts';
 
 interface Card {
@@ -54,6 +55,7 @@ function cardsFor(user: User): Card[] {
     cards.push({ id: 'trainings', title: 'nav.trainings', text: 'soon.training', to: '/trainings' });
     cards.push({ id: 'annual-plans', title: 'nav.annualPlans', text: 'soon.annualPlan', to: '/annual-plans' });
     cards.push({ id: 'programme-report', title: 'nav.fairs', text: 'soon.reports', to: '/fairs' });
+    cards.push({ id: 'report', title: 'home.card.report', text: 'home.card.report.text', to: '/programme-report' });
   }
   if (can(user, 'audit')) cards.push({ id: 'audit', title: 'home.card.audit', text: 'home.card.audit.text', to: '/audit' });
   cards.push({ id: 'rule-sets', title: 'home.card.ruleSets', text: 'home.card.ruleSets.text', to: '/rule-sets' });
@@ -78,7 +80,7 @@ export function HomePage() {
   const user = useUser();
   return (
     <section className="stack">
-      <div className="welcome">
+      <div className="welcome welcome-home">
         <h1 data-testid="greeting">{t('home.greeting', { name: user.displayName })}</h1>
         <dl className="facts">
           <div>
@@ -92,6 +94,8 @@ export function HomePage() {
         </dl>
         {user.isDemo && <p className="hint">{t('home.demo')}</p>}
       </div>
+
+      <DashboardView />
 
       <h2>{t('home.now')}</h2>
       <ul className="cards" data-testid="home-cards">

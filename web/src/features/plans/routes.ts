@@ -1,7 +1,26 @@
 /** The screens of this feature, mounted by app/router.tsx. */
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute, requireSignedIn } from '../../app/root-route.tsx';
-import { programmeSearch } from '../../app/search-params.ts';
+import { oneOf, programmeSearch, text, type ProgrammeSearch } from '../../app/search-params.ts';
+
+export const reportPeriodKinds = ['calendar_year', 'reporting_year', 'half_year', 'range'] as const;
+export type ReportPeriodKind = (typeof reportPeriodKinds)[number];
+export interface ReportSearch extends ProgrammeSearch {
+  period?: ReportPeriodKind | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+const day = (value: unknown) => {
+  const raw = text(value);
+  return raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined;
+};
+// The programme report: the unit, and a named period with its year or a range of days.
+const reportSearch = (search: Record<string, unknown>): ReportSearch => ({
+  ...programmeSearch(search),
+  period: oneOf(reportPeriodKinds, search.period),
+  from: day(search.from),
+  to: day(search.to),
+});
 
 const annualPlansRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -28,7 +47,7 @@ const annualPlanRoute = createRoute({
 const programmeReportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programme-report',
-  validateSearch: programmeSearch,
+  validateSearch: reportSearch,
   beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'programme'),
   component: lazyRouteComponent(() => import('./report-page.tsx'), 'ReportPage'),
 });

@@ -14,3 +14,12 @@ export function yearOptions(): Array<{ value: string; label: string }> {
   const current = new Date().getFullYear();
   return Array.from({ length: 6 }, (_, i) => String(current + 1 - i)).map((year) => ({ value: year, label: year }));
 }
+
+/** The first year of OCOP figures (the programme's first recognitions). */
+export const FIRST_REPORT_YEAR = 2019;
+
+/** Years a report or a dashboard counts: this year back to 2019 (a future year answers 400). */
+export function reportYearOptions(): Array<{ value: string; label: string }> {
+  const current = new Date().getFullYear();
+  return Array.from({ length: current - FIRST_REPORT_YEAR + 1 }, (_, i) => String(current - i)).map((year) => ({ value: year, label: year }));
+}
