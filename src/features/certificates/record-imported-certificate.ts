@@ -24,7 +24,9 @@ export interface ImportedCertificateInput {
   expiresOn: LocalDate | null;
 }
 
-// The ministry was renamed on 1 March 2025 (Nghị định 35/2025/NĐ-CP merged MARD and MONRE).
+// The ministry of agriculture and the ministry of natural resources and environment were merged into the
+// Ministry of Agriculture and Environment from 1 March 2025 (Nghị quyết 176/2025/QH15; Nghị định 35/2025/NĐ-CP
+// sets out its functions): a 5★ certificate issued before then names the former ministry.
 const MINISTRY_RENAMED_ON = '2025-03-01';
 
 /**
