@@ -49,7 +49,7 @@ export async function findCertificate(sql: Sql, id: string, onDay: LocalDate, op
 }
 
 export interface CertificateFilter {
-  status?: CertificateStatus | undefined;
+  status?: CertificateStatus | 'in_force' | undefined;
   stars?: number | undefined;
   provinceCode?: string | undefined;
   producerId?: string | undefined;
@@ -69,7 +69,8 @@ export async function listCertificates(sql: Sql, visibility: CertificateVisibili
   if (filter.producerId) where.add('"producerId" = ?', filter.producerId);
   if (filter.productId) where.add('"productId" = ?', filter.productId);
   if (filter.stars) where.add('stars = ?', filter.stars);
-  if (filter.status) where.add('status = ?', filter.status);
+  if (filter.status === 'in_force') where.addRaw(`status IN ('valid', 'expiring', 'extended')`);
+  else if (filter.status) where.add('status = ?', filter.status);
   if (filter.q) where.add(`vn_unaccent(number || ' ' || "productName" || ' ' || "producerName" || ' ' || "decisionNumber") LIKE '%' || vn_unaccent(?) || '%'`, filter.q);
   const select = `SELECT * FROM (SELECT ${summaryColumns(day)} FROM certificates c ${unitJoins('c')}) AS certificate`;
   return selectPage<CertificateSummary>(sql, select, where, { orderBy: '"issuedOn" DESC, number DESC', limit: filter.limit, offset: filter.offset });

@@ -97,6 +97,7 @@ describe('certificates: list in scope, detail, PDF, revocation, inspections, re-
     assert.deepEqual(await ids(ministry, `&province=${HA_NOI}`), sorted(haNoi4));
     assert.deepEqual(await ids(ministry, '&status=valid'), sorted(thanUyen4, taLeng3, haNoi4, thanUyen5));
     assert.deepEqual(await ids(ministry, '&status=revoked'), []);
+    assert.deepEqual(await ids(ministry, '&status=in_force'), sorted(thanUyen4, taLeng3, haNoi4, thanUyen5));
     // Without diacritics, and by number.
     const plain = await ministry.request('GET', `/api/certificates?q=${encodeURIComponent(`gao seng cu ${tag}`)}`);
     assert.deepEqual(plain.json().items.map((c: { id: string }) => c.id), [thanUyen4.certificate.id]);
@@ -208,6 +209,7 @@ describe('certificates: list in scope, detail, PDF, revocation, inspections, re-
     // Revoked everywhere at once: the list filter, the detail, the PDF.
     assert.ok((await ids(ministry, '&status=revoked')).includes(id));
     assert.ok(!(await ids(ministry, '&status=valid')).includes(id));
+    assert.ok(!(await ids(ministry, '&status=in_force')).includes(id), 'a revoked certificate is not in force');
     assert.ok(pdfText((await producerUser.request('GET', `/api/certificates/${id}/pdf`)).rawPayload).includes('Giấy chứng nhận này đã bị thu hồi ngày 17/11/2026'));
 
     const again = await province.request('POST', url, good);

@@ -26,7 +26,8 @@ const text = (min: number, max: number, what: string) =>
 export const idParams = z.object({ id: uuid });
 
 export const listQuery = pageQuery.extend({
-  status: z.enum(certificateStatuses, { message: 'Trạng thái không hợp lệ.' }).optional(),
+  /** A status, or `in_force`: valid, expiring or extended (what the dashboard's star figures count). */
+  status: z.enum([...certificateStatuses, 'in_force'], { message: 'Trạng thái không hợp lệ.' }).optional(),
   star: z.coerce.number().int().min(3, { message: 'Hạng sao từ 3 đến 5.' }).max(5, { message: 'Hạng sao từ 3 đến 5.' }).optional(),
   province: provinceCode.optional(),
   producer: uuid.optional(),

@@ -33,7 +33,7 @@ export async function computeDashboardFigures(ctx: AppContext, actor: Actor, sco
         ])
       : null;
     const c = await countCertificateFigures(sql, scope, asOf, yearStart);
-    const star = (stars: 3 | 4 | 5) => ({ value: c.inForce[stars], link: `/admin/certificates?star=${stars}&status=valid` });
+    const star = (stars: 3 | 4 | 5) => ({ value: c.inForce[stars], link: `/admin/certificates?star=${stars}&status=in_force` });
     figures.productsByStar = { three: star(3), four: star(4), five: star(5), total: c.inForce[3] + c.inForce[4] + c.inForce[5] };
     const status = (name: 'valid' | 'expiring' | 'extended' | 'expired' | 'revoked') => ({ value: c[name], link: `/admin/certificates?status=${name}` });
     figures.certificates = { valid: status('valid'), expiring: status('expiring'), extended: status('extended'), expired: status('expired'), revoked: status('revoked') };

@@ -153,7 +153,7 @@ describe('dashboard: what waits, the figures of the scope and year, a producer�
     assert.deepEqual(body.scope, { level: 'province', provinceCode: VINH_LONG, communeCode: null, producerId: null });
     // In force: 3★ pA4 (extended), pM, pB2; 4★ pA1 (pB1 revoked, pA5 not dated yet); 5★ pA3.
     assert.deepEqual(values(body.figures.productsByStar), { three: 3, four: 1, five: 1, total: 5 });
-    assert.equal(body.figures.productsByStar.four.link, '/admin/certificates?star=4&status=valid');
+    assert.equal(body.figures.productsByStar.four.link, '/admin/certificates?star=4&status=in_force');
     assert.deepEqual(values(body.figures.certificates), { valid: 3, expiring: 1, extended: 1, expired: 1, revoked: 1 });
     // Ran out this year: pA2 (01/06) and pA4 (01/09); pA4's re-evaluation was filed.
     assert.deepEqual(body.figures.reEvaluationRate, { numerator: 1, denominator: 2, percent: 50, link: '/admin/certificates?status=expired' });

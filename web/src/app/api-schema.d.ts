@@ -11946,7 +11946,7 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                    status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked" | "in_force";
                     star?: number;
                     province?: string;
                     producer?: string;

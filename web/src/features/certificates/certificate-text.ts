@@ -32,6 +32,7 @@ const vi = {
   'timing.on_time': 'đúng hạn',
   'timing.late': 'muộn',
   'status.valid': 'Còn hiệu lực',
+  'status.in_force': 'Đang có hiệu lực (kể cả sắp hết hạn, được gia hạn)',
   'status.expiring': 'Còn hiệu lực, sắp hết hạn',
   'status.extended': 'Còn hiệu lực chờ đánh giá lại',
   'status.expired': 'Hết hiệu lực',
@@ -120,6 +121,7 @@ const en: Record<Key, string> = {
   'timing.on_time': 'on time',
   'timing.late': 'late',
   'status.valid': 'Valid',
+  'status.in_force': 'In force (incl. expiring, extended)',
   'status.expiring': 'Valid, expiring soon',
   'status.extended': 'Valid pending re-evaluation',
   'status.expired': 'Expired',
@@ -180,6 +182,8 @@ export type CertificateText = (key: Key, params?: Record<string, string | number
 export const useCertificateText: () => CertificateText = featureTexts(vi, en);
 
 export const certificateStatuses = ['valid', 'expiring', 'extended', 'expired', 'superseded', 'revoked'] as const;
+/** The list's status filter: every status, and "in force" (valid, expiring or extended) first. */
+export const certificateStatusFilters = ['in_force', ...certificateStatuses] as const;
 export const revocationGrounds = ['false_information', 'criteria_no_longer_met', 'law_violation', 'mark_misuse', 'production_stopped', 'authority_conclusion'] as const;
 export const inspectionOutcomes = ['compliant', 'remedy_required', 'violation'] as const;
 

@@ -6,7 +6,7 @@ import { formatDate } from '../../app/i18n.tsx';
 import { ListTable, PAGE_SIZE, type Column, type ItemOf } from '../../app/list-page.tsx';
 import { useUser } from '../../app/session.ts';
 import { Badge, PageHeader, SelectField, TextField } from '../../app/ui.tsx';
-import { certificateStatuses, statusTone, useCertificateText } from './certificate-text.ts';
+import { certificateStatusFilters, statusTone, useCertificateText } from './certificate-text.ts';
 
 const route = getRouteApi('/certificates');
 
@@ -78,7 +78,7 @@ export function CertificatesPage() {
           label={text('certificates.status')}
           value={search.status ?? ''}
           placeholder={text('certificates.all')}
-          options={certificateStatuses.map((status) => ({ value: status, label: text(`status.${status}`) }))}
+          options={certificateStatusFilters.map((status) => ({ value: status, label: text(`status.${status}`) }))}
           onChange={(value) => void navigate({ search: (previous) => ({ ...previous, status: (value || undefined) as never, page: undefined }) })}
         />
         <SelectField

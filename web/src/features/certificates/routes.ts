@@ -5,9 +5,10 @@ import { oneOf, positive, text } from '../../app/search-params.ts';
 
 // Certificates (issue 5, QĐ 26/2026 Đ.4, 8, 9): in one's scope; revocation and inspections by the authorities.
 const certificateStatuses = ['valid', 'expiring', 'extended', 'expired', 'superseded', 'revoked'] as const;
+const certificateStatusFilters = ['in_force', ...certificateStatuses] as const;
 
 export interface CertificatesSearch {
-  status?: (typeof certificateStatuses)[number] | undefined;
+  status?: (typeof certificateStatusFilters)[number] | undefined;
   star?: number | undefined;
   province?: string | undefined;
   q?: string | undefined;
@@ -18,7 +19,7 @@ const certificatesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/certificates',
   validateSearch: (search: Record<string, unknown>): CertificatesSearch => ({
-    status: oneOf(certificateStatuses, search.status),
+    status: oneOf(certificateStatusFilters, search.status),
     star: oneOf(['3', '4', '5'], text(search.star)) ? Number(search.star) : undefined,
     province: text(search.province),
     q: text(search.q),
