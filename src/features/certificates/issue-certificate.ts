@@ -42,6 +42,11 @@ export async function issuingBodyOf(sql: Sql, level: 'province' | 'central', pro
 /** Reminder jobs of a certificate: the re-evaluation window opens (180 days) and closes (120 days), it expires. */
 export const CERTIFICATE_REMINDERS = ['certificates.re-evaluation-window-opens', 'certificates.re-evaluation-window-closes', 'certificates.expired'] as const;
 
+/** The next number of the issuer's yearly sequence as printed: OCOP-<province code | TW>-<year>-<NNNN>. */
+export async function nextCertificateNumberText(tx: Sql, issuerCode: string, year: number): Promise<string> {
+  return `OCOP-${issuerCode}-${year}-${String(await repository.nextCertificateNumber(tx, issuerCode, year)).padStart(4, '0')}`;
+}
+
 /**
  * The reminder jobs of a certificate: the re-evaluation window opens, closes in two weeks, it expires.
  * With `onlyAhead` (an imported certificate), those already past are not scheduled, so a certificate
@@ -74,7 +79,7 @@ export async function issueCertificate(tx: Sql, input: IssueCertificateInput, ac
   const expiresOn = certificateExpiry(input.issuedOn, validityMonths);
   const issuerCode = input.level === 'central' ? 'TW' : product.provinceCode;
   const year = Number(input.issuedOn.slice(0, 4));
-  const number = `OCOP-${issuerCode}-${year}-${String(await repository.nextCertificateNumber(tx, issuerCode, year)).padStart(4, '0')}`;
+  const number = await nextCertificateNumberText(tx, issuerCode, year);
   const publicToken = randomBytes(18).toString('base64url');
   const id = await repository.insertCertificate(
     tx,

@@ -7,7 +7,7 @@ import { cancelJobsByKeys } from '../../core/jobs/index.ts';
 import { findProduct } from '../products/index.ts';
 import { certificateExpiry } from './certificate-status.ts';
 import * as repository from './certificates.repository.ts';
-import { CERTIFICATE_REMINDERS, issuingBodyOf, scheduleCertificateReminders } from './issue-certificate.ts';
+import { CERTIFICATE_REMINDERS, issuingBodyOf, nextCertificateNumberText, scheduleCertificateReminders } from './issue-certificate.ts';
 
 export interface ImportedCertificateInput {
   productId: string;
@@ -42,7 +42,7 @@ export async function recordImportedCertificate(tx: Sql, input: ImportedCertific
   const level = input.stars === 5 ? 'central' : 'province';
   const issuerCode = level === 'central' ? 'TW' : product.provinceCode;
   const year = Number(input.issuedOn.slice(0, 4));
-  const number = input.number ?? `OCOP-${issuerCode}-${year}-${String(await repository.nextCertificateNumber(tx, issuerCode, year)).padStart(4, '0')}`;
+  const number = input.number ?? (await nextCertificateNumberText(tx, issuerCode, year));
   const issuingBody =
     input.issuingBody ??
     (level === 'central' && input.issuedOn < MINISTRY_RENAMED_ON ? 'Bộ Nông nghiệp và Phát triển nông thôn' : await issuingBodyOf(tx, level, product.provinceCode));

@@ -131,10 +131,7 @@ export async function planImport(
   for (const row of input.rows) {
     const issues = [...row.issues];
     const hasError = (field: RowIssue['field']) => issues.some((i) => i.field === field && i.severity === 'error');
-    // An address column holding only a name ("Mường Tè") is taken as the commune's name.
-    const bareAddress = row.producer.address && !/[,;\-–]/u.test(row.producer.address) && row.producer.address.length <= 40 ? row.producer.address : null;
-    const communeWritten = row.place.commune ?? bareAddress;
-    const placeWritten = [communeWritten, row.place.district].filter(Boolean).join(', ') || null;
+    const placeWritten = [row.place.commune, row.place.district].filter(Boolean).join(', ') || null;
     const plannedRow: PlannedRow = {
       rowNumber: row.rowNumber, producerName: row.producer.name, productName: row.product?.name ?? null, stars: row.certificate?.stars ?? null,
       placeWritten, place: null, communeCode: null, communeName: null, producerAction: null, productAction: null, certificateAction: null, issues,
@@ -154,22 +151,19 @@ export async function planImport(
       if (unit) {
         plannedRow.communeCode = unit.code;
         plannedRow.communeName = unit.fullName;
-        issues.splice(0, issues.length, ...issues.filter((i) => i.code !== 'missing_commune'));
       } else {
         issues.push(issue(row, { column: communeColumn, field: 'communeName', severity: 'error', code: 'invalid_commune_choice',
           message: `Xã/phường đã chọn (mã ${choice}) không thuộc tỉnh của danh sách.`, messageEn: `The chosen commune ${choice} is not in the province.` }));
       }
-    } else if (!communeWritten) {
+    } else if (!row.place.commune) {
       issues.push(issue(row, { column: communeColumn, field: 'communeName', severity: 'error', code: 'missing_commune',
         message: 'Không có xã/phường/thị trấn của chủ thể.', messageEn: 'No commune given.' }));
     } else {
-      const place = await resolvePlace({ commune: communeWritten, district: row.place.district });
+      const place = await resolvePlace({ commune: row.place.commune, district: row.place.district });
       plannedRow.place = place;
       if (place.status === 'resolved') {
         plannedRow.communeCode = place.commune.code;
         plannedRow.communeName = place.commune.fullName;
-        // The reader's doubt about the address is settled.
-        issues.splice(0, issues.length, ...issues.filter((i) => i.code !== 'missing_commune'));
       } else if (place.status === 'ambiguous') {
         issues.push(issue(row, { column: communeColumn, field: 'communeName', severity: 'error', code: 'ambiguous_commune',
           message: `"${placeWritten}" ứng với nhiều xã/phường hiện nay: ${place.candidates.map(placeName).join('; ')}. Hãy chọn một.`,

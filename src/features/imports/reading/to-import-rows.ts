@@ -176,8 +176,11 @@ function toImportRow(row: TableRow, mapping: ColumnMapping): ImportRow {
   if (groupDistrict && place.district && place.district !== groupDistrict && !sameUnit(place.district, groupDistrict)) {
     issue(place.columns.district === letterOf('districtName') ? 'districtName' : 'producerAddress', 'warning', 'group_district_mismatch', `Dòng nằm trong nhóm “${row.group}” nhưng ghi ${place.district}.`, `The row is under the group "${row.group}" but names ${place.district}.`);
   }
-  if (!place.commune && !isSalesPointList) {
-    issue(address ? 'producerAddress' : mapping.communeName !== undefined ? 'communeName' : null, 'warning', 'missing_commune', 'không xác định được xã/phường của chủ thể.', "the producer's commune could not be found.");
+  // An address column holding only a name ("Mường Tè") names the commune; the plan resolves it, and
+  // reports a row whose commune is still missing, naming the cell.
+  if (!place.commune && address && !/[,;\-–]/u.test(address) && address.length <= 40) {
+    place.commune = address;
+    place.columns.commune = letterOf(addressField);
   }
 
   // Product
