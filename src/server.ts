@@ -33,6 +33,8 @@ import { registerRoutes } from './routes.ts';
 import { loadAdminUnits } from './features/admin-units/index.ts';
 import { sweepOverdueBusinessPlans } from './features/business-plans/index.ts';
 import { certificateJobHandlers } from './features/certificates/index.ts';
+import { DOSSIER_DEADLINE_HOUR, dossierDeadlineJob } from './features/dossiers/index.ts';
+import { deliverOutbox, setNoticeLinkBase } from './features/notifications/index.ts';
 import { entryDeadlineJob } from './features/evaluations/index.ts';
 
 const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -100,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
 
+  setNoticeLinkBase(ctx.config.publicBaseUrl);
   registerRoutes(app, ctx);
 
   // The back office (web/, built by Vite) is a single-page app under /admin/.
@@ -114,13 +117,18 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
 }
 
 /** Every durable job handler of the app, and the jobs scheduled anew each day. */
-export const jobHandlers: readonly JobHandler[] = [...certificateJobHandlers, entryDeadlineJob, pruneAuthRecordsJob];
-const dailyJobs: readonly DailyJob[] = [{ name: pruneAuthRecordsJob.name, hour: 3 }];
+export const jobHandlers: readonly JobHandler[] = [...certificateJobHandlers, entryDeadlineJob, dossierDeadlineJob, pruneAuthRecordsJob];
+export const dailyJobs: readonly DailyJob[] = [
+  { name: pruneAuthRecordsJob.name, hour: 3 },
+  { name: dossierDeadlineJob.name, hour: DOSSIER_DEADLINE_HOUR },
+];
 
 /** The periodic, idempotent sweeps of the running app (deadlines whose consequence must be applied). */
 export function startSweeps(ctx: AppContext): { stop(): void } {
   return startPeriodicSweeps(
     [
+      // Notices by e-mail, Zalo and SMS: the outbox is drained often; each channel keeps its own per-minute budget.
+      { name: 'notices', everyMs: 15 * 1000, run: () => deliverOutbox(ctx) },
       { name: 'business-plans.forwarding-overdue', everyMs: 15 * 60 * 1000, run: () => sweepOverdueBusinessPlans(ctx) },
       // Durable jobs (reminders, daily clean-ups): in the database, so they survive restarts and run once
       // across app processes (core/jobs, docs/decisions/008).

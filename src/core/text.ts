@@ -1,3 +1,12 @@
+/** Vietnamese without diacritics, case kept ("Giấy chứng nhận Đạt" → "Giay chung nhan Dat"), as brandname SMS are sent. */
+export function stripVietnameseDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+}
+
 /**
  * Vietnamese text folding for search: removes tone marks and other diacritics,
  * maps đ/Đ to d, lower-cases and collapses whitespace. "Thanh Hoá" and "thanh hóa"
@@ -5,11 +14,5 @@
  * The SQL function vn_unaccent() (db/migrations) must fold the same way.
  */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return stripVietnameseDiacritics(text).toLowerCase().replace(/\s+/g, ' ').trim();
 }

@@ -10,6 +10,7 @@ import type { JobHandler, ScheduledJob } from '../../core/jobs/index.ts';
 import { notify, type Recipient } from '../notifications/index.ts';
 import { formatVietnameseDate } from '../documents/index.ts';
 import { reEvaluationWindow } from './certificate-status.ts';
+import { certificateVerificationPath } from './qr-payload.ts';
 import * as repository from './certificates.repository.ts';
 import type { ReminderCertificate } from './certificates.repository.ts';
 import { CERTIFICATE_REMINDERS } from './issue-certificate.ts';
@@ -22,12 +23,24 @@ async function findForReminder(tx: Sql, job: ScheduledJob): Promise<ReminderCert
   return certificate;
 }
 
-/** The producer and the province office; the ministry too for a 5★ certificate (it re-evaluates those). */
+/**
+ * The producer (its accounts and its own contact, for households that never sign in), its commune's
+ * officers and the province office; the ministry too for a 5★ certificate (it re-evaluates those).
+ */
 const recipientsOf = (certificate: ReminderCertificate): Recipient[] => [
   { producerId: certificate.producerId },
+  { communeOf: { provinceCode: certificate.provinceCode, communeCode: certificate.communeCode } },
   { provinceOffice: certificate.provinceCode },
   ...(certificate.stars === 5 ? [{ ministry: true as const }] : []),
 ];
+
+/** What the templates of the certificate notices may name (notifications' notice-kinds.ts). */
+const fieldsOf = (certificate: ReminderCertificate) => ({
+  product: certificate.productName,
+  number: certificate.number,
+  expiresOn: formatVietnameseDate(certificate.expiresOn),
+  closesOn: formatVietnameseDate(reEvaluationWindow(certificate.expiresOn).closesOn),
+});
 
 const windowOpens: JobHandler = {
   name: CERTIFICATE_REMINDERS[0],
@@ -46,6 +59,7 @@ const windowOpens: JobHandler = {
           `Hồ sơ đánh giá lại nộp từ nay đến hết ngày ${formatVietnameseDate(window.closesOn)} (Điều 7 khoản 6 Quyết định 26/2026/QĐ-TTg).`,
         link: `/admin/certificates/${certificate.id}`,
         dedupeKey: `${job.name}:${certificate.id}`,
+        fields: fieldsOf(certificate),
       },
       now,
     );
@@ -69,6 +83,7 @@ const windowClosesSoon: JobHandler = {
           `giấy chứng nhận hết hạn ngày ${formatVietnameseDate(certificate.expiresOn)}. Chưa có hồ sơ đánh giá lại nào được nộp.`,
         link: `/admin/certificates/${certificate.id}`,
         dedupeKey: `${job.name}:${certificate.id}`,
+        fields: fieldsOf(certificate),
       },
       now,
     );
@@ -97,11 +112,35 @@ const expired: JobHandler = {
             'sản phẩm không còn được sử dụng hạng sao OCOP cho đến khi được công nhận lại.',
         link: `/admin/certificates/${certificate.id}`,
         dedupeKey: `${job.name}:${certificate.id}`,
+        fields: fieldsOf(certificate),
       },
       now,
     );
+    // Shops selling it are told once its star lapses (not while a filed re-evaluation keeps it in force).
+    if (!pending) await tellStockists(tx, certificate, `đã hết hạn ngày ${formatVietnameseDate(certificate.expiresOn)}`, now);
   },
 };
+
+/**
+ * The stockists — active OCOP sales points and online listings carrying the product — told that its
+ * star lapsed, with the public verification link; once per certificate, whether it expired or was revoked.
+ */
+export async function tellStockists(tx: Sql, certificate: Pick<ReminderCertificate, 'id' | 'number' | 'productName' | 'producerId' | 'publicToken'>, status: string, now: Date): Promise<void> {
+  const verifyLink = certificateVerificationPath(certificate.publicToken);
+  await notify(
+    tx,
+    [{ stockistsOf: { producerId: certificate.producerId, productName: certificate.productName } }],
+    {
+      kind: 'certificate.stockist_lapsed',
+      title: `Sản phẩm “${certificate.productName}” không còn được dùng sao OCOP`,
+      body: `Giấy chứng nhận OCOP ${certificate.number} ${status}.`,
+      link: verifyLink,
+      dedupeKey: `certificate.stockist_lapsed:${certificate.id}`,
+      fields: { product: certificate.productName, number: certificate.number, status, verifyLink },
+    },
+    now,
+  );
+}
 
 /** The handlers of the certificate reminders, for the job runner (runDueJobs). */
 export const certificateJobHandlers: readonly JobHandler[] = [windowOpens, windowClosesSoon, expired];

@@ -176,6 +176,8 @@ export interface ReminderCertificate {
   productName: string;
   producerId: string;
   provinceCode: string;
+  communeCode: string;
+  publicToken: string;
   stars: number;
   expiresOn: string;
   reEvaluationFiledOn: string | null;
@@ -185,7 +187,8 @@ export interface ReminderCertificate {
 
 export async function findCertificateForReminder(sql: Sql, id: string): Promise<ReminderCertificate | null> {
   const { rows } = await sql.query<ReminderCertificate>(
-    `SELECT id, number, product_name AS "productName", producer_id AS "producerId", province_code AS "provinceCode", stars,
+    `SELECT id, number, product_name AS "productName", producer_id AS "producerId", province_code AS "provinceCode",
+            commune_code AS "communeCode", public_token AS "publicToken", stars,
             expires_on AS "expiresOn", re_evaluation_filed_on AS "reEvaluationFiledOn", revoked_on AS "revokedOn", superseded_on AS "supersededOn"
        FROM certificates WHERE id = $1`,
     [id],

@@ -7,6 +7,7 @@ import type { AppContext } from '../../core/http/types.ts';
 import { cancelJobs } from '../../core/jobs/index.ts';
 import { notify, type Recipient } from '../notifications/index.ts';
 import { formatVietnameseDate } from '../documents/index.ts';
+import { tellStockists } from './certificate-reminders.ts';
 import { CERTIFICATE_REMINDERS } from './issue-certificate.ts';
 import { canReadCertificate, canRevokeCertificate } from './certificates.policy.ts';
 import * as repository from './certificates.repository.ts';
@@ -32,7 +33,8 @@ export function revocationDateIssues(input: { findingOn: LocalDate; decidedOn: L
 /**
  * Revokes a certificate (thu hồi, QĐ 26/2026 Đ.8) in one transaction: the revocation with its ground,
  * the certificate's revoked_on (so certificate_status() shows it revoked everywhere at once), the pending
- * reminders cancelled, the audit event, and notices to the producer, its commune and its province.
+ * reminders cancelled, the audit event, and notices to the producer, its commune, its province and the
+ * shops that sell the product.
  */
 export async function revokeCertificate(ctx: AppContext, actor: Actor, id: string, input: RevokeCertificateInput, requestId?: string): Promise<CertificateDetail> {
   return withTransaction(ctx.db, async (tx) => {
@@ -98,9 +100,11 @@ export async function revokeCertificate(ctx: AppContext, actor: Actor, id: strin
           `${input.decisionNumber} ngày ${formatVietnameseDate(input.decidedOn)}. Căn cứ: ${revocationGroundLabels[input.ground].vi}.`,
         link: `/admin/certificates/${id}`,
         dedupeKey: `certificate.revoked:${id}`,
+        fields: { product: certificate.productName, number: certificate.number },
       },
       now,
     );
+    await tellStockists(tx, { ...certificate, id }, `đã bị thu hồi theo Quyết định số ${input.decisionNumber} ngày ${formatVietnameseDate(input.decidedOn)}`, now);
     return (await loadCertificateDetail(ctx, tx, actor, id))!;
   });
 }

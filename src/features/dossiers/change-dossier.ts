@@ -5,6 +5,7 @@ import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { AppError, conflict, forbidden, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { clockOf, loadDossierDetail } from './dossier-details.ts';
+import { noticeOfDossierMove } from './dossier-notices.ts';
 import { actionLabels, nextStatus, statusLabels, transitions, type DossierAction, type DossierSide, type DossierStatus } from './dossier-status.ts';
 import { canActOnDossier, canReadDossier } from './dossiers.policy.ts';
 import * as repository from './dossiers.repository.ts';
@@ -100,6 +101,10 @@ export async function changeDossier(
       actorUserId: actor.userId,
       occurredAt: now,
     });
+    if ('action' in change) {
+      const reasons = Array.isArray(outcome.audit?.reasons) ? (outcome.audit.reasons as string[]) : [];
+      await noticeOfDossierMove(tx, before, change.action, reasons, now);
+    }
     const after = (await loadDossierDetail(tx, actor, id, now))!;
     const { files: _files, events: _events, allowedActions: _allowed, canEdit: _canEdit, canCheck: _canCheck, ...afterForAudit } = after;
     await recordAuditEvent(tx, {

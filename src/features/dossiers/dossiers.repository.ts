@@ -479,3 +479,22 @@ export async function countForwardedOnTimeTotal(sql: Sql, visibility: DossierVis
   );
   return rows[0]!;
 }
+
+/** Per commune: dossiers whose commune clock runs out by `dueSoonUntil` (not yet overdue), and those overdue. */
+export async function countCommuneDeadlines(
+  sql: Sql,
+  now: Date,
+  dueSoonUntil: Date,
+): Promise<Array<{ provinceCode: string; communeCode: string; dueSoon: number; overdue: number; firstDueAt: Date | null }>> {
+  const { rows } = await sql.query(
+    `SELECT province_code AS "provinceCode", commune_code AS "communeCode",
+            count(*) FILTER (WHERE due_at >= $1 AND due_at <= $2)::int AS "dueSoon",
+            count(*) FILTER (WHERE due_at < $1)::int AS overdue,
+            min(due_at) FILTER (WHERE due_at >= $1) AS "firstDueAt"
+       FROM dossiers
+      WHERE status IN ('submitted', 'commune_reviewing', 'resubmitted') AND due_at IS NOT NULL AND due_at <= $2
+      GROUP BY province_code, commune_code`,
+    [now, dueSoonUntil],
+  );
+  return rows as Array<{ provinceCode: string; communeCode: string; dueSoon: number; overdue: number; firstDueAt: Date | null }>;
+}

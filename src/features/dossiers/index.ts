@@ -6,3 +6,4 @@ export { recordCommuneCheck } from './record-commune-check.ts';
 export { forwardDossierToProvince } from './forward-dossier-to-province.ts';
 export { dossierVisibility } from './dossiers.policy.ts';
 export { countDossiersInStatuses, countDossiersSubmittedBetween, countForwardedOnTimeTotal, listDossiersInStatuses, type DossierCount, type DossierVisibility } from './dossiers.repository.ts';
+export { dossierDeadlineJob, DOSSIER_DEADLINE_HOUR } from './dossier-notices.ts';

@@ -135,7 +135,7 @@ export async function touchFair(sql: Sql, id: string, now: Date): Promise<void> 
 
 const salesPointSelect = `
   SELECT sp.id, sp.name, sp.province_code AS "provinceCode", p.full_name AS "provinceName", sp.commune_code AS "communeCode",
-         c.full_name AS "communeName", sp.street_address AS "streetAddress", sp.operator_name AS "operatorName", sp.phone,
+         c.full_name AS "communeName", sp.street_address AS "streetAddress", sp.operator_name AS "operatorName", sp.phone, sp.email,
          sp.opened_on AS "openedOn", sp.is_active AS "isActive",
          coalesce((SELECT json_agg(json_build_object('producerId', spp.producer_id, 'producerName', pr.name, 'productName', spp.product_name)
                                    ORDER BY pr.name, spp.product_name)
@@ -165,15 +165,16 @@ export interface SalesPointRow {
   streetAddress: string;
   operatorName: string | null;
   phone: string | null;
+  email: string | null;
   openedOn: string | null;
   isActive: boolean;
 }
 
 export async function insertSalesPoint(sql: Sql, place: { provinceCode: string; communeCode: string }, row: SalesPointRow, createdBy: string, now: Date): Promise<string> {
   const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO sales_points (name, province_code, commune_code, street_address, operator_name, phone, opened_on, is_active, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
-    [row.name, place.provinceCode, place.communeCode, row.streetAddress, row.operatorName, row.phone, row.openedOn, row.isActive, createdBy, now],
+    `INSERT INTO sales_points (name, province_code, commune_code, street_address, operator_name, phone, email, opened_on, is_active, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $11, $7, $8, $9, $10, $10) RETURNING id`,
+    [row.name, place.provinceCode, place.communeCode, row.streetAddress, row.operatorName, row.phone, row.openedOn, row.isActive, createdBy, now, row.email],
   );
   return rows[0]!.id;
 }
@@ -181,8 +182,8 @@ export async function insertSalesPoint(sql: Sql, place: { provinceCode: string; 
 export async function updateSalesPoint(sql: Sql, id: string, row: SalesPointRow, now: Date): Promise<void> {
   await sql.query(
     `UPDATE sales_points SET name = $2, street_address = $3, operator_name = $4, phone = $5, opened_on = $6, is_active = $7,
-            version = version + 1, updated_at = $8 WHERE id = $1`,
-    [id, row.name, row.streetAddress, row.operatorName, row.phone, row.openedOn, row.isActive, now],
+            email = $9, version = version + 1, updated_at = $8 WHERE id = $1`,
+    [id, row.name, row.streetAddress, row.operatorName, row.phone, row.openedOn, row.isActive, now, row.email],
   );
 }
 
@@ -306,4 +307,24 @@ export async function listChangedSalesPoints(sql: Sql, ids: readonly string[]): 
 
 export async function deleteSalesPoints(sql: Sql, ids: readonly string[]): Promise<void> {
   await sql.query('DELETE FROM sales_points WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+/** Who sells a producer's product under this name: the active sales points, with their contact. */
+export interface Stockist {
+  salesPointId: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  provinceCode: string;
+  communeCode: string;
+}
+
+export async function listStockistsOfProduct(sql: Sql, producerId: string, productName: string): Promise<Stockist[]> {
+  const { rows } = await sql.query<Stockist>(
+    `SELECT DISTINCT sp.id AS "salesPointId", sp.name, sp.phone, sp.email, sp.province_code AS "provinceCode", sp.commune_code AS "communeCode"
+       FROM sales_point_products spp JOIN sales_points sp ON sp.id = spp.sales_point_id
+      WHERE sp.is_active AND spp.producer_id = $1 AND vn_unaccent(spp.product_name) = vn_unaccent($2)`,
+    [producerId, productName],
+  );
+  return rows;
 }

@@ -38,6 +38,12 @@ const phone = z
   .refine((v) => v === '' || /^\+?[0-9]{8,15}$/.test(v), { message: 'Số điện thoại không hợp lệ (8–15 chữ số).' })
   .transform((v) => v || null);
 
+const email = z
+  .string()
+  .trim()
+  .transform((v) => v || null)
+  .refine((v) => v === null || (v.length <= 254 && /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(v)), { message: 'Địa chỉ e-mail không hợp lệ.' });
+
 const productNames = z.array(text(2, 200, 'Tên sản phẩm')).max(50, { message: 'Tối đa 50 sản phẩm.' });
 
 // ---------------------------------------------------------------------------------------------
@@ -160,6 +166,7 @@ export const salesPoint = z
     streetAddress: z.string(),
     operatorName: z.string().nullable(),
     phone: z.string().nullable(),
+    email: z.string().nullable(),
     openedOn: z.string().nullable(),
     isActive: z.boolean(),
     products: z.array(salesPointProduct),
@@ -180,6 +187,7 @@ export const createSalesPointBody = z
     streetAddress: text(2, 300, 'Số nhà, đường, thôn'),
     operatorName: optionalText(200, 'Đơn vị vận hành'),
     phone: phone.nullable().optional(),
+    email: email.nullable().optional(),
     openedOn: localDateSchema.nullable().optional(),
     products: z.array(salesPointProductInput).max(500).default([]),
   })
@@ -193,6 +201,7 @@ export const updateSalesPointBody = z
     streetAddress: createSalesPointBody.shape.streetAddress.optional(),
     operatorName: createSalesPointBody.shape.operatorName,
     phone: phone.nullable().optional(),
+    email: email.nullable().optional(),
     openedOn: localDateSchema.nullable().optional(),
     isActive: z.boolean().optional(),
     /** Replaces the list. */

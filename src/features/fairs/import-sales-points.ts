@@ -21,7 +21,7 @@ export async function recordImportedSalesPoint(tx: Sql, point: ImportedSalesPoin
   const id = await repository.insertSalesPoint(
     tx,
     { provinceCode: point.provinceCode, communeCode: point.communeCode },
-    { name: point.name, streetAddress: point.streetAddress, operatorName: point.operatorName, phone: point.phone, openedOn: null, isActive: true },
+    { name: point.name, streetAddress: point.streetAddress, operatorName: point.operatorName, phone: point.phone, email: null, openedOn: null, isActive: true },
     actor.userId,
     now,
   );

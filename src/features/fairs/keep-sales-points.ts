@@ -46,7 +46,7 @@ export async function openSalesPoint(ctx: AppContext, actor: Actor, input: Creat
     const id = await repository.insertSalesPoint(
       tx,
       place,
-      { name: input.name, streetAddress: input.streetAddress, operatorName: input.operatorName ?? null, phone: input.phone ?? null, openedOn: input.openedOn ?? null, isActive: true },
+      { name: input.name, streetAddress: input.streetAddress, operatorName: input.operatorName ?? null, phone: input.phone ?? null, email: input.email ?? null, openedOn: input.openedOn ?? null, isActive: true },
       actor.userId,
       now,
     );
@@ -76,6 +76,7 @@ export async function changeSalesPoint(ctx: AppContext, actor: Actor, id: string
         streetAddress: input.streetAddress ?? before.streetAddress,
         operatorName: input.operatorName === undefined ? before.operatorName : input.operatorName,
         phone: input.phone === undefined ? before.phone : input.phone,
+        email: input.email === undefined ? before.email : input.email,
         openedOn: input.openedOn === undefined ? before.openedOn : input.openedOn,
         isActive: input.isActive ?? before.isActive,
       },

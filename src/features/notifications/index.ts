@@ -1,1 +1,2 @@
-export { notify, type Notice, type Recipient } from './notify.ts';
+export { notify, setNoticeLinkBase, type Notice, type Recipient } from './notify.ts';
+export { deliverOutbox, type DeliveryReport } from './deliver-outbox.ts';

@@ -306,3 +306,33 @@ export async function deleteProducers(sql: Sql, ids: readonly string[]): Promise
   await sql.query('DELETE FROM producer_certificates WHERE producer_id = ANY($1::uuid[])', [ids]);
   await sql.query('DELETE FROM producers WHERE id = ANY($1::uuid[])', [ids]);
 }
+
+/** A producer's own contact, for notices to households and cooperatives that never sign in. */
+export interface ProducerContact {
+  producerId: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  provinceCode: string;
+  communeCode: string;
+}
+
+export async function findProducerContacts(sql: Sql, producerIds: readonly string[]): Promise<ProducerContact[]> {
+  if (producerIds.length === 0) return [];
+  const { rows } = await sql.query<ProducerContact>(
+    `SELECT id AS "producerId", name, email, phone, province_code AS "provinceCode", commune_code AS "communeCode"
+     FROM producers WHERE id = ANY($1::uuid[])`,
+    [producerIds],
+  );
+  return rows;
+}
+
+/** The producers of a commune (for "who could not be reached"), by name. */
+export async function listProducerContactsOfCommune(sql: Sql, provinceCode: string, communeCode: string | null): Promise<ProducerContact[]> {
+  const { rows } = await sql.query<ProducerContact>(
+    `SELECT id AS "producerId", name, email, phone, province_code AS "provinceCode", commune_code AS "communeCode"
+     FROM producers WHERE province_code = $1 AND ($2::text IS NULL OR commune_code = $2) ORDER BY name LIMIT 2000`,
+    [provinceCode, communeCode],
+  );
+  return rows;
+}

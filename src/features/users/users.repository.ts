@@ -244,3 +244,34 @@ export async function findAccounts(sql: Sql, ids: readonly string[]): Promise<Ac
   );
   return rows;
 }
+
+/** What a notice needs to reach an account outside the app (features/notifications); a producer's account takes its producer's place. */
+export interface NoticeContact {
+  userId: string;
+  displayName: string;
+  role: Role;
+  email: string | null;
+  phone: string | null;
+  locale: 'vi' | 'en';
+  provinceCode: string | null;
+  communeCode: string | null;
+  producerId: string | null;
+}
+
+export async function findNoticeContacts(sql: Sql, userIds: readonly string[]): Promise<NoticeContact[]> {
+  if (userIds.length === 0) return [];
+  const { rows } = await sql.query<NoticeContact>(
+    `SELECT u.id AS "userId", u.display_name AS "displayName", u.role, u.email, u.phone, u.locale,
+            COALESCE(u.scope_province_code, p.province_code) AS "provinceCode",
+            COALESCE(u.scope_commune_code, p.commune_code) AS "communeCode", u.producer_id AS "producerId"
+     FROM users u LEFT JOIN producers p ON p.id = u.producer_id
+     WHERE u.id = ANY($1::uuid[])`,
+    [userIds],
+  );
+  return rows;
+}
+
+/** Sets an account's own e-mail and mobile number (already checked and normalised by the caller). */
+export async function updateContactOfUser(sql: Sql, userId: string, contact: { email: string | null; phone: string | null }, now: Date): Promise<void> {
+  await sql.query(`UPDATE users SET email = $2, phone = $3, version = version + 1, updated_at = $4 WHERE id = $1`, [userId, contact.email, contact.phone, now]);
+}

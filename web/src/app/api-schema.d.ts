@@ -4318,6 +4318,943 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notice-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E-mail, số di động và các loại thông báo muốn nhận (của chính mình) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNoticeSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Sửa e-mail, số di động, kênh và các loại thông báo không muốn nhận */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string | null;
+                        phone: string | null;
+                        channels: ("email" | "zalo" | "sms")[];
+                        optedOutKinds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyNoticeSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Những tin đã gửi cho tôi qua e-mail, Zalo, SMS */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxMessage"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notice-channels/{scope}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cấu hình kênh gửi (toàn quốc: global, hoặc một tỉnh); không bao giờ trả lại mật khẩu, token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    scope: "global" | string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NoticeChannel"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notice-channels/{scope}/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Lưu cấu hình một kênh gửi (SMTP, Zalo ZNS, SMS brandname) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    scope: "global" | string;
+                    channel: "email" | "zalo" | "sms";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        enabled: boolean;
+                        perMinute: number;
+                        /** @default {} */
+                        settings?: {
+                            [key: string]: unknown;
+                        };
+                        secret?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeChannel"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provinces/{province}/notice-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mẫu nội dung thông báo của tỉnh (mặc định hoặc đã sửa), số tin SMS */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    province: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NoticeTemplate"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provinces/{province}/notice-templates/{kind}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa mẫu nội dung một loại thông báo (từ chối trường không có) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    province: string;
+                    kind: string;
+                    locale: "vi" | "en";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        body: string;
+                        sms: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Trở về mẫu mặc định */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    province: string;
+                    kind: string;
+                    locale: "vi" | "en";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hộp thư đi: đã gửi, đang chờ, không gửi được, hoặc sẽ gửi nếu có kênh */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "queued" | "sending" | "sent" | "failed" | "uncertain" | "held" | "undeliverable";
+                    channel?: "email" | "zalo" | "sms";
+                    q?: string;
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxMessage"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi lại một tin đã thất bại hoặc chưa rõ kết quả */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxMessage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/unreachable-producers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chủ thể của xã (tỉnh) chưa liên lạc được: chưa có số, số sai, tin không gửi được */
+        get: {
+            parameters: {
+                query?: {
+                    commune?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProducerReach"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evaluation-rounds": {
         parameters: {
             query?: never;
@@ -10995,6 +11932,7 @@ export interface paths {
                         streetAddress: string;
                         operatorName?: string | null;
                         phone?: string | null;
+                        email?: string | null;
                         openedOn?: string | null;
                         /** @default [] */
                         products?: {
@@ -11166,6 +12104,7 @@ export interface paths {
                         streetAddress?: string;
                         operatorName?: string | null;
                         phone?: string | null;
+                        email?: string | null;
                         openedOn?: string | null;
                         isActive?: boolean;
                         products?: {
@@ -13761,6 +14700,271 @@ export interface components {
             productCode: string | null;
             createdAt: unknown;
         };
+        AnnualPlanInput: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        PlanIndicatorInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
+            label: string;
+            productName: string | null;
+            starRating: number | null;
+            targetValue: number;
+            unit: string;
+            note: string | null;
+            parentIndicatorId: string | null;
+            sortOrder: number;
+            version: number;
+            progress: {
+                /** @enum {string} */
+                source: "registry" | "entered" | "unavailable";
+                achieved: number | null;
+                percent: number | null;
+                asOf: string | null;
+                evidence: string | null;
+                note: string | null;
+            };
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            entries: {
+                id: string;
+                value: number;
+                asOf: string;
+                evidence: string;
+                recordedAt: unknown;
+            }[];
+            cascade: {
+                childCount: number;
+                childTargetTotal: number;
+            } | null;
+        };
+        AnnualPlanDetailInput: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            elapsed: number;
+            indicators: components["schemas"]["PlanIndicatorInput"][];
+            warnings: {
+                productName: string;
+                indicatorIds: string[];
+                expectedTonnes: number;
+                declaredTonnes: number;
+                message: string;
+                messageEn: string;
+            }[];
+            children: {
+                id: string;
+                communeCode: string | null;
+                communeName: string | null;
+                title: string;
+            }[];
+        };
+        FairParticipantInput: {
+            id: string;
+            fairId: string;
+            producerId: string;
+            producerName: string;
+            productNames: string[];
+            booth: string | null;
+            visitors: number | null;
+            salesRevenueVnd: number | null;
+            version: number;
+        };
+        FairInput: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        FairDetailInput: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+            participants: components["schemas"]["FairParticipantInput"][];
+        };
+        SalesPointInput: {
+            id: string;
+            name: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            streetAddress: string;
+            operatorName: string | null;
+            phone: string | null;
+            email: string | null;
+            openedOn: string | null;
+            isActive: boolean;
+            products: {
+                producerId: string;
+                producerName: string;
+                productName: string;
+            }[];
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        EcommerceListingInput: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            productName: string;
+            /** @enum {string} */
+            platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
+            url: string;
+            isActive: boolean;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        ProducerPromotionInput: {
+            fairs: {
+                fairId: string;
+                fairName: string;
+                /** @enum {string} */
+                scope: "in_province" | "out_of_province" | "international";
+                startsOn: string;
+                endsOn: string;
+                place: string;
+                participantId: string;
+                productNames: string[];
+                booth: string | null;
+                visitors: number | null;
+                salesRevenueVnd: number | null;
+                version: number;
+            }[];
+            salesPoints: {
+                id: string;
+                name: string;
+                streetAddress: string;
+                communeName: string | null;
+                provinceName: string | null;
+                productNames: string[];
+            }[];
+            listings: components["schemas"]["EcommerceListingInput"][];
+        };
+        ProducerCertificateInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "food_safety" | "production_licence" | "quality_declaration" | "trademark" | "geographical_indication" | "other";
+            number: string;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            issuer: string | null;
+        };
+        ProducerInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            taxCode: string | null;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            representativeName: string | null;
+            representativeGender: ("female" | "male") | null;
+            representativeEthnicity: string | null;
+            representativePosition: string | null;
+            registrationNumber: string | null;
+            registrationDate: string | null;
+            certificates: components["schemas"]["ProducerCertificateInput"][];
+            mergedIntoId: string | null;
+            mergedAt: unknown | null;
+            version: number;
+            createdAt: unknown;
+            updatedAt: unknown;
+        };
+        ProducerSummaryInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            taxCode: string | null;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            version: number;
+            createdAt: unknown;
+        };
+        ProducerDuplicatePairInput: {
+            /** @enum {string} */
+            reason: "tax_code" | "name";
+            first: components["schemas"]["ProducerSummaryInput"];
+            second: components["schemas"]["ProducerSummaryInput"];
+        };
         CertificateSummaryInput: {
             id: string;
             number: string;
@@ -13866,60 +15070,6 @@ export interface components {
             version: number;
             createdAt: unknown;
             updatedAt: unknown;
-        };
-        ProducerCertificateInput: {
-            id: string;
-            /** @enum {string} */
-            kind: "food_safety" | "production_licence" | "quality_declaration" | "trademark" | "geographical_indication" | "other";
-            number: string;
-            issuedOn: string | null;
-            expiresOn: string | null;
-            issuer: string | null;
-        };
-        ProducerInput: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
-            taxCode: string | null;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            address: string | null;
-            phone: string | null;
-            email: string | null;
-            website: string | null;
-            representativeName: string | null;
-            representativeGender: ("female" | "male") | null;
-            representativeEthnicity: string | null;
-            representativePosition: string | null;
-            registrationNumber: string | null;
-            registrationDate: string | null;
-            certificates: components["schemas"]["ProducerCertificateInput"][];
-            mergedIntoId: string | null;
-            mergedAt: unknown | null;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        ProducerSummaryInput: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
-            taxCode: string | null;
-            provinceCode: string;
-            communeCode: string;
-            communeName: string | null;
-            version: number;
-            createdAt: unknown;
-        };
-        ProducerDuplicatePairInput: {
-            /** @enum {string} */
-            reason: "tax_code" | "name";
-            first: components["schemas"]["ProducerSummaryInput"];
-            second: components["schemas"]["ProducerSummaryInput"];
         };
         DashboardWaitingItemInput: {
             /** @enum {string} */
@@ -14060,98 +15210,6 @@ export interface components {
             waiting: components["schemas"]["DashboardWaitingItemInput"][];
             figures: components["schemas"]["DashboardFiguresInput"];
             producer: components["schemas"]["DashboardProducerInput"] | null;
-        };
-        AnnualPlanInput: {
-            id: string;
-            /** @enum {string} */
-            level: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            year: number;
-            title: string;
-            legalReference: string;
-            issuedOn: string | null;
-            parentPlanId: string | null;
-            parentTitle: string | null;
-            indicatorCount: number;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        PlanIndicatorInput: {
-            id: string;
-            /** @enum {string} */
-            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
-            label: string;
-            productName: string | null;
-            starRating: number | null;
-            targetValue: number;
-            unit: string;
-            note: string | null;
-            parentIndicatorId: string | null;
-            sortOrder: number;
-            version: number;
-            progress: {
-                /** @enum {string} */
-                source: "registry" | "entered" | "unavailable";
-                achieved: number | null;
-                percent: number | null;
-                asOf: string | null;
-                evidence: string | null;
-                note: string | null;
-            };
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-            entries: {
-                id: string;
-                value: number;
-                asOf: string;
-                evidence: string;
-                recordedAt: unknown;
-            }[];
-            cascade: {
-                childCount: number;
-                childTargetTotal: number;
-            } | null;
-        };
-        AnnualPlanDetailInput: {
-            id: string;
-            /** @enum {string} */
-            level: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            year: number;
-            title: string;
-            legalReference: string;
-            issuedOn: string | null;
-            parentPlanId: string | null;
-            parentTitle: string | null;
-            indicatorCount: number;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-            elapsed: number;
-            indicators: components["schemas"]["PlanIndicatorInput"][];
-            warnings: {
-                productName: string;
-                indicatorIds: string[];
-                expectedTonnes: number;
-                declaredTonnes: number;
-                message: string;
-                messageEn: string;
-            }[];
-            children: {
-                id: string;
-                communeCode: string | null;
-                communeName: string | null;
-                title: string;
-            }[];
         };
         DossierSummaryInput: {
             id: string;
@@ -14351,124 +15409,6 @@ export interface components {
                 communeCode: string;
                 communeName: string | null;
             }[];
-        };
-        FairParticipantInput: {
-            id: string;
-            fairId: string;
-            producerId: string;
-            producerName: string;
-            productNames: string[];
-            booth: string | null;
-            visitors: number | null;
-            salesRevenueVnd: number | null;
-            version: number;
-        };
-        FairInput: {
-            id: string;
-            /** @enum {string} */
-            organiserLevel: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            name: string;
-            /** @enum {string} */
-            scope: "in_province" | "out_of_province" | "international";
-            startsOn: string;
-            endsOn: string;
-            place: string;
-            organiserName: string | null;
-            participantCount: number;
-            totalVisitors: number;
-            totalRevenueVnd: number;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        FairDetailInput: {
-            id: string;
-            /** @enum {string} */
-            organiserLevel: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            name: string;
-            /** @enum {string} */
-            scope: "in_province" | "out_of_province" | "international";
-            startsOn: string;
-            endsOn: string;
-            place: string;
-            organiserName: string | null;
-            participantCount: number;
-            totalVisitors: number;
-            totalRevenueVnd: number;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-            participants: components["schemas"]["FairParticipantInput"][];
-        };
-        SalesPointInput: {
-            id: string;
-            name: string;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            streetAddress: string;
-            operatorName: string | null;
-            phone: string | null;
-            openedOn: string | null;
-            isActive: boolean;
-            products: {
-                producerId: string;
-                producerName: string;
-                productName: string;
-            }[];
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        EcommerceListingInput: {
-            id: string;
-            producerId: string;
-            producerName: string;
-            provinceCode: string;
-            communeCode: string;
-            productName: string;
-            /** @enum {string} */
-            platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
-            url: string;
-            isActive: boolean;
-            version: number;
-            createdAt: unknown;
-            updatedAt: unknown;
-        };
-        ProducerPromotionInput: {
-            fairs: {
-                fairId: string;
-                fairName: string;
-                /** @enum {string} */
-                scope: "in_province" | "out_of_province" | "international";
-                startsOn: string;
-                endsOn: string;
-                place: string;
-                participantId: string;
-                productNames: string[];
-                booth: string | null;
-                visitors: number | null;
-                salesRevenueVnd: number | null;
-                version: number;
-            }[];
-            salesPoints: {
-                id: string;
-                name: string;
-                streetAddress: string;
-                communeName: string | null;
-                provinceName: string | null;
-                productNames: string[];
-            }[];
-            listings: components["schemas"]["EcommerceListingInput"][];
         };
         IdeaAppraisalInput: {
             round: number;
@@ -14681,6 +15621,98 @@ export interface components {
         ImportCommitInput: {
             batch: components["schemas"]["ImportBatchInput"];
             alreadyImported: boolean;
+        };
+        NoticeChannelInput: {
+            provinceCode: string | null;
+            /** @enum {string} */
+            channel: "email" | "zalo" | "sms";
+            configured: boolean;
+            enabled: boolean;
+            perMinute: number;
+            settings: {
+                [key: string]: unknown;
+            };
+            hasSecret: boolean;
+            version: number;
+            updatedAt: unknown | null;
+        };
+        NoticeTemplateInput: {
+            kind: string;
+            label: string;
+            legalDeadline: boolean;
+            fields: string[];
+            /** @enum {string} */
+            locale: "vi" | "en";
+            wording: {
+                subject: string;
+                body: string;
+                sms: string;
+            };
+            isDefault: boolean;
+            sms: {
+                plain: {
+                    /** @enum {string} */
+                    encoding: "GSM-7" | "UCS-2";
+                    units: number;
+                    segments: number;
+                    perSegment: number;
+                };
+                unicode: {
+                    /** @enum {string} */
+                    encoding: "GSM-7" | "UCS-2";
+                    units: number;
+                    segments: number;
+                    perSegment: number;
+                };
+            };
+            updatedAt: unknown | null;
+        };
+        MyNoticeSettingsInput: {
+            email: string | null;
+            phone: string | null;
+            channels: ("email" | "zalo" | "sms")[];
+            optedOutKinds: string[];
+            kinds: {
+                kind: string;
+                label: string;
+                canOptOut: boolean;
+            }[];
+        };
+        OutboxMessageInput: {
+            id: string;
+            kind: string;
+            createdAt: unknown;
+            provinceCode: string | null;
+            /** @enum {string} */
+            subjectKind: "user" | "producer" | "sales_point";
+            subjectId: string;
+            recipientName: string;
+            /** @enum {string} */
+            channel: "email" | "zalo" | "sms";
+            address: string | null;
+            subject: string;
+            body: string;
+            sms: string;
+            link: string | null;
+            /** @enum {string} */
+            status: "queued" | "sending" | "sent" | "failed" | "uncertain" | "held" | "undeliverable";
+            statusReason: string | null;
+            attempts: number;
+            nextAttemptAt: unknown | null;
+            sentAt: unknown | null;
+            providerMessageId: string | null;
+            providerAnswer: string | null;
+        };
+        ProducerReachInput: {
+            producerId: string;
+            name: string;
+            communeCode: string;
+            phone: string | null;
+            email: string | null;
+            problems: string[];
+            sent: number;
+            failed: number;
+            lastFailure: string | null;
         };
         OpenDataProductInput: {
             /** Format: uuid */
@@ -15366,6 +16398,287 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        AnnualPlan: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlanIndicator: {
+            id: string;
+            /** @enum {string} */
+            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
+            label: string;
+            productName: string | null;
+            starRating: number | null;
+            targetValue: number;
+            unit: string;
+            note: string | null;
+            parentIndicatorId: string | null;
+            sortOrder: number;
+            version: number;
+            progress: {
+                /** @enum {string} */
+                source: "registry" | "entered" | "unavailable";
+                achieved: number | null;
+                percent: number | null;
+                asOf: string | null;
+                evidence: string | null;
+                note: string | null;
+            };
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            entries: {
+                id: string;
+                value: number;
+                asOf: string;
+                evidence: string;
+                /** Format: date-time */
+                recordedAt: string;
+            }[];
+            cascade: {
+                childCount: number;
+                childTargetTotal: number;
+            } | null;
+        };
+        AnnualPlanDetail: {
+            id: string;
+            /** @enum {string} */
+            level: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            year: number;
+            title: string;
+            legalReference: string;
+            issuedOn: string | null;
+            parentPlanId: string | null;
+            parentTitle: string | null;
+            indicatorCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @enum {string} */
+            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
+            elapsed: number;
+            indicators: components["schemas"]["PlanIndicator"][];
+            warnings: {
+                productName: string;
+                indicatorIds: string[];
+                expectedTonnes: number;
+                declaredTonnes: number;
+                message: string;
+                messageEn: string;
+            }[];
+            children: {
+                id: string;
+                communeCode: string | null;
+                communeName: string | null;
+                title: string;
+            }[];
+        };
+        FairParticipant: {
+            id: string;
+            fairId: string;
+            producerId: string;
+            producerName: string;
+            productNames: string[];
+            booth: string | null;
+            visitors: number | null;
+            salesRevenueVnd: number | null;
+            version: number;
+        };
+        Fair: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FairDetail: {
+            id: string;
+            /** @enum {string} */
+            organiserLevel: "province" | "commune";
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            name: string;
+            /** @enum {string} */
+            scope: "in_province" | "out_of_province" | "international";
+            startsOn: string;
+            endsOn: string;
+            place: string;
+            organiserName: string | null;
+            participantCount: number;
+            totalVisitors: number;
+            totalRevenueVnd: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            participants: components["schemas"]["FairParticipant"][];
+        };
+        SalesPoint: {
+            id: string;
+            name: string;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            streetAddress: string;
+            operatorName: string | null;
+            phone: string | null;
+            email: string | null;
+            openedOn: string | null;
+            isActive: boolean;
+            products: {
+                producerId: string;
+                producerName: string;
+                productName: string;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EcommerceListing: {
+            id: string;
+            producerId: string;
+            producerName: string;
+            provinceCode: string;
+            communeCode: string;
+            productName: string;
+            /** @enum {string} */
+            platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
+            url: string;
+            isActive: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProducerPromotion: {
+            fairs: {
+                fairId: string;
+                fairName: string;
+                /** @enum {string} */
+                scope: "in_province" | "out_of_province" | "international";
+                startsOn: string;
+                endsOn: string;
+                place: string;
+                participantId: string;
+                productNames: string[];
+                booth: string | null;
+                visitors: number | null;
+                salesRevenueVnd: number | null;
+                version: number;
+            }[];
+            salesPoints: {
+                id: string;
+                name: string;
+                streetAddress: string;
+                communeName: string | null;
+                provinceName: string | null;
+                productNames: string[];
+            }[];
+            listings: components["schemas"]["EcommerceListing"][];
+        };
+        ProducerCertificate: {
+            id: string;
+            /** @enum {string} */
+            kind: "food_safety" | "production_licence" | "quality_declaration" | "trademark" | "geographical_indication" | "other";
+            number: string;
+            issuedOn: string | null;
+            expiresOn: string | null;
+            issuer: string | null;
+        };
+        Producer: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            taxCode: string | null;
+            provinceCode: string;
+            provinceName: string | null;
+            communeCode: string;
+            communeName: string | null;
+            address: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            representativeName: string | null;
+            representativeGender: ("female" | "male") | null;
+            representativeEthnicity: string | null;
+            representativePosition: string | null;
+            registrationNumber: string | null;
+            registrationDate: string | null;
+            certificates: components["schemas"]["ProducerCertificate"][];
+            mergedIntoId: string | null;
+            mergedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProducerSummary: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
+            taxCode: string | null;
+            provinceCode: string;
+            communeCode: string;
+            communeName: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProducerDuplicatePair: {
+            /** @enum {string} */
+            reason: "tax_code" | "name";
+            first: components["schemas"]["ProducerSummary"];
+            second: components["schemas"]["ProducerSummary"];
+        };
         CertificateSummary: {
             id: string;
             number: string;
@@ -15476,63 +16789,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        ProducerCertificate: {
-            id: string;
-            /** @enum {string} */
-            kind: "food_safety" | "production_licence" | "quality_declaration" | "trademark" | "geographical_indication" | "other";
-            number: string;
-            issuedOn: string | null;
-            expiresOn: string | null;
-            issuer: string | null;
-        };
-        Producer: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
-            taxCode: string | null;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            address: string | null;
-            phone: string | null;
-            email: string | null;
-            website: string | null;
-            representativeName: string | null;
-            representativeGender: ("female" | "male") | null;
-            representativeEthnicity: string | null;
-            representativePosition: string | null;
-            registrationNumber: string | null;
-            registrationDate: string | null;
-            certificates: components["schemas"]["ProducerCertificate"][];
-            mergedIntoId: string | null;
-            mergedAt: string | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ProducerSummary: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            legalForm: "cooperative" | "cooperative_group" | "enterprise" | "farm" | "household" | "association";
-            taxCode: string | null;
-            provinceCode: string;
-            communeCode: string;
-            communeName: string | null;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        ProducerDuplicatePair: {
-            /** @enum {string} */
-            reason: "tax_code" | "name";
-            first: components["schemas"]["ProducerSummary"];
-            second: components["schemas"]["ProducerSummary"];
         };
         DashboardWaitingItem: {
             /** @enum {string} */
@@ -15673,103 +16929,6 @@ export interface components {
             waiting: components["schemas"]["DashboardWaitingItem"][];
             figures: components["schemas"]["DashboardFigures"];
             producer: components["schemas"]["DashboardProducer"] | null;
-        };
-        AnnualPlan: {
-            id: string;
-            /** @enum {string} */
-            level: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            year: number;
-            title: string;
-            legalReference: string;
-            issuedOn: string | null;
-            parentPlanId: string | null;
-            parentTitle: string | null;
-            indicatorCount: number;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        PlanIndicator: {
-            id: string;
-            /** @enum {string} */
-            kind: "products_developed" | "star_target" | "production_area" | "production_yield" | "production_output" | "producers_trained_percent" | "new_cooperatives" | "linkage_projects" | "fairs";
-            label: string;
-            productName: string | null;
-            starRating: number | null;
-            targetValue: number;
-            unit: string;
-            note: string | null;
-            parentIndicatorId: string | null;
-            sortOrder: number;
-            version: number;
-            progress: {
-                /** @enum {string} */
-                source: "registry" | "entered" | "unavailable";
-                achieved: number | null;
-                percent: number | null;
-                asOf: string | null;
-                evidence: string | null;
-                note: string | null;
-            };
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-            entries: {
-                id: string;
-                value: number;
-                asOf: string;
-                evidence: string;
-                /** Format: date-time */
-                recordedAt: string;
-            }[];
-            cascade: {
-                childCount: number;
-                childTargetTotal: number;
-            } | null;
-        };
-        AnnualPlanDetail: {
-            id: string;
-            /** @enum {string} */
-            level: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            year: number;
-            title: string;
-            legalReference: string;
-            issuedOn: string | null;
-            parentPlanId: string | null;
-            parentTitle: string | null;
-            indicatorCount: number;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @enum {string} */
-            status: "achieved" | "on_track" | "at_risk" | "behind" | "no_data";
-            elapsed: number;
-            indicators: components["schemas"]["PlanIndicator"][];
-            warnings: {
-                productName: string;
-                indicatorIds: string[];
-                expectedTonnes: number;
-                declaredTonnes: number;
-                message: string;
-                messageEn: string;
-            }[];
-            children: {
-                id: string;
-                communeCode: string | null;
-                communeName: string | null;
-                title: string;
-            }[];
         };
         DossierSummary: {
             id: string;
@@ -15981,132 +17140,6 @@ export interface components {
                 communeCode: string;
                 communeName: string | null;
             }[];
-        };
-        FairParticipant: {
-            id: string;
-            fairId: string;
-            producerId: string;
-            producerName: string;
-            productNames: string[];
-            booth: string | null;
-            visitors: number | null;
-            salesRevenueVnd: number | null;
-            version: number;
-        };
-        Fair: {
-            id: string;
-            /** @enum {string} */
-            organiserLevel: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            name: string;
-            /** @enum {string} */
-            scope: "in_province" | "out_of_province" | "international";
-            startsOn: string;
-            endsOn: string;
-            place: string;
-            organiserName: string | null;
-            participantCount: number;
-            totalVisitors: number;
-            totalRevenueVnd: number;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        FairDetail: {
-            id: string;
-            /** @enum {string} */
-            organiserLevel: "province" | "commune";
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string | null;
-            communeName: string | null;
-            name: string;
-            /** @enum {string} */
-            scope: "in_province" | "out_of_province" | "international";
-            startsOn: string;
-            endsOn: string;
-            place: string;
-            organiserName: string | null;
-            participantCount: number;
-            totalVisitors: number;
-            totalRevenueVnd: number;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            participants: components["schemas"]["FairParticipant"][];
-        };
-        SalesPoint: {
-            id: string;
-            name: string;
-            provinceCode: string;
-            provinceName: string | null;
-            communeCode: string;
-            communeName: string | null;
-            streetAddress: string;
-            operatorName: string | null;
-            phone: string | null;
-            openedOn: string | null;
-            isActive: boolean;
-            products: {
-                producerId: string;
-                producerName: string;
-                productName: string;
-            }[];
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        EcommerceListing: {
-            id: string;
-            producerId: string;
-            producerName: string;
-            provinceCode: string;
-            communeCode: string;
-            productName: string;
-            /** @enum {string} */
-            platform: "shopee" | "lazada" | "tiktok_shop" | "tiki" | "postmart" | "voso" | "own_website" | "other";
-            url: string;
-            isActive: boolean;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ProducerPromotion: {
-            fairs: {
-                fairId: string;
-                fairName: string;
-                /** @enum {string} */
-                scope: "in_province" | "out_of_province" | "international";
-                startsOn: string;
-                endsOn: string;
-                place: string;
-                participantId: string;
-                productNames: string[];
-                booth: string | null;
-                visitors: number | null;
-                salesRevenueVnd: number | null;
-                version: number;
-            }[];
-            salesPoints: {
-                id: string;
-                name: string;
-                streetAddress: string;
-                communeName: string | null;
-                provinceName: string | null;
-                productNames: string[];
-            }[];
-            listings: components["schemas"]["EcommerceListing"][];
         };
         IdeaAppraisal: {
             round: number;
@@ -16325,6 +17358,99 @@ export interface components {
         ImportCommit: {
             batch: components["schemas"]["ImportBatch"];
             alreadyImported: boolean;
+        };
+        NoticeChannel: {
+            provinceCode: string | null;
+            /** @enum {string} */
+            channel: "email" | "zalo" | "sms";
+            configured: boolean;
+            enabled: boolean;
+            perMinute: number;
+            settings: {
+                [key: string]: unknown;
+            };
+            hasSecret: boolean;
+            version: number;
+            updatedAt: string | null;
+        };
+        NoticeTemplate: {
+            kind: string;
+            label: string;
+            legalDeadline: boolean;
+            fields: string[];
+            /** @enum {string} */
+            locale: "vi" | "en";
+            wording: {
+                subject: string;
+                body: string;
+                sms: string;
+            };
+            isDefault: boolean;
+            sms: {
+                plain: {
+                    /** @enum {string} */
+                    encoding: "GSM-7" | "UCS-2";
+                    units: number;
+                    segments: number;
+                    perSegment: number;
+                };
+                unicode: {
+                    /** @enum {string} */
+                    encoding: "GSM-7" | "UCS-2";
+                    units: number;
+                    segments: number;
+                    perSegment: number;
+                };
+            };
+            updatedAt: string | null;
+        };
+        MyNoticeSettings: {
+            email: string | null;
+            phone: string | null;
+            channels: ("email" | "zalo" | "sms")[];
+            optedOutKinds: string[];
+            kinds: {
+                kind: string;
+                label: string;
+                canOptOut: boolean;
+            }[];
+        };
+        OutboxMessage: {
+            id: string;
+            kind: string;
+            /** Format: date-time */
+            createdAt: string;
+            provinceCode: string | null;
+            /** @enum {string} */
+            subjectKind: "user" | "producer" | "sales_point";
+            subjectId: string;
+            recipientName: string;
+            /** @enum {string} */
+            channel: "email" | "zalo" | "sms";
+            address: string | null;
+            subject: string;
+            body: string;
+            sms: string;
+            link: string | null;
+            /** @enum {string} */
+            status: "queued" | "sending" | "sent" | "failed" | "uncertain" | "held" | "undeliverable";
+            statusReason: string | null;
+            attempts: number;
+            nextAttemptAt: string | null;
+            sentAt: string | null;
+            providerMessageId: string | null;
+            providerAnswer: string | null;
+        };
+        ProducerReach: {
+            producerId: string;
+            name: string;
+            communeCode: string;
+            phone: string | null;
+            email: string | null;
+            problems: string[];
+            sent: number;
+            failed: number;
+            lastFailure: string | null;
         };
         OpenDataProduct: {
             /** Format: uuid */
