@@ -28,13 +28,15 @@ export type Capability =
   | 'listings' // e-commerce listings (fairs.routes.ts: the unit's readers, a producer its own)
   | 'evaluations' // evaluation rounds (evaluations.policy.ts: the office, the ministry, council and advisory members)
   | 'certificates' // OCOP certificates in one's scope (certificates.policy.ts certificateVisibility)
-  | 'imports'; // import a province's existing lists, undo an import, export for the national register (imports.policy.ts)
+  | 'imports' // import a province's existing lists, undo an import, export for the national register (imports.policy.ts)
+  | 'noticeChannels' // e-mail, Zalo and SMS channels, templates and the outbox (notifications.policy.ts: admin, provincial office)
+  | 'noticeReach'; // the producers notices cannot reach (notifications.policy.ts reachScope: commune officer, provincial office)
 
 const capabilities: Record<Role, readonly Capability[]> = {
-  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates', 'imports'],
+  system_admin: ['users', 'producers', 'registerProducer', 'editProducer', 'audit', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates', 'imports', 'noticeChannels'],
   ministry_officer: ['users', 'producers', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'dossiers', 'readDossier', 'programme', 'listings', 'evaluations', 'certificates', 'imports'],
-  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates', 'imports'],
-  commune_officer: ['producers', 'registerProducer', 'editProducer', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'certificates'],
+  province_office: ['users', 'producers', 'registerProducer', 'editProducer', 'ideas', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'provinceSettings', 'selfAssessments', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'evaluations', 'certificates', 'imports', 'noticeChannels', 'noticeReach'],
+  commune_officer: ['producers', 'registerProducer', 'editProducer', 'ideas', 'registerIdea', 'ideaFunnel', 'businessPlans', 'planDeadlines', 'duplicates', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'programme', 'manageProgramme', 'listings', 'certificates', 'noticeReach'],
   council_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans', 'readDossier', 'evaluations'],
   advisory_member: ['producers', 'ideas', 'ideaFunnel', 'businessPlans', 'readDossier', 'evaluations'],
   producer: ['ownProducer', 'editProducer', 'ideas', 'registerIdea', 'businessPlans', 'selfAssessments', 'writeSelfAssessment', 'dossiers', 'readDossier', 'fileDossier', 'listings', 'certificates'],

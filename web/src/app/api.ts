@@ -157,6 +157,7 @@ export const api = {
   post: call('post'),
   patch: call('patch'),
   put: call('put'),
+  delete: call('delete'),
 };
 
 /** The message of an error in the chosen language (the server sends both). */

@@ -38,6 +38,8 @@ export function navItemsFor(user: User | null): NavItem[] {
   if (can(user, 'evaluations')) items.push({ to: '/evaluations', label: 'nav.evaluations', testId: 'nav-evaluations' });
   if (can(user, 'certificates')) items.push({ to: '/certificates', label: 'nav.certificates', testId: 'nav-certificates' });
   if (can(user, 'imports')) items.push({ to: '/imports', label: 'nav.imports', testId: 'nav-imports' });
+  if (can(user, 'noticeChannels')) items.push({ to: '/outbox', label: 'nav.outbox', testId: 'nav-outbox' });
+  if (can(user, 'noticeReach')) items.push({ to: '/unreachable-producers', label: 'nav.unreachable', testId: 'nav-unreachable' });
   if (can(user, 'programme')) {
     items.push({ to: '/trainings', label: 'nav.trainings', testId: 'nav-trainings' });
     items.push({ to: '/annual-plans', label: 'nav.annualPlans', testId: 'nav-annual-plans' });
@@ -143,6 +145,9 @@ export function Layout() {
                 <span className="account-name" data-testid="account-name">
                   {user.displayName}
                 </span>
+                <Link to="/my-notices" className="nav-link-small" data-testid="nav-my-notices">
+                  {t('nav.myNotices')}
+                </Link>
                 <Link to="/password" className="nav-link-small">
                   {t('nav.password')}
                 </Link>

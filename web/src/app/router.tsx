@@ -23,6 +23,7 @@ import { importsRoutes } from '../features/imports/routes.ts';
 import { trainingRoutes } from '../features/training/routes.ts';
 import { plansRoutes } from '../features/plans/routes.ts';
 import { fairsRoutes } from '../features/fairs/routes.ts';
+import { notificationsRoutes } from '../features/notifications/routes.ts';
 import { rootRoute } from './root-route.tsx';
 import { parseSearch, stringifySearch } from './search-params.ts';
 import { Loading } from './ui.tsx';
@@ -48,6 +49,7 @@ const routeTree = rootRoute.addChildren([
   ...trainingRoutes,
   ...plansRoutes,
   ...fairsRoutes,
+  ...notificationsRoutes,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

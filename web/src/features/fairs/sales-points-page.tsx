@@ -105,6 +105,7 @@ function SalesPointForm({ text, point, onDone }: { text: ProgrammeText; point: S
     streetAddress: point?.streetAddress ?? '',
     operatorName: point?.operatorName ?? '',
     phone: point?.phone ?? '',
+    email: point?.email ?? '',
     openedOn: point?.openedOn ?? '',
   });
   const [isActive, setIsActive] = useState(point?.isActive ?? true);
@@ -112,7 +113,7 @@ function SalesPointForm({ text, point, onDone }: { text: ProgrammeText; point: S
   const [producerId, setProducerId] = useState('');
   const [productName, setProductName] = useState('');
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
-  const fields = { name: values.name, streetAddress: values.streetAddress, operatorName: values.operatorName || null, phone: values.phone || null, openedOn: values.openedOn || null };
+  const fields = { name: values.name, streetAddress: values.streetAddress, operatorName: values.operatorName || null, phone: values.phone || null, email: values.email || null, openedOn: values.openedOn || null };
   const lines = products.map((p) => ({ producerId: p.producerId, productName: p.productName }));
   const save = useMutation({
     mutationFn: () =>
@@ -137,7 +138,7 @@ function SalesPointForm({ text, point, onDone }: { text: ProgrammeText; point: S
   return (
     <form className="form card" onSubmit={submit} noValidate data-testid="sales-point-form">
       <h2 className="h3">{point ? point.name : text('salesPoints.new')}</h2>
-      <ErrorSummary errors={errors} shownFields={['provinceCode', 'communeCode', 'name', 'streetAddress', 'operatorName', 'phone', 'openedOn']} />
+      <ErrorSummary errors={errors} shownFields={['provinceCode', 'communeCode', 'name', 'streetAddress', 'operatorName', 'phone', 'email', 'openedOn']} />
       {!point && user.role === 'system_admin' && (
         <ProvincePicker value={values.provinceCode} onChange={(code) => setValues((v) => ({ ...v, provinceCode: code, communeCode: '' }))} errors={errors?.fields.provinceCode} required />
       )}
@@ -149,6 +150,7 @@ function SalesPointForm({ text, point, onDone }: { text: ProgrammeText; point: S
       <div className="programme-grid">
         <TextField name="operatorName" label={text('salesPoints.operator')} value={values.operatorName} onChange={set('operatorName')} errors={errors?.fields.operatorName} />
         <TextField name="phone" type="tel" label={text('salesPoints.phone')} value={values.phone} onChange={set('phone')} errors={errors?.fields.phone} />
+        <TextField name="email" type="email" label={text('salesPoints.email')} hint={text('salesPoints.emailHint')} value={values.email} onChange={set('email')} errors={errors?.fields.email} />
         <DateField name="openedOn" label={text('salesPoints.openedOn')} value={values.openedOn} onChange={set('openedOn')} errors={errors?.fields.openedOn} />
       </div>
       {point && (
