@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: requests per second of the app against a bare Fastify route running the same SQL,
  * on both databases, in one run; the scoring engine's throughput for a national round (bench/scoring.ts);
- * the catalogue at national size (bench/catalogue.ts); importing a 5,000-row list (bench/imports.ts); the dashboard at national size (bench/dashboards.ts). The bare route has no hooks, validation or serialisation schema, so
+ * the catalogue at national size (bench/catalogue.ts); importing a 5,000-row list (bench/imports.ts); the dashboard at national size (bench/dashboards.ts); the outbox of a national reminder wave (bench/notices.ts). The bare route has no hooks, validation or serialisation schema, so
  * the ratio shows what the app's own machinery costs. Each measurement is bounded to a few seconds.
  *
  *   BENCH_SECONDS=5 BENCH_CONNECTIONS=10 npm run bench
@@ -20,6 +20,7 @@ import { benchScoring } from './scoring.ts';
 import { benchCatalogueOnServer } from './catalogue.ts';
 import { benchImportsOnServer } from './imports.ts';
 import { benchDashboardsOnServer } from './dashboards.ts';
+import { benchNoticesOnServer } from './notices.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -116,6 +117,8 @@ async function main() {
   await benchImportsOnServer(serverUrl);
   // The dashboard of a province office and of the ministry at national size (bench/dashboards.ts).
   await benchDashboardsOnServer(serverUrl);
+  // A national reminder wave written to the outbox and delivered by SMS and e-mail (bench/notices.ts).
+  await benchNoticesOnServer(serverUrl);
 }
 
 main().catch((error: unknown) => {

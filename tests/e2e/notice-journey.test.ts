@@ -58,7 +58,9 @@ describe('notices by e-mail in the browser', { skip: browserSkip, timeout: 240_0
     await form.locator('#field-settings-replyTo').fill('vpdp@vinhlong.gov.vn');
     await form.locator('#field-secret').fill('mat-khau-smtp');
     await form.getByTestId('channel-submit-email').click();
-    await desk.page.getByTestId('channel-saved-email').waitFor();
+    await desk.page.getByTestId('channel-saved-email').waitFor().catch(async (error: unknown) => {
+      throw new Error(`not saved: ${await form.textContent()}`, { cause: error });
+    });
     assert.equal(await desk.page.getByTestId('channel-form-email').locator('#field-secret').inputValue(), '', 'write-only');
     assert.ok(!(await desk.page.content()).includes('mat-khau-smtp'));
 

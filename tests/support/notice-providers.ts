@@ -28,6 +28,8 @@ export async function startSmtpServer(options: { username?: string; password?: s
     authOptional: !options.username,
     allowInsecureAuth: true,
     logger: false,
+    // No reverse DNS of 127.0.0.1 on every connection (it costs ~100 ms a message here).
+    disableReverseLookup: true,
     onAuth(auth, _session, callback) {
       if (auth.username === options.username && auth.password === options.password) callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));

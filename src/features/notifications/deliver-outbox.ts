@@ -92,9 +92,19 @@ async function claim(ctx: AppContext, channelId: string, room: number): Promise<
 
 /** Sends what is due, within each channel's budget; returns what became of it. */
 export async function deliverOutbox(ctx: AppContext, options: DeliveryOptions = {}): Promise<DeliveryReport> {
-  const adapters = { ...channelAdapters, ...options.adapters };
+  const chosen = { ...channelAdapters, ...options.adapters };
+  const adapters = Object.fromEntries(Object.entries(chosen).map(([name, adapter]) => [name, adapter.session?.() ?? adapter])) as typeof chosen;
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, undeliverable: 0, uncertain: 0, recovered: 0 };
   report.recovered = await recoverDeadSends(ctx, adapters);
+  try {
+    await deliverDue(ctx, adapters, options, report);
+  } finally {
+    for (const adapter of Object.values(adapters)) adapter.release?.();
+  }
+  return report;
+}
+
+async function deliverDue(ctx: AppContext, adapters: Record<ClaimedMessage['channel'], NoticeChannel>, options: DeliveryOptions, report: DeliveryReport): Promise<void> {
   let room = options.limit ?? 1000;
   const channelIds = await repository.listChannelsWithDueMessages(ctx.db.pool, ctx.clock.now(), options.provinceCodes ?? null);
   for (const channelId of channelIds) {
@@ -126,5 +136,4 @@ export async function deliverOutbox(ctx: AppContext, options: DeliveryOptions = 
       }
     }
   }
-  return report;
 }

@@ -108,11 +108,10 @@ export async function notify(sql: Sql, recipients: readonly Recipient[], notice:
 
   const kind = kindOf(notice.kind);
   const provinces = [...new Set(contacts.map((contact) => contact.provinceCode).filter((code): code is string => code !== null))];
-  const [preferences, channels, templates] = await Promise.all([
-    repository.findPreferences(sql, contacts.map((contact) => contact.subject)),
-    repository.findChannelsFor(sql, provinces),
-    repository.findTemplates(sql, provinces, notice.kind),
-  ]);
+  // One after another: `sql` is the caller's transaction, one connection.
+  const preferences = await repository.findPreferences(sql, contacts.map((contact) => contact.subject));
+  const channels = await repository.findChannelsFor(sql, provinces);
+  const templates = await repository.findTemplates(sql, provinces, notice.kind);
   const fields = Object.fromEntries(Object.entries(notice.fields ?? {}).map(([name, value]) => [name, name.endsWith('Link') ? absolute(value) : value]));
   const seen = new Set<string>();
   const messages: NewMessage[] = [];

@@ -44,6 +44,9 @@ export interface NoticeChannel {
   /** The provider drops a repeated request with the same key, so a send whose answer was lost may be repeated. */
   idempotent: boolean;
   send(message: OutgoingMessage, settings: ChannelSettings): Promise<SendOutcome>;
+  /** A copy for one delivery run, keeping its own connections (pooled SMTP), closed by its release(). */
+  session?(): NoticeChannel;
+  release?(): void;
 }
 
 /** How long a provider may take to answer (settings.timeoutMs, 1–60 s; 10 s by default). */

@@ -47,26 +47,31 @@ const templatesToText = (value: unknown) =>
 const textToTemplates = (value: string) =>
   Object.fromEntries(value.split('\n').map((line) => line.split('=').map((part) => part.trim())).filter((parts) => parts.length === 2 && parts[0]).map(([kind, id]) => [kind, id]));
 
-function ChannelForm({ scope, view }: { scope: string; view: ChannelView }) {
+function ChannelForm({ scope, view: loaded }: { scope: string; view: ChannelView }) {
   const text = useNoticesText();
   const queryClient = useQueryClient();
-  const [enabled, setEnabled] = useState(view.configured ? view.enabled : true);
-  const [perMinute, setPerMinute] = useState(String(view.perMinute));
-  const [values, setValues] = useState<Record<string, unknown>>(view.settings);
+  const [enabled, setEnabled] = useState(loaded.configured ? loaded.enabled : true);
+  const [perMinute, setPerMinute] = useState(String(loaded.perMinute));
+  const [values, setValues] = useState<Record<string, unknown>>(loaded.settings);
   const [secret, setSecret] = useState('');
   const [removeSecret, setRemoveSecret] = useState(false);
   const [saved, setSaved] = useState(false);
+  // What the server answered last (version, whether a secret is kept), else what was loaded.
+  const [view, setView] = useState(loaded);
   const save = useMutation({
     mutationFn: () =>
       api.put('/api/notice-channels/{scope}/{channel}', {
         path: { scope, channel: view.channel },
         body: { version: view.version, enabled, perMinute: Number(perMinute), settings: values, ...(removeSecret ? { secret: null } : secret ? { secret } : {}) },
       }),
-    onSuccess: () => {
+    onSuccess: (updated) => {
+      setView(updated);
       setSecret('');
       setRemoveSecret(false);
       setSaved(true);
-      void queryClient.invalidateQueries({ queryKey: ['notice-channels', scope] });
+      queryClient.setQueryData(['notice-channels', scope], (list: { items: ChannelView[] } | undefined) =>
+        list ? { items: list.items.map((item) => (item.channel === updated.channel ? updated : item)) } : list,
+      );
     },
   });
   const errors = useFormErrors(save.error);
@@ -221,7 +226,7 @@ export function NoticeChannelsPage() {
       ) : channels.isError ? (
         <LoadError error={channels.error} retry={() => void channels.refetch()} />
       ) : (
-        channels.data.items.map((view) => <ChannelForm key={`${scope}:${view.channel}:${view.version}`} scope={scope} view={view} />)
+        channels.data.items.map((view) => <ChannelForm key={`${scope}:${view.channel}`} scope={scope} view={view} />)
       )}
       <h2>{text('templates.title')}</h2>
       {province ? <Templates province={province} /> : <p className="hint">{text('templates.pickProvince')}</p>}
