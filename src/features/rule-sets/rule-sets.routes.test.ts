@@ -75,6 +75,14 @@ describe('rule sets and trial scoring through the API', () => {
     assert.equal(partial.complete, false);
     assert.ok(partial.missing.includes('1.2'));
     assert.equal(partial.gap, null);
+    // The live total counts only what was answered (issue 19: "21/100" with five answers worth 9).
+    assert.equal(partial.answered.total, 3, '1.1.c is worth 3 points');
+    assert.deepEqual(partial.answered.parts, { A: 3, B: 0, C: 0 });
+    assert.ok(partial.score.total > partial.answered.total, `the provisional score (${partial.score.total}) counts the unanswered at their lowest option`);
+    const sheet = (await get('/api/rule-sets/26-2026/criteria-sheets/1')).json() as CriteriaSheet;
+    const full = (await evaluate(1, extremeChoices(sheet, 'best'))).json();
+    assert.equal(full.complete, true);
+    assert.equal(full.answered.total, full.score.total, 'a complete sheet: answered = score');
     const bad = await evaluate(1, { '99.9': 'x', '1.1': '2.1.a' });
     assert.equal(bad.statusCode, 400);
     const issues = bad.json().error.details.issues;

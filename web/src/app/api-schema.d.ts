@@ -7201,6 +7201,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/self-assessment-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các bản tự đánh giá có thể nộp kèm hồ sơ: đã chấm xong, chưa nộp kèm hồ sơ khác (bản chưa xong ghi số tiêu chí còn thiếu) */
+        get: {
+            parameters: {
+                query?: {
+                    producer?: string;
+                    dossier?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SelfAssessmentChoice"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{id}": {
         parameters: {
             query?: never;
@@ -13713,6 +13799,12 @@ export interface components {
         SheetEvaluationInput: {
             complete: boolean;
             missing: string[];
+            answered: {
+                total: number;
+                parts: {
+                    [key: string]: number;
+                };
+            };
             score: {
                 total: number;
                 parts: {
@@ -14351,6 +14443,17 @@ export interface components {
                 communeCode: string;
                 communeName: string | null;
             }[];
+        };
+        SelfAssessmentChoiceInput: {
+            id: string;
+            productName: string;
+            productSetNumber: number;
+            ruleSetId: string;
+            totalPoints: number | null;
+            stars: number | null;
+            missingCriteria: number;
+            usedByDossierId: string | null;
+            available: boolean;
         };
         FairParticipantInput: {
             id: string;
@@ -15317,6 +15420,12 @@ export interface components {
         SheetEvaluation: {
             complete: boolean;
             missing: string[];
+            answered: {
+                total: number;
+                parts: {
+                    [key: string]: number;
+                };
+            };
             score: {
                 total: number;
                 parts: {
@@ -15981,6 +16090,17 @@ export interface components {
                 communeCode: string;
                 communeName: string | null;
             }[];
+        };
+        SelfAssessmentChoice: {
+            id: string;
+            productName: string;
+            productSetNumber: number;
+            ruleSetId: string;
+            totalPoints: number | null;
+            stars: number | null;
+            missingCriteria: number;
+            usedByDossierId: string | null;
+            available: boolean;
         };
         FairParticipant: {
             id: string;
