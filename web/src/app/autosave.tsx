@@ -115,6 +115,20 @@ export function useAutosave(options: {
   return { status, savedAt, error, unsaved, flush: run };
 }
 
+/**
+ * Only the warning, for a form whose API has no draft save (the commune's Mẫu 03 validates the whole
+ * report on every save): leaving with unsaved changes asks first, in the app and on reload or close.
+ */
+export function useLeaveWarning(unsaved: boolean, message?: string): void {
+  const { t } = useI18n();
+  const latest = useRef(unsaved);
+  latest.current = unsaved;
+  useBlocker({
+    shouldBlockFn: () => latest.current && !window.confirm(message ?? t('selfAssessment.leave')),
+    enableBeforeUnload: () => latest.current,
+  });
+}
+
 /** Where the draft stands, in words, with a retry when the last save failed. Announced politely. */
 export function SaveState({ autosave, testId = 'save-state' }: { autosave: Autosave; testId?: string }) {
   const { t } = useI18n();
