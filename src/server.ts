@@ -75,6 +75,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     bodyLimit: ctx.config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: process.env.OCOP_TRUST_PROXY === '1',
+    // Fastify answers 414 for a path parameter over 100 characters. Today's product and producer
+    // addresses fit in 100 (slugOf), but an address printed or shared before the slug was capped
+    // ("<uuid>-<80-character slug>") must still reach the page by its redirect (issue 19).
+    routerOptions: { maxParamLength: 500 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -192,11 +192,11 @@ describe('evaluation journey in the browser', { skip: browserSkip, timeout: 420_
     assert.match(await chairPage.getByTestId('score-final-notice').innerText(), /Phiếu đã nộp là bản cuối cùng/);
     await noSidewaysScroll(chairPage, 'score sheet at 1024×768');
 
-    // A draft keeps the choices; submitting with criteria missing names how many and submits nothing.
+    // The draft saves itself (no button pressed); submitting with criteria missing names how many and submits nothing.
     const first = Object.entries(good)[0]!;
     await chairPage.getByTestId(`option-${first[1]}`).click();
-    await chairPage.getByTestId('score-save-draft').click();
-    await chairPage.getByTestId('score-draft-saved').waitFor();
+    await chairPage.locator('[data-testid="score-save-state"][data-status="saved"]').waitFor();
+    assert.match(await chairPage.getByTestId('score-save-state').innerText(), /^Đã lưu lúc \d{2}:\d{2}$/);
     await chairPage.getByTestId('score-submit').click();
     assert.match(await chairPage.getByTestId('score-missing').innerText(), /Còn \d+ tiêu chí chưa chấm/);
     await chairPage.reload();

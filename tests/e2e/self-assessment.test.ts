@@ -45,9 +45,11 @@ describe('criteria and self-assessment in the browser', { skip: browserSkip, tim
     let last: Summary = { total: '', stars: '' };
     for (const deadline = Date.now() + 15_000; Date.now() < deadline; await page.waitForTimeout(100)) {
       if ((await page.getByTestId('summary-updating').count()) > 0 || (await page.getByTestId('summary-total').count()) === 0) continue;
+      // No star until every criterion is answered (issue 19): then the summary says "tạm tính" instead.
+      const stars = page.getByTestId('summary-stars');
       last = {
         total: (await page.getByTestId('summary-total').innerText()).trim(),
-        stars: (await page.getByTestId('summary-stars').innerText()).trim(),
+        stars: (await stars.count()) > 0 ? (await stars.innerText()).trim() : '',
       };
       if (until(last)) return last;
     }
@@ -91,14 +93,18 @@ describe('criteria and self-assessment in the browser', { skip: browserSkip, tim
       await page.getByTestId('self-assessment-form').waitFor();
       assert.equal(await page.getByTestId('self-assessment-title').innerText(), 'Rau cải mèo Than Uyên');
       const first = await settledSummary(page);
+      assert.equal(first.total, '0/100', 'nothing answered: 0 points, not the unanswered at their lowest option');
+      assert.match(await page.getByTestId('summary-provisional').innerText(), /tạm tính/);
       assert.match(await page.getByTestId('summary-missing').innerText(), /^Còn thiếu \d+ tiêu chí$/);
       assert.ok((await pageWidth(page)) <= PHONE.width, 'the form fits the phone without sideways scrolling');
 
       // Options are large radio buttons; the summary follows each choice.
       await page.getByTestId('option-1.1.c').click();
       assert.equal(await page.getByTestId('choice-1.1.c').isChecked(), true);
-      // 1.1 counted at its lowest option (1 point) while unanswered; 1.1.c gives 3.
-      await settledSummary(page, (summary) => summary.total !== first.total);
+      // Only what is answered counts: 1.1.c gives 3.
+      const one = await settledSummary(page, (summary) => summary.total !== first.total);
+      assert.equal(one.total, '3/100');
+      assert.equal(one.stars, '', 'no star while criteria are missing');
 
       for (const [code, optionId] of Object.entries(choices)) {
         if (code === '1.1') continue;
@@ -120,8 +126,8 @@ describe('criteria and self-assessment in the browser', { skip: browserSkip, tim
       assert.match(upgrade, /Ứng dụng công nghệ tiên tiến/);
       assert.ok((await pageWidth(page)) <= PHONE.width, 'still no sideways scrolling with the gap panel open');
 
-      await page.getByTestId('self-assessment-save').click();
-      await page.getByTestId('self-assessment-saved').waitFor();
+      // Saved without pressing anything.
+      await page.locator('[data-testid="self-assessment-save-state"][data-status="saved"]').waitFor();
 
       await page.reload();
       await page.getByTestId('self-assessment-form').waitFor();
@@ -180,6 +186,86 @@ describe('criteria and self-assessment in the browser', { skip: browserSkip, tim
       assert.match(await page.getByTestId('option-1.3.c').getByTestId('star-marker').innerText(), /^★★★★★(?!★)/);
       assert.ok((await page.getByTestId('sheet-note').count()) > 0, 'the data notes are shown');
       assert.ok((await pageWidth(page)) <= PHONE.width, 'the sheet fits the phone');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('on a 390×844 phone answers save themselves, survive a reload, and leaving unsaved work is warned (issue 19)', async () => {
+    const producerId = await createProducerRecord(t.db, { provinceCode: LAI_CHAU, communeCode: THAN_UYEN }, `HTX Chè ${unique()}`);
+    const producer = await createUserRecord(t.db, { role: 'producer', producerId, provinceCode: LAI_CHAU, communeCode: THAN_UYEN });
+    const api = await signInAs(t, { role: 'commune_officer', provinceCode: LAI_CHAU, communeCode: THAN_UYEN });
+    const created = await api.request('POST', '/api/self-assessments', { producerId, productName: 'Rau cải mèo Mường Than', productSetNumber: 1 });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json<{ id: string }>().id;
+    const sheet = findCriteriaSheet('26-2026', 1)!;
+    const best = extremeChoices(sheet, 'best');
+    const five = Object.entries(best).slice(0, 5);
+    const optionPoints = new Map(sheet.parts.flatMap((part) => part.sections.flatMap((section) => section.criteria)).flatMap(function leaves(c): Array<[string, number]> {
+      return c.children?.length ? c.children.flatMap(leaves) : c.options.map((option) => [option.id, option.points]);
+    }));
+    const answered = five.reduce((sum, [, optionId]) => sum + optionPoints.get(optionId)!, 0);
+    const savedState = (page: Page, status: string) => page.locator(`[data-testid="self-assessment-save-state"][data-status="${status}"]`);
+
+    const { context, page } = await openBrowser({ viewport: PHONE, mobile: true });
+    try {
+      await suite.signIn(page, producer.username);
+      await page.goto(`${baseUrl}/self-assessments/${id}`);
+      await page.getByTestId('self-assessment-form').waitFor();
+      assert.match(await page.getByTestId('self-assessment-save-state').innerText(), /Tự động lưu nháp/);
+
+      const started = Date.now();
+      for (const [, optionId] of five) await page.getByTestId(`option-${optionId}`).click();
+      await savedState(page, 'saved').waitFor();
+      const savedAfter = Date.now() - started;
+      assert.match(await page.getByTestId('self-assessment-save-state').innerText(), /^Đã lưu lúc \d{2}:\d{2}$/);
+      console.log(`# five answers clicked and saved, no button pressed, in ${savedAfter} ms`);
+      // The live total is what the five answers are worth, provisional, without a star.
+      const summary = await settledSummary(page, (value) => value.total === `${answered}/100`);
+      assert.equal(summary.stars, '');
+      assert.match(await page.getByTestId('summary-provisional').innerText(), /Điểm đã chấm \(tạm tính\)/);
+      assert.match(await page.getByTestId('summary-nostar').innerText(), /khi chấm đủ tiêu chí/);
+      const stored = (await api.request('GET', `/api/self-assessments/${id}`)).json<{ choices: Record<string, string> }>();
+      assert.deepEqual(stored.choices, Object.fromEntries(five), 'the server has the five answers');
+
+      await page.reload();
+      await page.getByTestId('self-assessment-form').waitFor();
+      for (const [code, optionId] of five) assert.equal(await page.getByTestId(`choice-${optionId}`).isChecked(), true, `${code} kept after reloading`);
+
+      // Closing the page within the pause, before the save: the browser asks first (beforeunload).
+      const [sixthCode, sixth] = Object.entries(best)[5]!;
+      await page.getByTestId(`option-${sixth}`).click();
+      const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.type()); void dialog.dismiss(); }));
+      await page.close({ runBeforeUnload: true });
+      assert.equal(await asked, 'beforeunload');
+      assert.equal(page.isClosed(), false, 'staying was possible');
+      await savedState(page, 'saved').waitFor();
+      assert.equal((await api.request('GET', `/api/self-assessments/${id}`)).json<{ choices: Record<string, string> }>().choices[sixthCode], sixth, 'and what was typed was then saved');
+
+      // Offline: the save fails and says so; leaving for another screen asks first, and staying keeps the work.
+      await context.setOffline(true);
+      const [seventhCode, seventh] = Object.entries(best)[6]!;
+      await page.getByTestId(`option-${seventh}`).click();
+      await savedState(page, 'failed').waitFor();
+      assert.equal(await page.getByTestId('self-assessment-save-state').innerText(), 'Chưa lưu được — thử lại');
+      const confirm = new Promise<{ type: string; message: string }>((resolve) =>
+        page.once('dialog', (dialog) => { resolve({ type: dialog.type(), message: dialog.message() }); void dialog.dismiss(); }),
+      );
+      await page.locator('.breadcrumb').getByRole('link', { name: 'Tự đánh giá sản phẩm' }).click();
+      const warning = await confirm;
+      assert.equal(warning.type, 'confirm');
+      assert.match(warning.message, /chưa lưu được/);
+      await page.waitForTimeout(300);
+      assert.match(page.url(), new RegExp(`/self-assessments/${id}$`), 'still on the form');
+      assert.equal(await page.getByTestId(`choice-${seventh}`).isChecked(), true);
+
+      await context.setOffline(false);
+      await page.getByTestId('self-assessment-save-state-retry').click();
+      await savedState(page, 'saved').waitFor();
+      assert.equal((await api.request('GET', `/api/self-assessments/${id}`)).json<{ choices: Record<string, string> }>().choices[seventhCode], seventh);
+      // Everything saved: leaving needs no question.
+      await page.locator('.breadcrumb').getByRole('link', { name: 'Tự đánh giá sản phẩm' }).click();
+      await page.getByTestId('self-assessments').waitFor();
     } finally {
       await context.close();
     }

@@ -103,9 +103,21 @@ export function productSetName(number: number): string | null {
     null;
 }
 
+/**
+ * The longest slug: "<uuid>-<slug>" then fits in 100 characters, the path-parameter length routers and
+ * proxies commonly allow (Fastify's default answered 414 for long names, issue 19). Long names are cut
+ * at a word; the id alone finds the page, the slug only reads well.
+ */
+export const MAX_SLUG_LENGTH = 63;
+
 /** "gao-seng-cu-muong-than": folded words joined by hyphens, for readable URLs. */
 export function slugOf(name: string): string {
-  return foldVietnamese(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'san-pham';
+  const full = foldVietnamese(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (full.length <= MAX_SLUG_LENGTH) return full || 'san-pham';
+  const cut = full.slice(0, MAX_SLUG_LENGTH + 1);
+  const lastBreak = cut.lastIndexOf('-');
+  // A word longer than the whole slug is cut where it is; otherwise the slug ends on a whole word.
+  return (lastBreak > 0 ? cut.slice(0, lastBreak) : cut.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
 }
 
 const UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:-([a-z0-9-]*))?$/;

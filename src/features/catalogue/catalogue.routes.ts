@@ -71,7 +71,7 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
     return sendCacheable(request, reply, renderSearchPage(await findSearchPage(ctx, query), query.lang), htmlType);
   });
 
-  app.get('/san-pham/:idSlug', { schema: { ...hide, params: z.object({ idSlug: z.string().max(200) }), querystring: pageQuery } }, async (request, reply) => {
+  app.get('/san-pham/:idSlug', { schema: { ...hide, params: z.object({ idSlug: z.string().max(500) }), querystring: pageQuery } }, async (request, reply) => {
     const language = request.query.lang;
     const parsed = parseIdSlug(request.params.idSlug);
     const page = parsed && (await findProductPage(ctx, parsed.id));
@@ -81,7 +81,7 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
     return sendCacheable(request, reply, renderProductPage(page, language, originOf(request)), htmlType);
   });
 
-  app.get('/chu-the/:idSlug', { schema: { ...hide, params: z.object({ idSlug: z.string().max(200) }), querystring: pageQuery } }, async (request, reply) => {
+  app.get('/chu-the/:idSlug', { schema: { ...hide, params: z.object({ idSlug: z.string().max(500) }), querystring: pageQuery } }, async (request, reply) => {
     const { lang: language, page: pageNumber } = request.query;
     const parsed = parseIdSlug(request.params.idSlug);
     const page = parsed && (await findProducerPage(ctx, parsed.id, pageNumber));

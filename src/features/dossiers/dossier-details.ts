@@ -2,6 +2,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { vietnamCalendar } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import type { FieldIssue } from '../../core/errors.ts';
+import { collectLeafCriteria, evaluateSheet, findCriteriaSheet, findRuleSet } from '../rule-sets/index.ts';
 import { findSelfAssessment, type SelfAssessment } from '../self-assessments/index.ts';
 import { communeCheckWorkingDays, DEFAULT_COMMUNE_CHECK_WORKING_DAYS, dossierClock, type DossierClock } from './dossier-deadline.ts';
 import { actionsFrom, isCheckableByCommune, isEditableByProducer, transitions } from './dossier-status.ts';
@@ -85,8 +86,36 @@ export async function selfAssessmentIssues(
       messageEn: 'The self-assessment was scored under another rule set.',
     });
   }
+  const missing = missingCriteria(found);
+  if (missing.length > 0) {
+    issues.push({
+      path,
+      message: `Bản tự đánh giá “${found.productName}” chưa chấm xong: còn ${missing.length} tiêu chí chưa chấm (${listed(missing)}). Hãy chấm đủ rồi mới lập hồ sơ.`,
+      messageEn: `The self-assessment is not finished: ${missing.length} criteria unanswered (${listed(missing, 'en')}).`,
+    });
+  }
   if (await repository.findDossierUsingSelfAssessment(sql, selfAssessmentId, dossier.id)) {
     issues.push({ path, message: 'Bản tự đánh giá này đã nộp kèm một hồ sơ khác.', messageEn: 'Already filed with another dossier.' });
   }
   return { issues, selfAssessment: found };
+}
+
+/** The applicable criteria the self-assessment has not answered yet, in the sheet's order (issue 19). */
+export function missingCriteria(selfAssessment: Pick<SelfAssessment, 'ruleSetId' | 'productSetNumber' | 'choices'>): Array<{ code: string; name: string }> {
+  const ruleSet = findRuleSet(selfAssessment.ruleSetId);
+  const sheet = ruleSet && findCriteriaSheet(ruleSet.id, selfAssessment.productSetNumber);
+  if (!ruleSet || !sheet) return [];
+  const missing = new Set(evaluateSheet(ruleSet, sheet, selfAssessment.choices).missing);
+  return collectLeafCriteria(sheet)
+    .filter((criterion) => missing.has(criterion.code))
+    .map((criterion) => ({ code: criterion.code, name: criterion.name }));
+}
+
+/** "1.2 Name; 2.1 Name; … và 5 tiêu chí khác": enough to find them without a wall of text. */
+function listed(criteria: Array<{ code: string; name: string }>, language: 'vi' | 'en' = 'vi', shown = 6): string {
+  // The sheet's names are Vietnamese only: English lists the codes.
+  const names = criteria.slice(0, shown).map((criterion) => (language === 'vi' ? `${criterion.code} ${criterion.name}` : criterion.code));
+  const more = criteria.length - shown;
+  if (more <= 0) return names.join('; ');
+  return language === 'vi' ? `${names.join('; ')} và ${more} tiêu chí khác` : `${names.join('; ')} and ${more} more`;
 }

@@ -94,6 +94,16 @@ export async function findDossierUsingSelfAssessment(sql: Sql, selfAssessmentId:
   return rows[0]?.id ?? null;
 }
 
+/** The live dossiers (not withdrawn) that file one of the producer's self-assessments: self-assessment id → dossier id. */
+export async function listSelfAssessmentsInUse(sql: Sql, producerId: string): Promise<Map<string, string>> {
+  const { rows } = await sql.query<{ selfAssessmentId: string; dossierId: string }>(
+    `SELECT self_assessment_id AS "selfAssessmentId", id AS "dossierId" FROM dossiers
+      WHERE producer_id = $1 AND self_assessment_id IS NOT NULL AND status <> 'withdrawn'`,
+    [producerId],
+  );
+  return new Map(rows.map((row) => [row.selfAssessmentId, row.dossierId]));
+}
+
 export interface NewDossier {
   productId: string;
   producerId: string;

@@ -170,6 +170,7 @@ describe('dossiers: filing, the commune check and forwarding (QĐ 26/2026 Đ.6�
       ['POST', `/api/dossiers/${id}/supplement`], ['PUT', `/api/dossiers/${id}/commune-check`], ['POST', `/api/dossiers/${id}/forward`],
       ['POST', `/api/dossiers/${id}/withdraw`], ['POST', `/api/dossiers/${id}/files`], ['GET', `/api/dossiers/${id}/files/${id}`],
       ['DELETE', `/api/dossiers/${id}/files/${id}`], ['POST', `/api/dossiers/${id}/reuse-files`],
+      ['GET', '/api/dossiers/self-assessment-choices'],
     ];
     for (const [method, url] of routes) {
       const csrf = await t.app.inject({ method: 'GET', url: '/api/auth/csrf' });
@@ -272,5 +273,46 @@ describe('dossiers: filing, the commune check and forwarding (QĐ 26/2026 Đ.6�
     assert.deepEqual(none.items, []);
     const elsewhere = await signInAs(t, { role: 'commune_officer', provinceCode: DIEN_BIEN, communeCode: NA_SON });
     assert.deepEqual((await elsewhere.request('GET', '/api/products')).json().items.filter((p: { producerId: string }) => p.producerId === producerId), []);
+  });
+
+  test('a dossier cannot start from an unfinished self-assessment, and one filed elsewhere is not offered again (issue 19)', async () => {
+    // Three answers of product set 3's sheet: the rest is missing.
+    const unfinished = await expectStatus(producer, 'POST', '/api/self-assessments', {
+      producerId,
+      productName: 'Gạo nếp Tú Lệ (đang chấm)',
+      productSetNumber: 3,
+      choices: { '1.1': '1.1.a' },
+    }, 201);
+    assert.equal(unfinished.evaluation.complete, false);
+    const missing = unfinished.evaluation.missing.length;
+
+    const refused = await producer.request('POST', '/api/dossiers', { type: 'first', selfAssessmentId: unfinished.id });
+    assert.equal(refused.statusCode, 400, refused.body);
+    const issue = refused.json().error.details.issues.find((i: { path: string }) => i.path === 'selfAssessmentId');
+    assert.match(issue.message, new RegExp(`chưa chấm xong: còn ${missing} tiêu chí chưa chấm \\(1\\.2 `));
+    assert.match(issue.message, /và \d+ tiêu chí khác\)\. Hãy chấm đủ rồi mới lập hồ sơ\.$/);
+    const products = await t.db.pool.query(`SELECT 1 FROM products WHERE producer_id = $1 AND name = 'Gạo nếp Tú Lệ (đang chấm)'`, [producerId]);
+    assert.equal(products.rowCount, 0, 'refused at the start: no product, no dossier');
+
+    // Nor can a draft dossier switch to it.
+    const ready = await createReadyDossier(producer, producerId, { productSetNumber: 3, productName: 'Gạo tẻ Mường Than' });
+    const edit = await producer.request('PATCH', `/api/dossiers/${ready.id}`, { version: ready.version, selfAssessmentId: unfinished.id });
+    assert.equal(edit.statusCode, 400);
+    assert.match(edit.json().error.details.issues[0].message, /chưa chấm xong/);
+
+    // The choices: the unfinished one says how much is left; the one the draft files is offered to that draft only.
+    const finished = await createCompleteSelfAssessment(producer, producerId, { productName: 'Gạo Séng Cù (xong)' });
+    type Choice = { id: string; available: boolean; missingCriteria: number; usedByDossierId: string | null };
+    const choices = async (query = '') => (await expectStatus(producer, 'GET', `/api/dossiers/self-assessment-choices${query}`, undefined, 200)).items as Choice[];
+    const mine = await choices();
+    assert.deepEqual(mine.find((c) => c.id === unfinished.id), { ...mine.find((c) => c.id === unfinished.id)!, available: false, missingCriteria: missing, usedByDossierId: null });
+    assert.equal(mine.find((c) => c.id === finished.id)?.available, true);
+    assert.equal(mine.find((c) => c.id === ready.selfAssessmentId), undefined, 'filed with a draft dossier: not offered for a new one');
+    assert.equal((await choices(`?dossier=${ready.id}`)).find((c) => c.id === ready.selfAssessmentId)?.available, true, "the draft's own stays a choice");
+
+    // Others may not look; the officer files no dossiers.
+    assert.equal((await neighbour.request('GET', `/api/dossiers/self-assessment-choices?producer=${producerId}`)).statusCode, 404);
+    assert.equal((await officer.request('GET', `/api/dossiers/self-assessment-choices?producer=${producerId}`)).statusCode, 403);
+    assert.equal((await producer.request('GET', '/api/dossiers/self-assessment-choices?producer=x')).statusCode, 400);
   });
 });

@@ -13,6 +13,7 @@ import * as schemas from './dossiers.schemas.ts';
 import { editDossier } from './edit-dossier.ts';
 import { forwardDossierToProvince } from './forward-dossier-to-province.ts';
 import { listDossierQueue } from './list-dossier-queue.ts';
+import { listSelfAssessmentChoices } from './list-self-assessment-choices.ts';
 import { openDossierFile } from './open-dossier-file.ts';
 import { getDossier, listDossiers } from './read-dossiers.ts';
 import { receiveDossier } from './receive-dossier.ts';
@@ -91,6 +92,19 @@ function registerRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => computeOnTimeRate(ctx, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/dossiers/self-assessment-choices',
+    {
+      schema: {
+        tags,
+        summary: 'Các bản tự đánh giá có thể nộp kèm hồ sơ: đã chấm xong, chưa nộp kèm hồ sơ khác (bản chưa xong ghi số tiêu chí còn thiếu)',
+        querystring: schemas.selfAssessmentChoicesQuery,
+        response: { 200: schemas.selfAssessmentChoices, ...standardErrors },
+      },
+    },
+    async (request) => listSelfAssessmentChoices(ctx, requireActor(request), request.query),
   );
 
   app.post(

@@ -284,3 +284,30 @@ export const onTimeRateQuery = z.object({
 
 export const params = z.object({ id: uuid });
 export const fileParams = z.object({ id: uuid, fileId: uuid });
+
+/** Which of a producer's self-assessments (Mẫu 02) a dossier may file, and why the others may not. */
+export const selfAssessmentChoicesQuery = z.object({
+  /** Defaults to the signed-in producer. */
+  producer: uuid.optional(),
+  /** The dossier being edited: its own self-assessment stays a choice. */
+  dossier: uuid.optional(),
+});
+export type SelfAssessmentChoicesQuery = z.infer<typeof selfAssessmentChoicesQuery>;
+
+export const selfAssessmentChoice = z
+  .object({
+    id: z.string(),
+    productName: z.string(),
+    productSetNumber: z.number().int(),
+    ruleSetId: z.string(),
+    totalPoints: z.number().nullable(),
+    stars: z.number().int().nullable(),
+    /** Applicable criteria still unanswered: a dossier cannot file it until this is 0. */
+    missingCriteria: z.number().int(),
+    /** The live dossier that already files it, if any (then it is not offered again). */
+    usedByDossierId: z.string().nullable(),
+    available: z.boolean(),
+  })
+  .meta({ id: 'SelfAssessmentChoice' });
+export const selfAssessmentChoices = z.object({ items: z.array(selfAssessmentChoice) });
+export type SelfAssessmentChoice = z.infer<typeof selfAssessmentChoice>;

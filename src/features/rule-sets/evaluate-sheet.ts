@@ -9,6 +9,11 @@ export interface SheetEvaluation {
   complete: boolean;
   /** Applicable criteria still without a choice; scored at their lowest option meanwhile. */
   missing: string[];
+  /**
+   * The points of the criteria answered so far (total and by part): what the producer has earned, not
+   * counting the missing criteria at their lowest option as `score` does. Equal to `score` once complete.
+   */
+  answered: { total: number; parts: Record<string, number> };
   score: SelfAssessmentScore;
   /** What blocks the next star and the cheapest way to reach it (complete sheets only). */
   gap: GapAnalysis | null;
@@ -38,5 +43,19 @@ export function evaluateSheet(ruleSet: RuleSet, sheet: CriteriaSheet, choices: R
     const analysis = analyzeGap({ ruleSet, sheet, choices: provisional });
     if (analysis.ok) gap = analysis.value;
   }
-  return { complete: stillMissing.length === 0, missing: stillMissing, score: scored.value, gap };
+  return { complete: stillMissing.length === 0, missing: stillMissing, answered: answeredPoints(scored.value, stillMissing), score: scored.value, gap };
+}
+
+/** The score less what the missing criteria were provisionally given, in hundredths so nothing drifts. */
+function answeredPoints(score: SelfAssessmentScore, missing: string[]): SheetEvaluation['answered'] {
+  const centi = (points: number) => Math.round(points * 100);
+  const parts: Record<string, number> = Object.fromEntries(Object.entries(score.parts).map(([part, points]) => [part, centi(points)]));
+  let total = centi(score.total);
+  const unanswered = new Set(missing);
+  for (const criterion of score.criteria) {
+    if (!unanswered.has(criterion.code)) continue;
+    total -= centi(criterion.points);
+    parts[criterion.part] = (parts[criterion.part] ?? 0) - centi(criterion.points);
+  }
+  return { total: total / 100, parts: Object.fromEntries(Object.entries(parts).map(([part, value]) => [part, value / 100])) };
 }

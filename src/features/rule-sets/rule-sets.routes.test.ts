@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { createProducerRecord, createTestApp, signInAs, type TestApp } from '../../../tests/support/test-app.ts';
 import type { CriteriaSheet } from './criteria-sheet.ts';
 import { extremeChoices } from '../../../tests/support/criteria.ts';
 
@@ -75,6 +75,14 @@ describe('rule sets and trial scoring through the API', () => {
     assert.equal(partial.complete, false);
     assert.ok(partial.missing.includes('1.2'));
     assert.equal(partial.gap, null);
+    // The live total counts only what was answered (issue 19: "21/100" with five answers worth 9).
+    assert.equal(partial.answered.total, 3, '1.1.c is worth 3 points');
+    assert.deepEqual(partial.answered.parts, { A: 3, B: 0, C: 0 });
+    assert.ok(partial.score.total > partial.answered.total, `the provisional score (${partial.score.total}) counts the unanswered at their lowest option`);
+    const sheet = (await get('/api/rule-sets/26-2026/criteria-sheets/1')).json() as CriteriaSheet;
+    const full = (await evaluate(1, extremeChoices(sheet, 'best'))).json();
+    assert.equal(full.complete, true);
+    assert.equal(full.answered.total, full.score.total, 'a complete sheet: answered = score');
     const bad = await evaluate(1, { '99.9': 'x', '1.1': '2.1.a' });
     assert.equal(bad.statusCode, 400);
     const issues = bad.json().error.details.issues;
@@ -82,5 +90,19 @@ describe('rule sets and trial scoring through the API', () => {
     assert.match(issues.find((i: { path: string }) => i.path === 'choices.1.1').message, /không thuộc tiêu chí 1.1/);
     assert.equal((await evaluate(27, {})).statusCode, 400);
     assert.equal((await get('/api/rule-sets/1999-x/criteria-sheets/1')).statusCode, 404);
+  });
+
+  test("the data notes go to officials and the public reference, not to a producer's screens (issue 19)", async () => {
+    const producerId = await createProducerRecord(t.db, { provinceCode: '12', communeCode: '03595' });
+    const producer = await signInAs(t, { role: 'producer', producerId, provinceCode: '12', communeCode: '03595' });
+    const officer = await signInAs(t, { role: 'commune_officer', provinceCode: '12', communeCode: '03595' });
+    const sheetUrl = '/api/rule-sets/26-2026/criteria-sheets/1';
+    assert.ok((await get(sheetUrl)).json().notes.length > 0, 'the public reference keeps them');
+    assert.ok((await officer.request('GET', sheetUrl)).json().notes.length > 0, 'an officer sees them');
+    const forProducer = (await producer.request('GET', sheetUrl)).json();
+    assert.deepEqual(forProducer.notes, []);
+    assert.ok(forProducer.parts.length === 3, 'the rest of the sheet is whole');
+    assert.ok((await officer.request('GET', '/api/rule-sets/26-2026')).json().notes.length > 0);
+    assert.deepEqual((await producer.request('GET', '/api/rule-sets/26-2026')).json().notes, []);
   });
 });

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import { errorBody } from '../../core/http/schemas.ts';
@@ -22,6 +23,14 @@ function getSheet(ruleSetId: string, productSet: number) {
   return sheet;
 }
 
+/**
+ * The data notes (how the decision's text was transcribed: ambiguities, corrections, modelling) are
+ * working notes of the data's editors and the officials who check them; a producer filling in its
+ * self-assessment is not shown them (issue 19). The published reference pages keep them (issue 3).
+ */
+const forReader = <T extends { notes: unknown[] }>(request: FastifyRequest, data: T): T =>
+  request.actor?.role === 'producer' ? { ...data, notes: [] } : data;
+
 /** The criteria and rules are published law: anyone may read them and try a score. */
 export function registerRuleSetRoutes(app: App): void {
   app.get(
@@ -43,7 +52,7 @@ export function registerRuleSetRoutes(app: App): void {
   app.get(
     '/api/rule-sets/:ruleSetId',
     { schema: { tags, summary: 'Một bộ quy định: thang điểm, hạng sao, cấp công nhận, thời hạn', params: schemas.ruleSetParams, response: { 200: z.unknown(), ...errors } } },
-    async (request) => getRuleSet(request.params.ruleSetId),
+    async (request) => forReader(request, getRuleSet(request.params.ruleSetId)),
   );
 
   app.get(
@@ -68,7 +77,7 @@ export function registerRuleSetRoutes(app: App): void {
   app.get(
     '/api/rule-sets/:ruleSetId/criteria-sheets/:productSet',
     { schema: { tags, summary: 'Phiếu đánh giá của một bộ sản phẩm (nguyên văn quyết định)', params: schemas.sheetParams, response: { 200: z.unknown(), ...errors } } },
-    async (request) => getSheet(request.params.ruleSetId, request.params.productSet),
+    async (request) => forReader(request, getSheet(request.params.ruleSetId, request.params.productSet)),
   );
 
   app.post(

@@ -25,6 +25,8 @@ export const sheetEvaluation = z
   .object({
     complete: z.boolean(),
     missing: z.array(z.string()),
+    /** Points of the answered criteria only (the live total a producer should read while filling in). */
+    answered: z.object({ total: z.number(), parts: z.record(z.string(), z.number()) }),
     score: z.object({
       total: z.number(),
       parts: z.record(z.string(), z.number()),

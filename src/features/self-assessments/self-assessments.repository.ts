@@ -33,6 +33,12 @@ export async function listSelfAssessments(
   return selectPage<SelfAssessment>(sql, select, where, { orderBy: '"updatedAt" DESC', limit: filter.limit, offset: filter.offset });
 }
 
+/** Every self-assessment of one producer, newest first (a producer has a handful; capped for safety). */
+export async function listSelfAssessmentsOfProducer(sql: Sql, producerId: string, limit = 500): Promise<SelfAssessment[]> {
+  const { rows } = await sql.query<SelfAssessment>(`${select} WHERE s.producer_id = $1 ORDER BY s.updated_at DESC LIMIT $2`, [producerId, limit]);
+  return rows;
+}
+
 export interface SelfAssessmentRow {
   producerId: string;
   provinceCode: string;

@@ -8138,6 +8138,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/self-assessment-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các bản tự đánh giá có thể nộp kèm hồ sơ: đã chấm xong, chưa nộp kèm hồ sơ khác (bản chưa xong ghi số tiêu chí còn thiếu) */
+        get: {
+            parameters: {
+                query?: {
+                    producer?: string;
+                    dossier?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SelfAssessmentChoice"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{id}": {
         parameters: {
             query?: never;
@@ -14652,6 +14738,12 @@ export interface components {
         SheetEvaluationInput: {
             complete: boolean;
             missing: string[];
+            answered: {
+                total: number;
+                parts: {
+                    [key: string]: number;
+                };
+            };
             score: {
                 total: number;
                 parts: {
@@ -15409,6 +15501,17 @@ export interface components {
                 communeCode: string;
                 communeName: string | null;
             }[];
+        };
+        SelfAssessmentChoiceInput: {
+            id: string;
+            productName: string;
+            productSetNumber: number;
+            ruleSetId: string;
+            totalPoints: number | null;
+            stars: number | null;
+            missingCriteria: number;
+            usedByDossierId: string | null;
+            available: boolean;
         };
         IdeaAppraisalInput: {
             round: number;
@@ -16349,6 +16452,12 @@ export interface components {
         SheetEvaluation: {
             complete: boolean;
             missing: string[];
+            answered: {
+                total: number;
+                parts: {
+                    [key: string]: number;
+                };
+            };
             score: {
                 total: number;
                 parts: {
@@ -17140,6 +17249,17 @@ export interface components {
                 communeCode: string;
                 communeName: string | null;
             }[];
+        };
+        SelfAssessmentChoice: {
+            id: string;
+            productName: string;
+            productSetNumber: number;
+            ruleSetId: string;
+            totalPoints: number | null;
+            stars: number | null;
+            missingCriteria: number;
+            usedByDossierId: string | null;
+            available: boolean;
         };
         IdeaAppraisal: {
             round: number;

@@ -186,6 +186,18 @@ export const vi = {
   'selfAssessment.saving': 'Đang lưu…',
   'selfAssessment.savedShort': 'Đã lưu',
   'selfAssessment.leave': 'Bạn có thay đổi chưa lưu. Rời trang và bỏ các thay đổi đó?',
+  'selfAssessment.answered': 'Điểm đã chấm',
+  'selfAssessment.provisional': 'tạm tính',
+  'selfAssessment.starWhenComplete': 'Hạng sao: khi chấm đủ tiêu chí',
+
+  // Saving drafts as the user goes (app/autosave.tsx, issue 19)
+  'autosave.idle': 'Tự động lưu nháp khi bạn nhập',
+  'autosave.pending': 'Có thay đổi, sắp lưu…',
+  'autosave.saving': 'Đang lưu…',
+  'autosave.savedAt': 'Đã lưu lúc {time}',
+  'autosave.failed': 'Chưa lưu được —',
+  'autosave.retry': 'thử lại',
+  'autosave.leave': 'Phần bạn vừa nhập chưa lưu được. Rời trang thì các thay đổi đó sẽ mất. Vẫn rời trang?',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -360,4 +372,15 @@ export const en: Record<MessageKey, string> = {
   'selfAssessment.saving': 'Saving…',
   'selfAssessment.savedShort': 'Saved',
   'selfAssessment.leave': 'You have unsaved changes. Leave and discard them?',
+  'selfAssessment.answered': 'Points scored',
+  'selfAssessment.provisional': 'provisional',
+  'selfAssessment.starWhenComplete': 'Star: once every criterion is scored',
+
+  'autosave.idle': 'Drafts save as you type',
+  'autosave.pending': 'Changed, saving shortly…',
+  'autosave.saving': 'Saving…',
+  'autosave.savedAt': 'Saved at {time}',
+  'autosave.failed': 'Not saved —',
+  'autosave.retry': 'try again',
+  'autosave.leave': 'What you just entered could not be saved. Leaving the page loses it. Leave anyway?',
 };

@@ -50,6 +50,12 @@ export function formatDateTime(value: unknown): string {
   return date ? `${dateFormat.format(date)} ${timeFormat.format(date)}` : '';
 }
 
+/** HH:mm (Vietnam time) */
+export function formatTime(value: unknown): string {
+  const date = toDate(value);
+  return date ? timeFormat.format(date) : '';
+}
+
 /** 1.234,5 */
 export function formatNumber(value: number): string {
   return numberFormat.format(value);

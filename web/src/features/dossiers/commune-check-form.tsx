@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
+import { useLeaveWarning } from '../../app/autosave.tsx';
 import { ErrorSummary, Field, Notice, useFormErrors } from '../../app/ui.tsx';
 import type { DossierText, DossierTextKey } from './dossier-text.ts';
 import { dossierKey, type Dossier } from './dossiers.queries.ts';
@@ -38,6 +39,13 @@ export function CommuneCheckForm({ dossier, text }: { dossier: Dossier; text: Do
     onSuccess: (updated) => queryClient.setQueryData(dossierKey(dossier.id), updated),
   });
   const errors = useFormErrors(save.error);
+  // No draft save here (PUT commune-check takes the whole report): at least leaving asks first.
+  const stored = dossier.communeCheck;
+  const unsaved =
+    complete !== (stored?.dossierComplete ?? false) ||
+    conclusion !== (stored?.conclusion ?? '') ||
+    items.some((item) => values[item].assessment !== (stored?.[item].assessment ?? '') || values[item].passed !== (stored?.[item].passed ?? null));
+  useLeaveWarning(unsaved && !save.isPending);
   const update = (item: Item, change: Partial<ItemValue>) => setValues((previous) => ({ ...previous, [item]: { ...previous[item], ...change } }));
 
   function submit(event: FormEvent) {

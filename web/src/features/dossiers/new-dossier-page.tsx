@@ -3,11 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
-import { formatNumber, useI18n } from '../../app/i18n.tsx';
+import { useI18n } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
 import { Empty, ErrorSummary, Field, PageHeader, QueryView, useFormErrors } from '../../app/ui.tsx';
 import { useDossierText } from './dossier-text.ts';
 import { dossierKey, type Dossier } from './dossiers.queries.ts';
+import { SelfAssessmentOptions, selfAssessmentChoicesQuery } from './self-assessment-choices.tsx';
 
 type DossierType = Dossier['type'];
 const types: readonly DossierType[] = ['first', 'upgrade', 're_evaluation'];
@@ -25,11 +26,8 @@ export function NewDossierPage() {
   const [productId, setProductId] = useState('');
   const producerId = user.producerId ?? undefined;
 
-  const selfAssessments = useQuery({
-    queryKey: ['self-assessments', 'list', producerId, 'for-dossier'],
-    queryFn: () => api.get('/api/self-assessments', { query: { producer: producerId, pageSize: 200 } }),
-    enabled: !!producerId,
-  });
+  // Only a finished self-assessment not filed with another dossier can be chosen (issue 19).
+  const selfAssessments = useQuery(selfAssessmentChoicesQuery(producerId));
   const products = useQuery({
     queryKey: ['products', producerId],
     queryFn: () => api.get('/api/products', { query: { producer: producerId } }),
@@ -95,7 +93,7 @@ export function NewDossierPage() {
         )}
 
         <QueryView query={selfAssessments} isEmpty={(data) => data.items.length === 0} empty={text('new.noSelfAssessment')}>
-          {(data) => (
+          {() => (
           <Field
             name="selfAssessmentId"
             label={text('new.selfAssessment')}
@@ -105,17 +103,20 @@ export function NewDossierPage() {
           >
             {(control) => (
               <select {...control} value={selfAssessmentId} onChange={(event) => setSelfAssessmentId(event.target.value)}>
-                <option value="">{t('form.choose')}</option>
-                {data.items.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.productName} · {item.totalPoints === null ? text('detail.selfAssessment.incomplete') : text('detail.selfAssessment.score', { points: formatNumber(item.totalPoints), stars: item.stars ?? 0 })}
-                  </option>
-                ))}
+                <SelfAssessmentOptions query={selfAssessments} text={text} />
               </select>
             )}
           </Field>
           )}
         </QueryView>
+        {selfAssessments.data && selfAssessments.data.items.length > 0 && !selfAssessments.data.items.some((item) => item.available) && (
+          <p className="alert alert-info" data-testid="no-finished-self-assessment">
+            {text('new.selfAssessment.noneReady')}{' '}
+            <Link to="/self-assessments" search={{}}>
+              {text('detail.selfAssessment')}
+            </Link>
+          </p>
+        )}
 
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={create.isPending} data-testid="create-dossier">

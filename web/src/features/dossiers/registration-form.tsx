@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
-import { formatNumber, useI18n } from '../../app/i18n.tsx';
-import { ErrorSummary, Field, Notice, TextField, useFormErrors } from '../../app/ui.tsx';
+import { SaveState, useAutosave } from '../../app/autosave.tsx';
+import { ErrorSummary, Field, TextField, useFormErrors } from '../../app/ui.tsx';
+import { SelfAssessmentOptions, selfAssessmentChoicesQuery } from './self-assessment-choices.tsx';
 import type { DossierText } from './dossier-text.ts';
 import { dossierKey, type Dossier } from './dossiers.queries.ts';
 
@@ -54,26 +55,18 @@ function bodyOf(values: Values) {
 
 /**
  * The registration form (Mẫu 01) the producer fills in, with the self-assessment it files, and the
- * move that sends it: submit (a draft) or send supplements (a returned dossier). Unsaved changes are
- * saved first, so one tap does it on a phone.
+ * move that sends it: submit (a draft) or send supplements (a returned dossier). The form saves itself
+ * as the producer types (app/autosave.tsx); sending waits for that save, so one tap does it on a phone.
  */
 export function RegistrationForm({ dossier, text }: { dossier: Dossier; text: DossierText }) {
-  const { t } = useI18n();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>(() => valuesOf(dossier));
-  const [dirty, setDirty] = useState(false);
+  const [savedValues, setSavedValues] = useState<Values>(() => valuesOf(dossier));
   const [note, setNote] = useState('');
-  const [saved, setSaved] = useState(false);
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => {
-    setValues((previous) => ({ ...previous, [key]: value }));
-    setDirty(true);
-    setSaved(false);
-  };
+  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+  const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(savedValues), [values, savedValues]);
 
-  const selfAssessments = useQuery({
-    queryKey: ['self-assessments', 'list', dossier.producerId, 'for-dossier'],
-    queryFn: () => api.get('/api/self-assessments', { query: { producer: dossier.producerId, pageSize: 200 } }),
-  });
+  const choices = useQuery(selfAssessmentChoicesQuery(dossier.producerId, dossier.id));
 
   const store = (updated: Dossier) => {
     queryClient.setQueryData(dossierKey(updated.id), updated);
@@ -81,40 +74,51 @@ export function RegistrationForm({ dossier, text }: { dossier: Dossier; text: Do
     void queryClient.invalidateQueries({ queryKey: ['dossiers', 'queue'] });
   };
 
-  async function saveIfDirty(): Promise<number> {
-    if (!dirty) return dossier.version;
-    const updated = await api.patch('/api/dossiers/{id}', { path: { id: dossier.id }, body: { version: dossier.version, ...bodyOf(values) } });
-    store(updated);
-    setDirty(false);
-    return updated.version;
-  }
-
-  const save = useMutation({
-    mutationFn: saveIfDirty,
-    onSuccess: () => setSaved(true),
-  });
+  // The version the server last gave back (a save, or another change of the dossier on this screen).
+  const version = useRef(dossier.version);
+  if (dossier.version > version.current) version.current = dossier.version;
+  const current = useRef(values);
+  current.current = values;
+  const lastError = useRef<unknown>(null);
   const send = useMutation({
     mutationFn: async () => {
-      const version = await saveIfDirty();
+      if (!(await autosave.flush())) throw lastError.current;
       return dossier.status === 'draft'
-        ? api.post('/api/dossiers/{id}/submit', { path: { id: dossier.id }, body: { version } })
-        : api.post('/api/dossiers/{id}/supplement', { path: { id: dossier.id }, body: { version, ...(note.trim() ? { note } : {}) } });
+        ? api.post('/api/dossiers/{id}/submit', { path: { id: dossier.id }, body: { version: version.current } })
+        : api.post('/api/dossiers/{id}/supplement', { path: { id: dossier.id }, body: { version: version.current, ...(note.trim() ? { note } : {}) } });
     },
     onSuccess: store,
   });
-  const errors = useFormErrors(send.error ?? save.error);
+  const autosave = useAutosave({
+    dirty,
+    changeKey: values,
+    enabled: !send.isPending,
+    save: async () => {
+      const sent = current.current;
+      try {
+        const updated = await api.patch('/api/dossiers/{id}', { path: { id: dossier.id }, body: { version: version.current, ...bodyOf(sent) } });
+        version.current = updated.version;
+        setSavedValues(sent);
+        store(updated);
+      } catch (error) {
+        lastError.current = error;
+        throw error;
+      }
+    },
+  });
+  const errors = useFormErrors(send.error ?? autosave.error);
   const action = dossier.status === 'draft' ? 'submit' : 'supplement';
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    save.mutate();
+    void autosave.flush();
   }
 
   return (
     <form className="card form" onSubmit={onSubmit} noValidate data-testid="registration-form">
       <h2 className="h3">{text('form.title')}</h2>
       <ErrorSummary errors={errors} shownFields={fieldNames} />
-      {saved && <Notice testId="form-saved">{text('form.saved')}</Notice>}
+      <SaveState autosave={autosave} testId="registration-save-state" />
       <TextField name="applicantName" label={text('form.applicantName')} value={values.applicantName} onChange={set('applicantName')} errors={errors?.fields.applicantName} required maxLength={200} />
       <TextField name="representativeName" label={text('form.representativeName')} value={values.representativeName} onChange={set('representativeName')} errors={errors?.fields.representativeName} required maxLength={120} autoComplete="name" />
       <TextField name="representativePosition" label={text('form.representativePosition')} value={values.representativePosition} onChange={set('representativePosition')} errors={errors?.fields.representativePosition} required maxLength={120} />
@@ -125,12 +129,7 @@ export function RegistrationForm({ dossier, text }: { dossier: Dossier; text: Do
       <Field name="selfAssessmentId" label={text('new.selfAssessment')} errors={errors?.fields.selfAssessmentId} required>
         {(control) => (
           <select {...control} value={values.selfAssessmentId} onChange={(event) => set('selfAssessmentId')(event.target.value)}>
-            <option value="">{selfAssessments.isPending ? t('common.loading') : t('form.choose')}</option>
-            {selfAssessments.data?.items.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.productName} · {item.totalPoints === null ? text('detail.selfAssessment.incomplete') : text('detail.selfAssessment.score', { points: formatNumber(item.totalPoints), stars: item.stars ?? 0 })}
-              </option>
-            ))}
+            <SelfAssessmentOptions query={choices} text={text} />
           </select>
         )}
       </Field>
@@ -153,10 +152,10 @@ export function RegistrationForm({ dossier, text }: { dossier: Dossier; text: Do
         </Field>
       )}
       <div className="form-actions">
-        <button type="submit" className="button" disabled={save.isPending || send.isPending} data-testid="save-registration">
+        <button type="submit" className="button" disabled={send.isPending || !dirty} data-testid="save-registration">
           {text('form.save')}
         </button>
-        <button type="button" className="button button-primary" disabled={save.isPending || send.isPending} onClick={() => send.mutate()} data-testid={`action-${action}`}>
+        <button type="button" className="button button-primary" disabled={send.isPending} onClick={() => send.mutate()} data-testid={`action-${action}`}>
           {text(action === 'submit' ? 'action.submit' : 'action.supplement')}
         </button>
       </div>

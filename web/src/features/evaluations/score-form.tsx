@@ -2,12 +2,13 @@
  * A council member's own score sheet for one dossier (QĐ 26/2026 Đ.7.3.c–d): the product set's criteria
  * sheet with the live score bar (the self-assessment's components), saved as a draft or submitted. A
  * submitted sheet is final; when the spread rule orders a re-score, the next attempt starts from the
- * member's previous choices. Works at tablet width: the sheet is one column of large options.
+ * member's previous choices. The draft saves itself as the member goes (app/autosave.tsx). Works at
+ * tablet width: the sheet is one column of large options.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useBlocker } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
+import { SaveState, useAutosave } from '../../app/autosave.tsx';
 import { formatNumber, useI18n } from '../../app/i18n.tsx';
 import { ErrorSummary, Field, LoadError, Loading, Notice, useFormErrors } from '../../app/ui.tsx';
 import { SheetRules, evaluationQuery, indexSheet, leafCriteria, sheetQuery, stopRuleOf, type CriteriaSheet } from '../rule-sets/index.ts';
@@ -57,7 +58,6 @@ function ScoreForm(props: { initial: MyScore; sheet: CriteriaSheet; entry: Entry
   const [comment, setComment] = useState(initial.comment);
   const [disqualification, setDisqualification] = useState(initial.disqualificationReasonId ?? '');
   const [confirming, setConfirming] = useState(false);
-  const [draftSaved, setDraftSaved] = useState(false);
   const [showMissing, setShowMissing] = useState(false);
   const index = useMemo(() => indexSheet(sheet), [sheet]);
   const leaves = useMemo(() => leafCriteria(sheet), [sheet]);
@@ -74,24 +74,21 @@ function ScoreForm(props: { initial: MyScore; sheet: CriteriaSheet; entry: Entry
   const missing = ended ? [] : leaves.filter((leaf) => leaf.options.length > 0 && !choices[leaf.code] && !notApplicable.has(leaf.code));
 
   const choose = useCallback((code: string, optionId: string) => {
-    setDraftSaved(false);
     setChoices((previous) => ({ ...previous, [code]: optionId }));
   }, []);
 
+  const body = (submit: boolean) => ({ choices, comment, disqualificationReasonId: disqualification || null, stopRuleId: stopRule?.id ?? null, submit });
+  const draftBody = useRef(body(false));
+  draftBody.current = body(false);
+  const values = useMemo(() => ({ choices, comment, disqualification }), [choices, comment, disqualification]);
   const save = useMutation({
-    mutationFn: (submit: boolean) =>
-      api.put('/api/round-entries/{id}/my-score', {
-        path: { id: entry.id },
-        body: { choices, comment, disqualificationReasonId: disqualification || null, stopRuleId: stopRule?.id ?? null, submit },
-      }),
-    onSuccess: async (answer, submit) => {
+    mutationFn: async (_submit: true) => {
+      await autosave.flush(); // a draft save under way finishes first; none starts meanwhile (disabled below)
+      return api.put('/api/round-entries/{id}/my-score', { path: { id: entry.id }, body: body(true) });
+    },
+    onSuccess: async (answer) => {
       setSaved(answer);
       setConfirming(false);
-      if (!submit) {
-        setDraftSaved(true);
-        queryClient.setQueryData(myScoreKey(entry.id), answer);
-        return;
-      }
       if (answer.rescoreOrdered) {
         props.onRescoreOrdered({ attempt: answer.attempt + 1, pair: answer.rescoreOrdered.pair, largest: answer.rescoreOrdered.largest, limit: answer.rescoreOrdered.limit });
       }
@@ -103,12 +100,17 @@ function ScoreForm(props: { initial: MyScore; sheet: CriteriaSheet; entry: Entry
     },
     onError: () => setConfirming(false),
   });
-  const errors = useFormErrors(save.error);
-
-  useBlocker({
-    shouldBlockFn: () => dirty && !save.isPending && !window.confirm(t('selfAssessment.leave')),
-    enableBeforeUnload: dirty,
+  const autosave = useAutosave({
+    dirty,
+    changeKey: values,
+    enabled: !confirming && !save.isPending,
+    save: async () => {
+      const answer = await api.put('/api/round-entries/{id}/my-score', { path: { id: entry.id }, body: draftBody.current });
+      setSaved(answer);
+      queryClient.setQueryData(myScoreKey(entry.id), answer);
+    },
   });
+  const errors = useFormErrors(save.error ?? autosave.error);
 
   function focusFirstMissing() {
     const first = missing[0];
@@ -146,7 +148,7 @@ function ScoreForm(props: { initial: MyScore; sheet: CriteriaSheet; entry: Entry
     </div>
   ) : (
     <>
-      <button type="button" className="button" disabled={save.isPending || !dirty} onClick={() => save.mutate(false)} data-testid="score-save-draft">
+      <button type="button" className="button" disabled={save.isPending || !dirty} onClick={() => void autosave.flush()} data-testid="score-save-draft">
         {dirty ? text('score.saveDraft') : t('selfAssessment.savedShort')}
       </button>
       <button type="button" className="button button-primary" disabled={save.isPending} onClick={askToSubmit} data-testid="score-submit">
@@ -164,7 +166,6 @@ function ScoreForm(props: { initial: MyScore; sheet: CriteriaSheet; entry: Entry
           {text('score.final')}
         </p>
       </div>
-      {draftSaved && !dirty && <Notice testId="score-draft-saved">{text('score.draftSaved')}</Notice>}
       {showMissing && missing.length > 0 && (
         <p className="alert alert-error" role="alert" data-testid="score-missing">
           {text('score.missing', { count: formatNumber(missing.length) })}
@@ -211,9 +212,10 @@ function ScoreForm(props: { initial: MyScore; sheet: CriteriaSheet; entry: Entry
         criteria={index.criteria}
         maxPoints={sheet.totalMaxPoints}
         writable
-        saving={save.isPending}
+        saving={save.isPending || autosave.status === 'saving'}
         dirty={dirty}
         actions={actions}
+        saveState={<SaveState autosave={autosave} testId="score-save-state" />}
         t={t}
       />
     </form>

@@ -3,7 +3,7 @@ import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { useSession } from '../../app/session.ts';
 import { Badge, LoadError, Loading, PageHeader } from '../../app/ui.tsx';
-import { CriterionInfo, SheetNotes, SheetRules, optionGroups, stopRuleOf } from './criterion-text.tsx';
+import { CriterionInfo, SheetNotes, SheetRules, optionGroups, stopRuleOf, useShowsDataNotes } from './criterion-text.tsx';
 import { StarMarker, partLabel, points } from './rule-sets.format.tsx';
 import { ruleSetQuery, sheetQuery } from './rule-sets.queries.ts';
 import { notesFor, type CriteriaSheet, type Criterion } from './rule-sets.types.ts';
@@ -15,6 +15,7 @@ const route = getRouteApi('/rule-sets/$ruleSetId/sheets/$productSet');
 export function CriteriaSheetPage() {
   const t = useRuleSetsText();
   const user = useSession()?.user ?? null;
+  const showNotes = useShowsDataNotes();
   const { ruleSetId, productSet } = route.useParams();
   const number = Number(productSet);
   const ruleSet = useQuery(ruleSetQuery(ruleSetId));
@@ -89,11 +90,13 @@ export function CriteriaSheetPage() {
         </section>
       ))}
 
-      <section className="card stack-small" aria-labelledby="sheet-all-notes">
-        <h2 id="sheet-all-notes">{t('sheet.notes')}</h2>
-        <p className="hint">{t('sheet.notes.hint')}</p>
-        <SheetNotes notes={s.notes} t={t} showWhere />
-      </section>
+      {showNotes && s.notes.length > 0 && (
+        <section className="card stack-small" aria-labelledby="sheet-all-notes">
+          <h2 id="sheet-all-notes">{t('sheet.notes')}</h2>
+          <p className="hint">{t('sheet.notes.hint')}</p>
+          <SheetNotes notes={s.notes} t={t} showWhere />
+        </section>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@
  * Shared by the criteria-sheet page and the self-assessment form.
  */
 import type { Translate } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.ts';
 import type { CriteriaSheet, Criterion, CriterionOption, SheetNote } from './rule-sets.types.ts';
 import { notesFor } from './rule-sets.types.ts';
 
@@ -11,9 +12,18 @@ export function NoteKind({ kind, t }: { kind: SheetNote['kind']; t: Translate })
   return <span className={`note-kind note-kind-${kind}`}>{t(`sheet.note.${kind}`)}</span>;
 }
 
+/**
+ * The data notes are the data editors' and officials' working notes: a producer is not shown them (the
+ * API leaves them out for a producer too, issue 19); visitors reading the published sheet are.
+ */
+export function useShowsDataNotes(): boolean {
+  return useSession()?.user.role !== 'producer';
+}
+
 /** Data notes (ambiguities, corrections, modelling choices), visibly set apart from the decision's text. */
 export function SheetNotes({ notes, t, showWhere = false }: { notes: SheetNote[]; t: Translate; showWhere?: boolean }) {
-  if (notes.length === 0) return null;
+  const shown = useShowsDataNotes();
+  if (notes.length === 0 || !shown) return null;
   return (
     <ul className="notes" data-testid="sheet-notes">
       {notes.map((note, index) => (

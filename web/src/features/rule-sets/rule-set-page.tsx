@@ -224,6 +224,7 @@ function RuleSetNotes({ ruleSet }: { ruleSet: RuleSet }) {
     <section className="card stack-small" aria-labelledby="rule-set-notes">
       <h2 id="rule-set-notes">{t('ruleSets.notes')}</h2>
       <p className="hint">{t('ruleSets.notes.hint')}</p>
+      {ruleSet.notes.length > 0 && (
       <ul className="notes" lang="en" data-testid="rule-set-notes">
         {ruleSet.notes.map((note, index) => (
           <li key={index} className="note">
@@ -231,6 +232,7 @@ function RuleSetNotes({ ruleSet }: { ruleSet: RuleSet }) {
           </li>
         ))}
       </ul>
+      )}
       <details>
         <summary>{t('ruleSets.sources')}</summary>
         <ul className="plain-list" lang="en">

@@ -1,16 +1,18 @@
 /**
  * The self-assessment form (Mẫu 02, Part III): one card per criterion with large radio options, a
- * sticky bar with the live score and star (scored by the server, debounced), the gap panel, and
- * saving with the record's version (409 = someone else saved first).
+ * sticky bar with the live score and star (scored by the server, debounced), the gap panel, and the
+ * draft saved as the producer goes (app/autosave.tsx) with the record's version (409 = someone else
+ * saved first: saving stops until the producer reloads).
  */
-import { useCallback, useMemo, useState } from 'react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, getRouteApi, useBlocker } from '@tanstack/react-router';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, getRouteApi } from '@tanstack/react-router';
 import { can } from '../../app/access.ts';
 import { ApiError, api } from '../../app/api.ts';
+import { SaveState, useAutosave } from '../../app/autosave.tsx';
 import { formatDateTime } from '../../app/i18n.tsx';
 import { useUser } from '../../app/session.ts';
-import { ErrorSummary, LoadError, Loading, Notice, PageHeader, TextField, useFormErrors } from '../../app/ui.tsx';
+import { ErrorSummary, LoadError, Loading, PageHeader, TextField, useFormErrors } from '../../app/ui.tsx';
 import { SheetRules, evaluationQuery, indexSheet, leafCriteria, sheetQuery, type CriteriaSheet } from '../rule-sets/index.ts';
 import { SheetCriteria, useDebounced } from './criteria-form.tsx';
 import { GapPanel } from './gap-panel.tsx';
@@ -62,7 +64,6 @@ function SelfAssessmentForm({ initial, sheet }: { initial: EvaluatedSelfAssessme
   const [saved, setSaved] = useState(initial);
   const [choices, setChoices] = useState<Choices>(initial.choices);
   const [productName, setProductName] = useState(initial.productName);
-  const [notice, setNotice] = useState(false);
   const writable = can(user, 'writeSelfAssessment') && saved.status === 'draft';
   const dirty = !sameChoices(choices, saved.choices) || productName !== saved.productName;
   const index = useMemo(() => indexSheet(sheet), [sheet]);
@@ -82,40 +83,49 @@ function SelfAssessmentForm({ initial, sheet }: { initial: EvaluatedSelfAssessme
   const missing = leaves.filter((leaf) => leaf.options.length > 0 && !choices[leaf.code] && !notApplicable.has(leaf.code));
 
   const choose = useCallback((code: string, optionId: string) => {
-    setNotice(false);
     setChoices((previous) => ({ ...previous, [code]: optionId }));
   }, []);
 
-  const save = useMutation({
-    mutationFn: (body: { version: number; productName: string; choices: Choices }) => api.patch('/api/self-assessments/{id}', { path: { id: saved.id }, body }),
-    onSuccess: async (updated) => {
-      setSaved(updated);
-      setNotice(true);
-      queryClient.setQueryData(selfAssessmentKey(updated.id), updated);
-      queryClient.setQueryData(evaluationQuery(updated.ruleSetId, updated.productSetNumber, updated.choices).queryKey, updated.evaluation);
-      await queryClient.invalidateQueries({ queryKey: ['self-assessments', 'list'] });
+  // The version the server last gave back: the next save sends it, even before React re-renders.
+  const version = useRef(initial.version);
+  const values = useMemo(() => ({ choices, productName }), [choices, productName]);
+  const current = useRef(values);
+  current.current = values;
+  const [conflict, setConflict] = useState(false);
+  const autosave = useAutosave({
+    dirty,
+    changeKey: values,
+    enabled: writable && !conflict,
+    save: async () => {
+      const body = { version: version.current, ...current.current };
+      try {
+        const updated = await api.patch('/api/self-assessments/{id}', { path: { id: saved.id }, body });
+        version.current = updated.version;
+        setSaved(updated);
+        queryClient.setQueryData(selfAssessmentKey(updated.id), updated);
+        queryClient.setQueryData(evaluationQuery(updated.ruleSetId, updated.productSetNumber, updated.choices).queryKey, updated.evaluation);
+        void queryClient.invalidateQueries({ queryKey: ['self-assessments', 'list'] });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) setConflict(true);
+        throw error;
+      }
     },
   });
-  const conflict = save.error instanceof ApiError && save.error.status === 409;
-  const errors = useFormErrors(conflict ? null : save.error);
+  const errors = useFormErrors(conflict ? null : autosave.error);
 
   /** After a conflict: show what the other person saved (this user's unsaved changes are dropped). */
   function reload() {
     queryClient.fetchQuery({ ...selfAssessmentQuery(saved.id), staleTime: 0 }).then(
       (fresh) => {
+        version.current = fresh.version;
         setSaved(fresh);
         setChoices(fresh.choices);
         setProductName(fresh.productName);
-        save.reset();
+        setConflict(false);
       },
       () => {}, // offline: the conflict message and its button stay, to try again
     );
   }
-
-  useBlocker({
-    shouldBlockFn: () => dirty && !window.confirm(t('selfAssessment.leave')),
-    enableBeforeUnload: dirty,
-  });
 
   function focusFirstMissing() {
     const first = missing[0];
@@ -131,7 +141,7 @@ function SelfAssessmentForm({ initial, sheet }: { initial: EvaluatedSelfAssessme
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (writable) save.mutate({ version: saved.version, productName, choices });
+        if (writable) void autosave.flush();
       }}
       data-testid="self-assessment-form"
     >
@@ -150,7 +160,6 @@ function SelfAssessmentForm({ initial, sheet }: { initial: EvaluatedSelfAssessme
       </PageHeader>
 
       {!writable && <p className="alert alert-info">{saved.status === 'attached' ? t('selfAssessment.attached') : t('selfAssessment.readOnly')}</p>}
-      {notice && !dirty && <Notice testId="self-assessment-saved">{t('selfAssessment.saved')}</Notice>}
       {conflict && (
         <div className="alert alert-error" role="alert" data-testid="self-assessment-conflict">
           <p className="alert-title">{t('selfAssessment.conflict')}</p>
@@ -185,8 +194,9 @@ function SelfAssessmentForm({ initial, sheet }: { initial: EvaluatedSelfAssessme
         criteria={index.criteria}
         maxPoints={sheet.totalMaxPoints}
         writable={writable}
-        saving={save.isPending}
+        saving={autosave.status === 'saving'}
         dirty={dirty}
+        saveState={writable && <SaveState autosave={autosave} testId="self-assessment-save-state" />}
         t={t}
       />
 

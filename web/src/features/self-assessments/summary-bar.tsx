@@ -1,7 +1,9 @@
 /**
  * The bar that stays at the bottom of the screen while a producer fills in the form: total, parts A/B/C,
  * the star (and, when the minimum requirements cap it, the band star and the criteria that cap it),
- * how many criteria are still unanswered, and the save button within thumb's reach.
+ * how many criteria are still unanswered, where the draft stands, and the save button within thumb's reach.
+ * Until every criterion is answered the total is the answered criteria's points, marked "tạm tính", and
+ * no star is shown: counting the unanswered at their lowest option misled (21/100 for five answers worth 9, issue 19).
  */
 import type { ReactNode } from 'react';
 import { errorMessage } from '../../app/api.ts';
@@ -22,27 +24,43 @@ export function SummaryBar(props: {
   dirty: boolean;
   /** Buttons in place of the save button (e.g. a council member's "save draft" and "submit"). */
   actions?: ReactNode;
+  /** Where the draft stands (app/autosave.tsx's SaveState). */
+  saveState?: ReactNode;
   t: Translate;
 }) {
   const { result, t } = props;
   const { locale } = useI18n();
-  const outcome = result?.score.starOutcome;
+  // Complete: nothing left to answer (or the sheet ended on a stop rule or disqualification).
+  const complete = props.missing === 0;
+  const outcome = complete ? result?.score.starOutcome : undefined;
   const capped = outcome && outcome.stars < outcome.bandStars;
   const cappingCodes = [...new Set(outcome?.cappedBy.map((marker) => marker.criterion) ?? [])];
   const stop = (result?.score.stop ?? null) as SheetStop | null;
+  const shown = result && (complete ? { total: result.score.total, parts: result.score.parts } : result.answered);
   return (
     <div className="summary-bar" data-testid="summary-bar">
       <div className="summary-row">
         <div className="summary-score" role="status" aria-live="polite" aria-atomic="true">
-          {result ? (
+          {shown ? (
             <>
-              <span className="summary-total" data-testid="summary-total">
-                {formatNumber(result.score.total)}
+              <span className="summary-total" data-testid="summary-total" title={complete ? undefined : t('selfAssessment.answered')}>
+                {formatNumber(shown.total)}
                 <span className="summary-max">/{formatNumber(props.maxPoints)}</span>
               </span>
-              <span className="summary-stars" data-testid="summary-stars">
-                <Stars count={outcome!.stars} t={t} decorative /> <span className="summary-stars-text">{t('stars.count', { count: outcome!.stars })}</span>
-              </span>
+              {outcome ? (
+                <span className="summary-stars" data-testid="summary-stars">
+                  <Stars count={outcome.stars} t={t} decorative /> <span className="summary-stars-text">{t('stars.count', { count: outcome.stars })}</span>
+                </span>
+              ) : (
+                <>
+                  <span className="summary-provisional" data-testid="summary-provisional">
+                    {t('selfAssessment.answered')} ({t('selfAssessment.provisional')})
+                  </span>
+                  <span className="summary-nostar" data-testid="summary-nostar">
+                    {t('selfAssessment.starWhenComplete')}
+                  </span>
+                </>
+              )}
             </>
           ) : (
             <span className="hint">{t('common.loading')}</span>
@@ -62,11 +80,11 @@ export function SummaryBar(props: {
           </button>
         )}
       </div>
-      {result && (
+      {shown && (
         <p className="summary-parts" data-testid="summary-parts">
           {(['A', 'B', 'C'] as const).map((part) => (
             <span key={part}>
-              {t('selfAssessment.partShort', { part, points: formatNumber(result.score.parts[part] ?? 0) })}
+              {t('selfAssessment.partShort', { part, points: formatNumber(shown.parts[part] ?? 0) })}
             </span>
           ))}
           {props.missing > 0 ? (
@@ -78,6 +96,7 @@ export function SummaryBar(props: {
               {t('selfAssessment.complete')}
             </span>
           )}
+          {props.saveState}
         </p>
       )}
       {capped && (
