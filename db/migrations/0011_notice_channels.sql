@@ -1,5 +1,5 @@
 -- Issue 14: notices that reach people outside the app — e-mail (SMTP), Zalo (ZNS template messages)
--- and SMS (brandname, over the provider's HTTP API). See docs/decisions/016-notice-channels.md.
+-- and SMS (brandname, over the provider's HTTP API). See docs/decisions/014-notice-channels.md.
 
 -- Addresses the channels need, on the records that own them.
 ALTER TABLE users ADD COLUMN phone text CHECK (phone ~ '^\+84[0-9]{9}$');

@@ -3,7 +3,7 @@
  * secret) with AES-256-GCM from node:crypto. The key is OCOP_SECRETS_KEY (32 bytes, base64) when set —
  * what a server with several app processes must do — and otherwise one generated on first use and kept
  * in app_keys (a single-machine install; anyone who can read the database can then read the secrets,
- * which docs/decisions/016 says plainly). A sealed value is "v1:<iv>:<tag>:<ciphertext>", base64 parts.
+ * which docs/decisions/014 says plainly). A sealed value is "v1:<iv>:<tag>:<ciphertext>", base64 parts.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Sql } from './db/database.ts';

@@ -1,7 +1,7 @@
 /**
  * An app process that delivers the outbox of some provinces (notice-delivery tests): `run` delivers and
  * prints "delivered <report>"; `kill` dies by SIGKILL right after the first provider answered and before
- * the answer is recorded — the crash window of docs/decisions/016.
+ * the answer is recorded — the crash window of docs/decisions/014.
  */
 import pg from 'pg';
 import { systemClock } from '../../src/core/clock/index.ts';

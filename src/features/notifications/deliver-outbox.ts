@@ -1,5 +1,5 @@
 /**
- * Delivery from the outbox (docs/decisions/016). Safe with several app processes on one database:
+ * Delivery from the outbox (docs/decisions/014). Safe with several app processes on one database:
  *  1. a message is claimed in a short transaction that marks it 'sending', counts the attempt and sets a
  *     lease; the channel's row is locked while claiming, so its per-minute budget holds across processes;
  *  2. the provider is called outside any transaction (a slow provider holds no lock and blocks no request);

@@ -1,5 +1,5 @@
 /**
- * One small interface per way of reaching a person (docs/decisions/016). An adapter turns a message
+ * One small interface per way of reaching a person (docs/decisions/014). An adapter turns a message
  * into the provider's request and the provider's answer into one of five outcomes; delivery
  * (deliver-outbox.ts) owns retries, rate limits and the record. A province plugs in the provider it has
  * a contract with by adding an adapter here and naming it in channels/index.ts.
