@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, startBrowserSuite, type BrowserOptions, type BrowserSuite } from '../support/browser.ts';
+import { browserSkip, startBrowserSuite, type BrowserOptions, clickMenu, type BrowserSuite } from '../support/browser.ts';
 import {
   TEST_PASSWORD,
   createProducerRecord,
@@ -153,7 +153,7 @@ describe('back office in the browser', { skip: browserSkip, timeout: 180_000 }, 
       assert.equal(await page.getByTestId('nav-users').count(), 0);
       assert.equal(await page.getByTestId('nav-producers').count(), 0);
       assert.equal(await page.getByTestId('nav-audit').count(), 0);
-      await page.getByTestId('nav-own-producer').click();
+      await clickMenu(page, 'nav-own-producer');
       assert.equal(await page.getByTestId('producer-name').innerText(), name);
       const [width] = await page.evaluate(() => [document.documentElement.scrollWidth]);
       assert.ok(width <= 390, `producer page is ${width}px wide`);

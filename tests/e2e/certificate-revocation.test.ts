@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { toLocalDate } from '../../src/core/clock/index.ts';
-import { browserSkip, startBrowserSuite, type BrowserSuite } from '../support/browser.ts';
+import { browserSkip, startBrowserSuite, clickMenu, type BrowserSuite } from '../support/browser.ts';
 import { createCertifiedProduct } from '../support/certificates.ts';
 import { createUserRecord } from '../support/test-app.ts';
 
@@ -28,7 +28,7 @@ describe('certificate revocation in the browser', { skip: browserSkip, timeout: 
 
     const { page } = await suite.openBrowser({ viewport: { width: 1280, height: 800 } });
     await suite.signIn(page, office.username);
-    await page.getByTestId('nav-certificates').click();
+    await clickMenu(page, 'nav-certificates');
     await page.getByTestId('certificates-table').waitFor();
     await page.goto(`${suite.baseUrl}/certificates/${product.certificate.id}`);
     assert.equal(await page.getByTestId('certificate-status').textContent(), 'Còn hiệu lực');

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { TEST_PASSWORD, createTestApp, createUserRecord, unique, type TestApp } from '../support/test-app.ts';
+import { clickMenu } from '../support/browser.ts';
 import { taxCodeCheckDigit } from '../../src/features/producers/tax-code.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -78,7 +79,7 @@ describe('cycle steps 2–3 in the browser', { skip, timeout: 180_000 }, () => {
 
     // 1. The provincial office sets the forwarding deadline.
     await signInAs(office.username);
-    await page.getByTestId('nav-province-settings').click();
+    await clickMenu(page, 'nav-province-settings');
     await page.getByTestId('settings-form').waitFor();
     await page.getByTestId('forwarding-enabled').check();
     await page.getByLabel('Số ngày').fill('5');
@@ -88,7 +89,7 @@ describe('cycle steps 2–3 in the browser', { skip, timeout: 180_000 }, () => {
 
     // 2. The commune officer registers a producer: a wrong check digit is caught, then fixed.
     await signInAs(officer.username);
-    await page.getByTestId('nav-producers').click();
+    await clickMenu(page, 'nav-producers');
     await page.getByTestId('new-producer').click();
     await page.getByTestId('producer-form').waitFor();
     const name = `Hợp tác xã Chè ${unique('T')}`;
@@ -129,7 +130,7 @@ describe('cycle steps 2–3 in the browser', { skip, timeout: 180_000 }, () => {
     await page.getByTestId('duplicate-pair').first().waitFor();
 
     // 3. The officer registers the first producer's idea and appraises it.
-    await page.getByTestId('nav-ideas').click();
+    await clickMenu(page, 'nav-ideas');
     await page.getByTestId('new-idea').click();
     await page.getByTestId('idea-form').waitFor();
     await page.getByTestId('producer-search').fill(taxCode);
@@ -154,7 +155,7 @@ describe('cycle steps 2–3 in the browser', { skip, timeout: 180_000 }, () => {
     await page.getByTestId('plan-submit').click();
     await page.getByTestId('plan-facts').waitFor();
     assert.match(await page.getByTestId('plan-due').innerText(), /5 ngày \(theo lịch\)/);
-    await page.getByTestId('nav-due').click();
+    await clickMenu(page, 'nav-due');
     await page.getByTestId('due-row').first().waitFor();
     await page.getByTestId('due-row').getByRole('link', { name: 'Mở rộng xưởng sao chè' }).click();
     await page.getByTestId('plan-forward').click();

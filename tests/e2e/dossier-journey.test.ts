@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, startBrowserSuite, type BrowserOptions, type BrowserSuite } from '../support/browser.ts';
+import { browserSkip, startBrowserSuite, type BrowserOptions, clickMenu, type BrowserSuite } from '../support/browser.ts';
 import { createProducerRecord, createUserRecord, signIn as signInByApi, unique, type TestApp } from '../support/test-app.ts';
 import { createCompleteSelfAssessment, pdfBytes, pngBytes } from '../support/dossiers.ts';
 
@@ -60,7 +60,7 @@ describe('dossier journey in the browser', { skip: browserSkip, timeout: 240_000
       const p = phone.page;
       await signIn(p, producerUser.username);
       await p.getByTestId('menu-toggle').click();
-      await p.getByTestId('nav-dossiers').click();
+      await clickMenu(p, 'nav-dossiers');
       await p.getByTestId('new-dossier').click();
       await p.getByTestId('new-dossier-form').waitFor();
       await p.locator('#field-selfAssessmentId').selectOption(selfAssessment.id);
@@ -98,7 +98,7 @@ describe('dossier journey in the browser', { skip: browserSkip, timeout: 240_000
       // --- The commune officer receives it and returns it for a supplement.
       const o = desk.page;
       await signIn(o, officerUser.username);
-      await o.getByTestId('nav-dossiers').click();
+      await clickMenu(o, 'nav-dossiers');
       const row = o.getByTestId('queue-waiting').getByTestId('dossier-row').filter({ hasText: 'Gạo Séng Cù Mường Than' });
       await row.getByRole('link').click();
       await o.getByTestId('action-receive').click();

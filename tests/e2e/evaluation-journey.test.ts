@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findCriteriaSheet } from '../../src/features/rule-sets/index.ts';
-import { browserSkip, startBrowserSuite, type BrowserSuite } from '../support/browser.ts';
+import { browserSkip, startBrowserSuite, clickMenu, type BrowserSuite } from '../support/browser.ts';
 import { choicesUpTo, extremeChoices } from '../support/criteria.ts';
 import { createReadyDossier, expectStatus, passingCheck } from '../support/dossiers.ts';
 import { decodePdfQr, pdfQrSkip } from '../support/qr.ts';
@@ -93,7 +93,7 @@ describe('evaluation journey in the browser', { skip: browserSkip, timeout: 420_
     const officeBrowser = await suite.openBrowser({ viewport: DESKTOP });
     const officePage = officeBrowser.page;
     await suite.signIn(officePage, office.username);
-    await officePage.getByTestId('nav-evaluations').click();
+    await clickMenu(officePage, 'nav-evaluations');
     await officePage.getByRole('heading', { name: 'Đánh giá, phân hạng sản phẩm' }).waitFor();
     await officePage.getByTestId('open-round').click();
     await officePage.getByTestId('open-round-form').waitFor();
@@ -159,7 +159,7 @@ describe('evaluation journey in the browser', { skip: browserSkip, timeout: 420_
     try {
       const page = advisorBrowser.page;
       await suite.signIn(page, advisor.username);
-      await page.getByTestId('nav-evaluations').click();
+      await clickMenu(page, 'nav-evaluations');
       await page.getByRole('link', { name: 'Đợt 2 năm 2026 – tỉnh Hà Tĩnh' }).click();
       await page.getByTestId('entries-table').getByRole('link', { name: productName }).click();
       await page.getByTestId('advisory-form').waitFor();

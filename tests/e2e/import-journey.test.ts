@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { writeJourneyList } from '../../scripts/generate-import-fixtures.ts';
-import { browserSkip, startBrowserSuite, type BrowserSuite } from '../support/browser.ts';
+import { browserSkip, startBrowserSuite, clickMenu, type BrowserSuite } from '../support/browser.ts';
 import { createUserRecord, unique } from '../support/test-app.ts';
 
 /** Polls until the locator's text is `expected` (a re-run of the dry run replaces the counts). */
@@ -56,7 +56,7 @@ describe('importing a provincial list in the browser', { skip: browserSkip, time
     const { page } = await suite.openBrowser({ viewport: { width: 1366, height: 768 } });
     await suite.signIn(page, office.username);
     await page.getByTestId('home-card-imports').waitFor();
-    await page.getByTestId('nav-imports').click();
+    await clickMenu(page, 'nav-imports');
     await page.getByTestId('imports-new').click();
     await page.getByTestId('import-setup').waitFor();
     assert.equal(await page.getByTestId('kind-provincial_list').isChecked(), true, 'a province list is the default kind');
@@ -127,7 +127,7 @@ describe('importing a provincial list in the browser', { skip: browserSkip, time
     assert.equal(await page.getByTestId('batch-record').count(), 9, 'three producers, three products, three certificates');
 
     // The batch is listed.
-    await page.getByTestId('nav-imports').click();
+    await clickMenu(page, 'nav-imports');
     const listed = page.getByTestId('import-row').filter({ hasText: path.basename(list.file) });
     await listed.waitFor();
     assert.match(await listed.innerText(), /3 sản phẩm mới/);

@@ -12,7 +12,7 @@ import { runDueJobs } from '../../src/core/jobs/index.ts';
 import { CURRENT_UNITS_VERSION } from '../../src/features/admin-units/index.ts';
 import { certificateJobHandlers } from '../../src/features/certificates/index.ts';
 import { deliverOutbox } from '../../src/features/notifications/index.ts';
-import { browserSkip, startBrowserSuite, type BrowserSuite } from '../support/browser.ts';
+import { browserSkip, startBrowserSuite, clickMenu, type BrowserSuite } from '../support/browser.ts';
 import { createCertifiedProduct } from '../support/certificates.ts';
 import { startSmtpServer, type TestSmtp } from '../support/notice-providers.ts';
 import { createProducerRecord, createUserRecord, unique } from '../support/test-app.ts';
@@ -43,7 +43,7 @@ describe('notices by e-mail in the browser', { skip: browserSkip, timeout: 240_0
     // 1. The provincial office configures its SMTP server; the password is never shown back.
     const desk = await suite.openBrowser({ viewport: { width: 1366, height: 768 } });
     await suite.signIn(desk.page, office.username);
-    await desk.page.getByTestId('nav-outbox').click();
+    await clickMenu(desk.page, 'nav-outbox');
     await desk.page.getByTestId('outbox-channels').click();
     const form = desk.page.getByTestId('channel-form-email');
     await form.waitFor();

@@ -13,6 +13,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { toLocalDate } from '../../src/core/clock/index.ts';
 import { participantWorkbook } from '../support/spreadsheets.ts';
 import { TEST_PASSWORD, createProducerRecord, createTestApp, createUserRecord, unique, type TestApp } from '../support/test-app.ts';
+import { clickMenu } from '../support/browser.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -164,7 +165,7 @@ describe('training journey in the browser', { skip, timeout: 240_000 }, () => {
       await page.getByTestId('training-counts').waitFor();
 
       // Coverage moved: one of the commune's two producers is trained.
-      await page.getByTestId('nav-trainings').click();
+      await clickMenu(page, 'nav-trainings');
       await page.getByTestId('coverage').waitFor();
       await page.getByText('1/2 chủ thể đã được tập huấn').waitFor();
       assert.equal(await page.getByTestId('coverage-percent').innerText(), '50%');

@@ -84,3 +84,17 @@ export async function startBrowserSuite(options: { config?: Partial<Config>; tim
     },
   };
 }
+
+/**
+ * Opens a menu entry as a person would: the menu button on a narrow screen, the entry's group from
+ * 1024 px wide (the back office groups its menu by the steps of the cycle), then the entry.
+ */
+export async function clickMenu(page: Page, testId: string): Promise<void> {
+  const link = page.getByTestId(testId);
+  if (!(await link.isVisible())) {
+    const toggle = page.getByTestId('menu-toggle');
+    if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    if (!(await link.isVisible())) await page.locator('li.nav-group', { has: link }).locator('button.nav-group-toggle').click();
+  }
+  await link.click();
+}

@@ -54,7 +54,7 @@ function cardsFor(user: User): Card[] {
   if (can(user, 'programme')) {
     cards.push({ id: 'trainings', title: 'nav.trainings', text: 'soon.training', to: '/trainings' });
     cards.push({ id: 'annual-plans', title: 'nav.annualPlans', text: 'soon.annualPlan', to: '/annual-plans' });
-    cards.push({ id: 'programme-report', title: 'nav.fairs', text: 'soon.reports', to: '/fairs' });
+    cards.push({ id: 'fairs', title: 'nav.fairs', text: 'home.card.fairs.text', to: '/fairs' });
     cards.push({ id: 'report', title: 'home.card.report', text: 'home.card.report.text', to: '/programme-report' });
   }
   if (can(user, 'audit')) cards.push({ id: 'audit', title: 'home.card.audit', text: 'home.card.audit.text', to: '/audit' });
