@@ -1,5 +1,5 @@
 import type { Sql } from '../../core/db/database.ts';
-import { Conditions, selectPage } from '../../core/db/query-builder.ts';
+import { Conditions, selectKeysetPage, type KeyColumn } from '../../core/db/query-builder.ts';
 import type { LocalDate } from '../../core/clock/index.ts';
 import { CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
 import type { DossierStatus } from './dossier-status.ts';
@@ -63,16 +63,26 @@ export async function findDossier(sql: Sql, id: string, options: { forUpdate?: b
   return rows[0] ?? null;
 }
 
+/** The national list's sort: last changed first (indexes dossiers_recent_idx and the scoped ones of 0012). */
+export const dossierListKey: readonly KeyColumn[] = [
+  { sql: 'd.updated_at', type: 'timestamptz' },
+  { sql: 'd.id', type: 'uuid' },
+];
+
 export async function listDossiers(
   sql: Sql,
   visibility: DossierVisibility,
-  filter: { status?: DossierStatus; producerId?: string; productId?: string; limit: number; offset: number },
-): Promise<{ items: DossierSummary[]; total: number }> {
+  filter: { status?: DossierStatus; producerId?: string; productId?: string; limit: number; offset: number; after: readonly string[] | null },
+): Promise<{ items: DossierSummary[]; total: number; totalExact: boolean; nextKey: string[] | null }> {
   const c = addVisibility(new Conditions(), visibility);
   if (filter.status) c.add('d.status = ?', filter.status);
   if (filter.producerId) c.add('d.producer_id = ?', filter.producerId);
   if (filter.productId) c.add('d.product_id = ?', filter.productId);
-  return selectPage<DossierSummary>(sql, dossierSelect, c, { orderBy: '"updatedAt" DESC, id', limit: filter.limit, offset: filter.offset });
+  return selectKeysetPage<DossierSummary>(
+    sql,
+    { from: 'dossiers d', alias: 'd', key: dossierListKey, direction: 'DESC', select: dossierSelect, limit: filter.limit, offset: filter.offset, after: filter.after },
+    c,
+  );
 }
 
 /** The dossier of a product still at the commune (at most one: dossiers_one_open_per_product). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../core/clock/index.ts';
-import { communeCode, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
+import { communeCode, cursorPageOf, cursorPageQuery, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
 import { dossierActions, dossierStatuses } from './dossier-status.ts';
 
 export const dossierTypes = ['first', 'upgrade', 're_evaluation'] as const;
@@ -168,7 +168,7 @@ export const dossierDetail = dossierRecord
   .meta({ id: 'Dossier' });
 export type DossierDetail = z.infer<typeof dossierDetail>;
 
-export const dossierPage = pageOf(dossierSummary);
+export const dossierPage = cursorPageOf(dossierSummary);
 export const queueItem = dossierSummary.extend({ overdue: z.boolean() }).meta({ id: 'DossierQueueItem' });
 export type QueueItem = z.infer<typeof queueItem>;
 export const queue = z
@@ -268,7 +268,7 @@ export type CommuneCheckInput = z.infer<typeof communeCheckBody>;
 
 export const reuseFilesBody = z.object({ fromDossierId: uuid }).strict();
 
-export const listQuery = pageQuery.extend({
+export const listQuery = cursorPageQuery.extend({
   status: z.enum(dossierStatuses).optional(),
   producer: uuid.optional(),
   product: uuid.optional(),
