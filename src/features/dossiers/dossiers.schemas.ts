@@ -178,8 +178,23 @@ export const queue = z
     waitingOnMe: z.array(queueItem),
     dueSoon: z.array(queueItem),
     overdue: z.array(queueItem),
+    /** How many dossiers each section holds in all; the arrays hold one page of `limit`. */
+    totals: z.object({ waitingOnMe: z.number().int(), dueSoon: z.number().int(), overdue: z.number().int() }),
+    limit: z.number().int(),
+    page: z.number().int(),
+    section: z.enum(['waitingOnMe', 'dueSoon', 'overdue']).nullable(),
   })
   .meta({ id: 'DossierQueue' });
+
+export const queueQuery = z.object({
+  limit: z.coerce.number({ message: 'Số hồ sơ mỗi mục phải là số.' }).int().min(1, { message: 'Số hồ sơ mỗi mục từ 1 đến 200.' })
+    .max(200, { message: 'Số hồ sơ mỗi mục từ 1 đến 200.' }).optional()
+    .describe('Số hồ sơ mỗi mục (mặc định 50)'),
+  section: z.enum(['waitingOnMe', 'dueSoon', 'overdue'], { message: 'Mục là một trong: waitingOnMe, dueSoon, overdue.' }).optional()
+    .describe('Chỉ lấy một mục (các mục khác trả về rỗng), trang `page` của mục đó'),
+  page: z.coerce.number({ message: 'Số trang phải là số.' }).int().min(1, { message: 'Số trang từ 1.' }).optional(),
+});
+export type QueueQuery = z.infer<typeof queueQuery>;
 
 const rateRow = z.object({ forwarded: z.number().int(), onTime: z.number().int(), late: z.number().int(), rate: z.number().nullable() });
 export const onTimeRate = z

@@ -7804,6 +7804,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    /** @description nextCursor của trang trước: trang tiếp theo (bỏ qua page) */
+                    after?: string;
                     status?: "draft" | "submitted" | "commune_reviewing" | "returned_for_supplement" | "resubmitted" | "forwarded_to_province" | "withdrawn";
                     producer?: string;
                     product?: string;
@@ -7825,6 +7827,10 @@ export interface paths {
                             total: number;
                             page: number;
                             pageSize: number;
+                            /** @description false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng) */
+                            totalExact: boolean;
+                            /** @description Truyền vào `after` để lấy trang tiếp theo; null: đây là trang cuối */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -7978,10 +7984,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Việc của tôi: hồ sơ chờ tôi xử lý, sắp đến hạn (≤ 3 ngày làm việc), quá hạn */
+        /**
+         * Việc của tôi: hồ sơ chờ tôi xử lý, sắp đến hạn (≤ 3 ngày làm việc), quá hạn
+         * @description Mỗi mục một trang `limit` hồ sơ (mặc định 50); `totals`: tổng số của từng mục. Trang sau của một mục: section=…&page=2.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Số hồ sơ mỗi mục (mặc định 50) */
+                    limit?: number;
+                    /** @description Chỉ lấy một mục (các mục khác trả về rỗng), trang `page` của mục đó */
+                    section?: "waitingOnMe" | "dueSoon" | "overdue";
+                    page?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -14341,6 +14356,8 @@ export interface paths {
                     star?: number;
                     /** @description Trạng thái hiệu lực hôm nay (của giấy chứng nhận mới nhất, với sản phẩm và chủ thể) */
                     status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                    /** @description nextCursor của trang trước: trang tiếp theo (bỏ qua page) */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -14357,6 +14374,10 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["OpenDataProduct"][];
                             total: number;
+                            /** @description false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng) */
+                            totalExact: boolean;
+                            /** @description Truyền vào `after` để lấy trang tiếp theo (nhanh ở mọi độ sâu); null: trang cuối */
+                            nextCursor: string | null;
                             page: number;
                             pageSize: number;
                             /** @description Ngày tính trạng thái hiệu lực (giờ Việt Nam) */
@@ -14420,6 +14441,8 @@ export interface paths {
                     star?: number;
                     /** @description Trạng thái hiệu lực hôm nay (của giấy chứng nhận mới nhất, với sản phẩm và chủ thể) */
                     status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                    /** @description nextCursor của trang trước: trang tiếp theo (bỏ qua page) */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -14436,6 +14459,10 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["OpenDataProducer"][];
                             total: number;
+                            /** @description false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng) */
+                            totalExact: boolean;
+                            /** @description Truyền vào `after` để lấy trang tiếp theo (nhanh ở mọi độ sâu); null: trang cuối */
+                            nextCursor: string | null;
                             page: number;
                             pageSize: number;
                             /** @description Ngày tính trạng thái hiệu lực (giờ Việt Nam) */
@@ -14499,6 +14526,8 @@ export interface paths {
                     star?: number;
                     /** @description Trạng thái hiệu lực hôm nay (của giấy chứng nhận mới nhất, với sản phẩm và chủ thể) */
                     status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                    /** @description nextCursor của trang trước: trang tiếp theo (bỏ qua page) */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -14515,6 +14544,10 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["OpenDataCertificate"][];
                             total: number;
+                            /** @description false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng) */
+                            totalExact: boolean;
+                            /** @description Truyền vào `after` để lấy trang tiếp theo (nhanh ở mọi độ sâu); null: trang cuối */
+                            nextCursor: string | null;
                             page: number;
                             pageSize: number;
                             /** @description Ngày tính trạng thái hiệu lực (giờ Việt Nam) */
@@ -15482,6 +15515,14 @@ export interface components {
             waitingOnMe: components["schemas"]["DossierQueueItemInput"][];
             dueSoon: components["schemas"]["DossierQueueItemInput"][];
             overdue: components["schemas"]["DossierQueueItemInput"][];
+            totals: {
+                waitingOnMe: number;
+                dueSoon: number;
+                overdue: number;
+            };
+            limit: number;
+            page: number;
+            section: ("waitingOnMe" | "dueSoon" | "overdue") | null;
         };
         DossierOnTimeRateInput: {
             from: string;
@@ -17230,6 +17271,14 @@ export interface components {
             waitingOnMe: components["schemas"]["DossierQueueItem"][];
             dueSoon: components["schemas"]["DossierQueueItem"][];
             overdue: components["schemas"]["DossierQueueItem"][];
+            totals: {
+                waitingOnMe: number;
+                dueSoon: number;
+                overdue: number;
+            };
+            limit: number;
+            page: number;
+            section: ("waitingOnMe" | "dueSoon" | "overdue") | null;
         };
         DossierOnTimeRate: {
             from: string;
