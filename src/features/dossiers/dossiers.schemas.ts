@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../core/clock/index.ts';
-import { communeCode, cursorPageOf, cursorPageQuery, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
+import { communeCode, cursorPageOf, cursorPageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
 import { dossierActions, dossierStatuses } from './dossier-status.ts';
 
 export const dossierTypes = ['first', 'upgrade', 're_evaluation'] as const;

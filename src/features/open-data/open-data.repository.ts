@@ -99,7 +99,7 @@ export async function listOpenProducts(sql: Sql, onDay: LocalDate, filter: OpenD
   }, conditions, filter);
 }
 
-const producerStats = (day: string) => `
+const producerStats = () => `
         SELECT count(*)::int AS recognised,
                count(*) FILTER (WHERE cur.status IN ('valid', 'expiring', 'extended'))::int AS in_force,
                max(cur.stars) FILTER (WHERE cur.status IN ('valid', 'expiring', 'extended')) AS top,
@@ -109,7 +109,7 @@ const producerStats = (day: string) => `
 export async function listOpenProducers(sql: Sql, onDay: LocalDate, filter: OpenDataFilter): Promise<OpenDataPage<Omit<OpenProducer, 'legalFormLabel'>>> {
   const conditions = new Conditions();
   const day = dayLiteral(onDay);
-  const stats = `(${producerStats(day)}
+  const stats = `(${producerStats()}
           FROM (SELECT DISTINCT ON (c.product_id) c.stars, ${certificateStatusSql('c', day)} AS status
                   FROM certificates c WHERE c.producer_id = p.id
                  ORDER BY c.product_id, c.issued_on DESC, c.created_at DESC) cur)`;
@@ -131,7 +131,7 @@ export async function listOpenProducers(sql: Sql, onDay: LocalDate, filter: Open
   return page(sql, {
     from: byCertificate ? `producers p CROSS JOIN LATERAL ${stats} s` : 'producers p',
     // The same figures for every producer at once: one pass over certificates, grouped.
-    countFrom: !byCertificate ? undefined : `producers p JOIN (${producerStats(day)}, cur.producer_id
+    countFrom: !byCertificate ? undefined : `producers p JOIN (${producerStats()}, cur.producer_id
           FROM (SELECT DISTINCT ON (c.producer_id, c.product_id) c.producer_id, c.stars, ${certificateStatusSql('c', day)} AS status
                   FROM certificates c ORDER BY c.producer_id, c.product_id, c.issued_on DESC, c.created_at DESC) cur
          GROUP BY cur.producer_id) s ON s.producer_id = p.id`,
