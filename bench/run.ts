@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: requests per second of the app against a bare Fastify route running the same SQL,
  * on both databases, in one run; the scoring engine's throughput for a national round (bench/scoring.ts);
- * the catalogue at national size (bench/catalogue.ts); importing a 5,000-row list (bench/imports.ts); the dashboard at national size (bench/dashboards.ts); the outbox of a national reminder wave (bench/notices.ts). The bare route has no hooks, validation or serialisation schema, so
+ * the catalogue at national size (bench/catalogue.ts); importing a 5,000-row list (bench/imports.ts); the dashboard at national size (bench/dashboards.ts); the national lists, queues, dashboards and programme report at national size (bench/lists.ts); the outbox of a national reminder wave (bench/notices.ts). The bare route has no hooks, validation or serialisation schema, so
  * the ratio shows what the app's own machinery costs. Each measurement is bounded to a few seconds.
  *
  *   BENCH_SECONDS=5 BENCH_CONNECTIONS=10 npm run bench
@@ -21,6 +21,7 @@ import { benchCatalogueOnServer } from './catalogue.ts';
 import { benchImportsOnServer } from './imports.ts';
 import { benchDashboardsOnServer } from './dashboards.ts';
 import { benchNoticesOnServer } from './notices.ts';
+import { benchListsOnServer } from './lists.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -119,6 +120,8 @@ async function main() {
   await benchDashboardsOnServer(serverUrl);
   // A national reminder wave written to the outbox and delivered by SMS and e-mail (bench/notices.ts).
   await benchNoticesOnServer(serverUrl);
+  // The ministry's national lists, the queues, every role's dashboard and the programme report at national size (bench/lists.ts).
+  await benchListsOnServer(serverUrl);
 }
 
 main().catch((error: unknown) => {

@@ -39,3 +39,27 @@ export const organiserUnitFields = {
   communeCode: z.string().nullable(),
   communeName: z.string().nullable(),
 };
+
+/**
+ * Paging of the national lists (issue 13, decision 016): `page`/`pageSize` as before, or `after`, the
+ * `nextCursor` of the page before, which continues exactly where it stopped however deep (keyset
+ * paging: no OFFSET, no row shown twice or skipped when rows are added meanwhile).
+ */
+export const cursorPageQuery = pageQuery.extend({
+  after: z
+    .string()
+    .max(400, { message: 'Con trỏ trang (after) quá dài.' })
+    .optional()
+    .describe('nextCursor của trang trước: trang tiếp theo (bỏ qua page)'),
+});
+
+/**
+ * A page with a cheap total: `total` counts the matching rows up to a cap; `totalExact` false means
+ * "more than `total`". `nextCursor` continues the list (null on its last page).
+ */
+export function cursorPageOf<T extends z.ZodType>(item: T) {
+  return pageOf(item).extend({
+    totalExact: z.boolean().describe('false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng)'),
+    nextCursor: z.string().nullable().describe('Truyền vào `after` để lấy trang tiếp theo; null: đây là trang cuối'),
+  });
+}

@@ -1,5 +1,5 @@
 import type { Sql } from '../../core/db/database.ts';
-import { Conditions, selectPage } from '../../core/db/query-builder.ts';
+import { Conditions, countUpTo, selectKeysetPage, type KeyColumn } from '../../core/db/query-builder.ts';
 import type { LocalDate } from '../../core/clock/index.ts';
 import { CURRENT_UNITS_VERSION } from '../admin-units/index.ts';
 import type { DossierStatus } from './dossier-status.ts';
@@ -63,16 +63,26 @@ export async function findDossier(sql: Sql, id: string, options: { forUpdate?: b
   return rows[0] ?? null;
 }
 
+/** The national list's sort: last changed first (indexes dossiers_recent_idx and the scoped ones of 0012). */
+export const dossierListKey: readonly KeyColumn[] = [
+  { sql: 'd.updated_at', type: 'timestamptz' },
+  { sql: 'd.id', type: 'uuid' },
+];
+
 export async function listDossiers(
   sql: Sql,
   visibility: DossierVisibility,
-  filter: { status?: DossierStatus; producerId?: string; productId?: string; limit: number; offset: number },
-): Promise<{ items: DossierSummary[]; total: number }> {
+  filter: { status?: DossierStatus; producerId?: string; productId?: string; limit: number; offset: number; after: readonly string[] | null },
+): Promise<{ items: DossierSummary[]; total: number; totalExact: boolean; nextKey: string[] | null }> {
   const c = addVisibility(new Conditions(), visibility);
   if (filter.status) c.add('d.status = ?', filter.status);
   if (filter.producerId) c.add('d.producer_id = ?', filter.producerId);
   if (filter.productId) c.add('d.product_id = ?', filter.productId);
-  return selectPage<DossierSummary>(sql, dossierSelect, c, { orderBy: '"updatedAt" DESC, id', limit: filter.limit, offset: filter.offset });
+  return selectKeysetPage<DossierSummary>(
+    sql,
+    { from: 'dossiers d', alias: 'd', key: dossierListKey, direction: 'DESC', select: dossierSelect, limit: filter.limit, offset: filter.offset, after: filter.after },
+    c,
+  );
 }
 
 /** The dossier of a product still at the commune (at most one: dossiers_one_open_per_product). */
@@ -386,29 +396,64 @@ export async function deleteDossierFile(sql: Sql, dossierId: string, fileId: str
 
 const QUEUE_LIMIT = 200;
 
-export async function listDossiersInStatuses(sql: Sql, visibility: DossierVisibility, statuses: readonly DossierStatus[]): Promise<DossierSummary[]> {
-  if (statuses.length === 0) return [];
-  const c = addVisibility(new Conditions(), visibility).add('d.status = ANY(?::text[])', statuses);
-  const { rows } = await sql.query<DossierSummary>(
-    `${dossierSelect} ${c.where} ORDER BY d.due_at NULLS LAST, d.submitted_at NULLS LAST, d.updated_at LIMIT ${QUEUE_LIMIT}`,
-    c.values,
-  );
-  return rows;
+export interface QueueWindow {
+  limit: number;
+  offset: number;
 }
 
-/** Dossiers at the commune whose deadline falls in [dueFrom, dueUntil] (either bound may be open). */
-export async function listDossiersDueBetween(
+/**
+ * One page of dossiers in `orderBy`: the page's ids are found on dossiers alone (indexes
+ * dossiers_province_queue_idx, dossiers_due_idx), then only those rows are joined; and how many match.
+ */
+async function pageOfQueue(sql: Sql, c: Conditions, orderBy: string, window: QueueWindow): Promise<{ items: DossierSummary[]; total: number }> {
+  const where = c.where;
+  const countValues = [...c.values];
+  const limit = c.param(window.limit);
+  const offset = c.param(window.offset);
+  const [{ rows }, count] = await Promise.all([
+    sql.query<DossierSummary>(
+      `WITH page AS MATERIALIZED (
+         SELECT d.id AS page_id, row_number() OVER (ORDER BY ${orderBy}) AS n FROM dossiers d ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset})
+       ${dossierSelect} JOIN page ON page.page_id = d.id ORDER BY page.n`,
+      c.values,
+    ),
+    countUpTo(sql, `FROM dossiers d ${where}`, countValues),
+  ]);
+  return { items: rows, total: count.total };
+}
+
+const waitingOrder = 'd.due_at NULLS LAST, d.submitted_at NULLS LAST, d.updated_at, d.id';
+const dueOrder = 'd.due_at, d.id';
+
+export async function listDossiersInStatuses(sql: Sql, visibility: DossierVisibility, statuses: readonly DossierStatus[]): Promise<DossierSummary[]> {
+  return (await pageDossiersInStatuses(sql, visibility, statuses, { limit: QUEUE_LIMIT, offset: 0 })).items;
+}
+
+/** A page of the dossiers in these statuses, the earliest deadline first, and how many there are. */
+export async function pageDossiersInStatuses(
+  sql: Sql,
+  visibility: DossierVisibility,
+  statuses: readonly DossierStatus[],
+  window: QueueWindow,
+): Promise<{ items: DossierSummary[]; total: number }> {
+  if (statuses.length === 0) return { items: [], total: 0 };
+  const c = addVisibility(new Conditions(), visibility).add('d.status = ANY(?::text[])', statuses);
+  return pageOfQueue(sql, c, waitingOrder, window);
+}
+
+/** Dossiers at the commune whose deadline falls in [dueFrom, dueUntil] (either bound may be open): a page, and how many. */
+export async function pageDossiersDueBetween(
   sql: Sql,
   visibility: DossierVisibility,
   statuses: readonly DossierStatus[],
   range: { dueAfter?: Date; dueUntil?: Date; dueBefore?: Date },
-): Promise<DossierSummary[]> {
+  window: QueueWindow,
+): Promise<{ items: DossierSummary[]; total: number }> {
   const c = addVisibility(new Conditions(), visibility).add('d.status = ANY(?::text[])', statuses).addRaw('d.due_at IS NOT NULL');
   if (range.dueAfter) c.add('d.due_at >= ?', range.dueAfter);
   if (range.dueUntil) c.add('d.due_at <= ?', range.dueUntil);
   if (range.dueBefore) c.add('d.due_at < ?', range.dueBefore);
-  const { rows } = await sql.query<DossierSummary>(`${dossierSelect} ${c.where} ORDER BY d.due_at, d.id LIMIT ${QUEUE_LIMIT}`, c.values);
-  return rows;
+  return pageOfQueue(sql, c, dueOrder, window);
 }
 
 export interface OnTimeRow {

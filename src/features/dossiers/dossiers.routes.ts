@@ -75,10 +75,12 @@ function registerRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Việc của tôi: hồ sơ chờ tôi xử lý, sắp đến hạn (≤ 3 ngày làm việc), quá hạn',
+        description: 'Mỗi mục một trang `limit` hồ sơ (mặc định 50); `totals`: tổng số của từng mục. Trang sau của một mục: section=…&page=2.',
+        querystring: schemas.queueQuery,
         response: { 200: schemas.queue, ...standardErrors },
       },
     },
-    async (request) => listDossierQueue(ctx, requireActor(request)),
+    async (request) => listDossierQueue(ctx, requireActor(request), request.query),
   );
 
   app.get(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../core/clock/index.ts';
-import { communeCode, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
+import { communeCode, cursorPageOf, cursorPageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
 import { dossierActions, dossierStatuses } from './dossier-status.ts';
 
 export const dossierTypes = ['first', 'upgrade', 're_evaluation'] as const;
@@ -168,7 +168,7 @@ export const dossierDetail = dossierRecord
   .meta({ id: 'Dossier' });
 export type DossierDetail = z.infer<typeof dossierDetail>;
 
-export const dossierPage = pageOf(dossierSummary);
+export const dossierPage = cursorPageOf(dossierSummary);
 export const queueItem = dossierSummary.extend({ overdue: z.boolean() }).meta({ id: 'DossierQueueItem' });
 export type QueueItem = z.infer<typeof queueItem>;
 export const queue = z
@@ -178,8 +178,23 @@ export const queue = z
     waitingOnMe: z.array(queueItem),
     dueSoon: z.array(queueItem),
     overdue: z.array(queueItem),
+    /** How many dossiers each section holds in all; the arrays hold one page of `limit`. */
+    totals: z.object({ waitingOnMe: z.number().int(), dueSoon: z.number().int(), overdue: z.number().int() }),
+    limit: z.number().int(),
+    page: z.number().int(),
+    section: z.enum(['waitingOnMe', 'dueSoon', 'overdue']).nullable(),
   })
   .meta({ id: 'DossierQueue' });
+
+export const queueQuery = z.object({
+  limit: z.coerce.number({ message: 'Số hồ sơ mỗi mục phải là số.' }).int().min(1, { message: 'Số hồ sơ mỗi mục từ 1 đến 200.' })
+    .max(200, { message: 'Số hồ sơ mỗi mục từ 1 đến 200.' }).optional()
+    .describe('Số hồ sơ mỗi mục (mặc định 50)'),
+  section: z.enum(['waitingOnMe', 'dueSoon', 'overdue'], { message: 'Mục là một trong: waitingOnMe, dueSoon, overdue.' }).optional()
+    .describe('Chỉ lấy một mục (các mục khác trả về rỗng), trang `page` của mục đó'),
+  page: z.coerce.number({ message: 'Số trang phải là số.' }).int().min(1, { message: 'Số trang từ 1.' }).optional(),
+});
+export type QueueQuery = z.infer<typeof queueQuery>;
 
 const rateRow = z.object({ forwarded: z.number().int(), onTime: z.number().int(), late: z.number().int(), rate: z.number().nullable() });
 export const onTimeRate = z
@@ -268,7 +283,7 @@ export type CommuneCheckInput = z.infer<typeof communeCheckBody>;
 
 export const reuseFilesBody = z.object({ fromDossierId: uuid }).strict();
 
-export const listQuery = pageQuery.extend({
+export const listQuery = cursorPageQuery.extend({
   status: z.enum(dossierStatuses).optional(),
   producer: uuid.optional(),
   product: uuid.optional(),

@@ -17,6 +17,8 @@ export const openDataQuery = z.object({
   star: z.coerce.number({ message: 'Hạng sao phải là số.' }).int().min(3, { message: 'Hạng sao từ 3 đến 5.' }).max(5, { message: 'Hạng sao từ 3 đến 5.' }).optional(),
   status: z.enum(certificateStatuses, { message: `Trạng thái là một trong: ${certificateStatuses.join(', ')}.` }).optional()
     .describe('Trạng thái hiệu lực hôm nay (của giấy chứng nhận mới nhất, với sản phẩm và chủ thể)'),
+  after: z.string().max(400, { message: 'Con trỏ trang (after) quá dài.' }).optional()
+    .describe('nextCursor của trang trước: trang tiếp theo (bỏ qua page)'),
 });
 export type OpenDataQuery = z.infer<typeof openDataQuery>;
 
@@ -93,6 +95,8 @@ export type OpenCertificate = z.infer<typeof openCertificate>;
 
 const pageMeta = {
   total: z.number().int(),
+  totalExact: z.boolean().describe('false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng)'),
+  nextCursor: z.string().nullable().describe('Truyền vào `after` để lấy trang tiếp theo (nhanh ở mọi độ sâu); null: trang cuối'),
   page: z.number().int(),
   pageSize: z.number().int(),
   asOf: date.describe('Ngày tính trạng thái hiệu lực (giờ Việt Nam)'),

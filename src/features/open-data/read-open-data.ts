@@ -1,5 +1,6 @@
 import { today } from '../../core/clock/index.ts';
-import { pageWindow } from '../../core/http/paging.ts';
+import { decodeCursor, encodeCursor, pageWindow } from '../../core/http/paging.ts';
+import { keyPatterns } from '../../core/db/query-builder.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { legalFormLabels } from '../producers/index.ts';
 import { toCsv } from './csv.ts';
@@ -26,15 +27,15 @@ export const datasetColumns = {
   certificates: Object.keys(openCertificate.shape) as (keyof OpenCertificate & string)[],
 };
 
-export async function listProducts(ctx: AppContext, filter: Filter): Promise<{ items: OpenProduct[]; total: number }> {
+export async function listProducts(ctx: AppContext, filter: Filter): Promise<repository.OpenDataPage<OpenProduct>> {
   const base = ctx.config.publicBaseUrl;
   const result = await repository.listOpenProducts(ctx.db.pool, today(ctx.clock), filter);
-  return { total: result.total, items: result.items.map((row) => ({ ...row, url: `${base}/san-pham/${row.id}` })) };
+  return { ...result, items: result.items.map((row) => ({ ...row, url: `${base}/san-pham/${row.id}` })) };
 }
 
-export async function listProducers(ctx: AppContext, filter: Filter): Promise<{ items: OpenProducer[]; total: number }> {
+export async function listProducers(ctx: AppContext, filter: Filter): Promise<repository.OpenDataPage<OpenProducer>> {
   const result = await repository.listOpenProducers(ctx.db.pool, today(ctx.clock), filter);
-  return { total: result.total, items: result.items.map((row) => ({ ...row, legalFormLabel: legalFormLabels[row.legalForm] })) };
+  return { ...result, items: result.items.map((row) => ({ ...row, legalFormLabel: legalFormLabels[row.legalForm] })) };
 }
 
 export const listCertificates = (ctx: AppContext, filter: Filter) => repository.listOpenCertificates(ctx.db.pool, today(ctx.clock), filter);
@@ -42,13 +43,15 @@ export const listCertificates = (ctx: AppContext, filter: Filter) => repository.
 const listers = { products: listProducts, producers: listProducers, certificates: listCertificates } as const;
 
 export async function openDataPage(ctx: AppContext, dataset: Dataset, query: OpenDataQuery) {
-  const result = await listers[dataset](ctx, {
+  const after = query.after ? decodeCursor(query.after, repository.openDataKeys[dataset].map((k) => keyPatterns[k.type])) : null;
+  const { nextKey, ...result } = await listers[dataset](ctx, {
     provinceCode: query.province,
     stars: query.star,
     status: query.status,
     ...pageWindow(query),
+    after,
   });
-  return { ...result, page: query.page, pageSize: query.pageSize, asOf: today(ctx.clock), version: OPEN_DATA_VERSION, licence: OPEN_DATA_LICENCE };
+  return { ...result, nextCursor: nextKey ? encodeCursor(nextKey) : null, page: query.page, pageSize: query.pageSize, asOf: today(ctx.clock), version: OPEN_DATA_VERSION, licence: OPEN_DATA_LICENCE };
 }
 
 /** A whole dataset as a file: 20,000 rows build in memory in well under a second. */

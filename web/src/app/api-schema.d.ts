@@ -7811,6 +7811,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
+                    /** @description nextCursor của trang trước: trang tiếp theo (bỏ qua page) */
+                    after?: string;
                     status?: "draft" | "submitted" | "commune_reviewing" | "returned_for_supplement" | "resubmitted" | "forwarded_to_province" | "withdrawn";
                     producer?: string;
                     product?: string;
@@ -7832,6 +7834,10 @@ export interface paths {
                             total: number;
                             page: number;
                             pageSize: number;
+                            /** @description false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng) */
+                            totalExact: boolean;
+                            /** @description Truyền vào `after` để lấy trang tiếp theo; null: đây là trang cuối */
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -7985,10 +7991,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Việc của tôi: hồ sơ chờ tôi xử lý, sắp đến hạn (≤ 3 ngày làm việc), quá hạn */
+        /**
+         * Việc của tôi: hồ sơ chờ tôi xử lý, sắp đến hạn (≤ 3 ngày làm việc), quá hạn
+         * @description Mỗi mục một trang `limit` hồ sơ (mặc định 50); `totals`: tổng số của từng mục. Trang sau của một mục: section=…&page=2.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Số hồ sơ mỗi mục (mặc định 50) */
+                    limit?: number;
+                    /** @description Chỉ lấy một mục (các mục khác trả về rỗng), trang `page` của mục đó */
+                    section?: "waitingOnMe" | "dueSoon" | "overdue";
+                    page?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -14348,6 +14363,8 @@ export interface paths {
                     star?: number;
                     /** @description Trạng thái hiệu lực hôm nay (của giấy chứng nhận mới nhất, với sản phẩm và chủ thể) */
                     status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                    /** @description nextCursor của trang trước: trang tiếp theo (bỏ qua page) */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -14364,6 +14381,10 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["OpenDataProduct"][];
                             total: number;
+                            /** @description false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng) */
+                            totalExact: boolean;
+                            /** @description Truyền vào `after` để lấy trang tiếp theo (nhanh ở mọi độ sâu); null: trang cuối */
+                            nextCursor: string | null;
                             page: number;
                             pageSize: number;
                             /** @description Ngày tính trạng thái hiệu lực (giờ Việt Nam) */
@@ -14427,6 +14448,8 @@ export interface paths {
                     star?: number;
                     /** @description Trạng thái hiệu lực hôm nay (của giấy chứng nhận mới nhất, với sản phẩm và chủ thể) */
                     status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                    /** @description nextCursor của trang trước: trang tiếp theo (bỏ qua page) */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -14443,6 +14466,10 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["OpenDataProducer"][];
                             total: number;
+                            /** @description false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng) */
+                            totalExact: boolean;
+                            /** @description Truyền vào `after` để lấy trang tiếp theo (nhanh ở mọi độ sâu); null: trang cuối */
+                            nextCursor: string | null;
                             page: number;
                             pageSize: number;
                             /** @description Ngày tính trạng thái hiệu lực (giờ Việt Nam) */
@@ -14506,6 +14533,8 @@ export interface paths {
                     star?: number;
                     /** @description Trạng thái hiệu lực hôm nay (của giấy chứng nhận mới nhất, với sản phẩm và chủ thể) */
                     status?: "valid" | "expiring" | "extended" | "expired" | "superseded" | "revoked";
+                    /** @description nextCursor của trang trước: trang tiếp theo (bỏ qua page) */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -14522,6 +14551,10 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["OpenDataCertificate"][];
                             total: number;
+                            /** @description false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng) */
+                            totalExact: boolean;
+                            /** @description Truyền vào `after` để lấy trang tiếp theo (nhanh ở mọi độ sâu); null: trang cuối */
+                            nextCursor: string | null;
                             page: number;
                             pageSize: number;
                             /** @description Ngày tính trạng thái hiệu lực (giờ Việt Nam) */
@@ -15489,6 +15522,14 @@ export interface components {
             waitingOnMe: components["schemas"]["DossierQueueItemInput"][];
             dueSoon: components["schemas"]["DossierQueueItemInput"][];
             overdue: components["schemas"]["DossierQueueItemInput"][];
+            totals: {
+                waitingOnMe: number;
+                dueSoon: number;
+                overdue: number;
+            };
+            limit: number;
+            page: number;
+            section: ("waitingOnMe" | "dueSoon" | "overdue") | null;
         };
         DossierOnTimeRateInput: {
             from: string;
@@ -17237,6 +17278,14 @@ export interface components {
             waitingOnMe: components["schemas"]["DossierQueueItem"][];
             dueSoon: components["schemas"]["DossierQueueItem"][];
             overdue: components["schemas"]["DossierQueueItem"][];
+            totals: {
+                waitingOnMe: number;
+                dueSoon: number;
+                overdue: number;
+            };
+            limit: number;
+            page: number;
+            section: ("waitingOnMe" | "dueSoon" | "overdue") | null;
         };
         DossierOnTimeRate: {
             from: string;

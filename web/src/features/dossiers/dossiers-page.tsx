@@ -1,5 +1,6 @@
 import './dossiers.css';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
 import { formatNumber } from '../../app/i18n.tsx';
@@ -39,6 +40,48 @@ function DossierRows({ items, text, testId, showProducer }: { items: readonly It
         </li>
       ))}
     </ul>
+  );
+}
+
+type Section = 'waitingOnMe' | 'dueSoon' | 'overdue';
+
+/** One section of the queue: its first page from the queue, the next pages on request (issue 13: paged). */
+function QueueSection({ section, title, first, total, limit, text, testId, showProducer }: {
+  section: Section; title: string; first: readonly Item[]; total: number; limit: number; text: DossierText; testId: string; showProducer: boolean;
+}) {
+  const [more, setMore] = useState<Item[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const items = [...first, ...more];
+  const loadMore = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = Math.floor(items.length / limit) + 1;
+      const next = await api.get('/api/dossiers/queue', { query: { section, page, limit } });
+      setMore((previous) => [...previous, ...next[section]]);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <>
+      <h3 className="h4">
+        {title} ({formatNumber(total)})
+      </h3>
+      <DossierRows items={items} text={text} testId={testId} showProducer={showProducer} />
+      {items.length < total && (
+        <p className="hint" data-testid={`${testId}-more`}>
+          {text('queue.shown', { shown: formatNumber(items.length), total: formatNumber(total) })}{' '}
+          <button type="button" className="button" disabled={loading} onClick={() => void loadMore()}>
+            {text('queue.more')}
+          </button>
+        </p>
+      )}
+      {error !== null && <LoadError error={error} retry={() => void loadMore()} />}
+    </>
   );
 }
 
@@ -97,25 +140,15 @@ export function DossiersPage() {
         <LoadError error={queue.error} retry={() => void queue.refetch()} />
       ) : (
         <div className="stack">
-          <h3 className="h4">
-            {text('queue.waiting')} ({formatNumber(queue.data.waitingOnMe.length)})
-          </h3>
-          <DossierRows items={queue.data.waitingOnMe} text={text} testId="queue-waiting" showProducer={showProducer} />
-          {queue.data.dueSoon.length > 0 && (
-            <>
-              <h3 className="h4">
-                {text('queue.dueSoon')} ({formatNumber(queue.data.dueSoon.length)})
-              </h3>
-              <DossierRows items={queue.data.dueSoon} text={text} testId="queue-due-soon" showProducer={showProducer} />
-            </>
+          <QueueSection section="waitingOnMe" title={text('queue.waiting')} first={queue.data.waitingOnMe} total={queue.data.totals.waitingOnMe}
+            limit={queue.data.limit} text={text} testId="queue-waiting" showProducer={showProducer} />
+          {queue.data.totals.dueSoon > 0 && (
+            <QueueSection section="dueSoon" title={text('queue.dueSoon')} first={queue.data.dueSoon} total={queue.data.totals.dueSoon}
+              limit={queue.data.limit} text={text} testId="queue-due-soon" showProducer={showProducer} />
           )}
-          {queue.data.overdue.length > 0 && (
-            <>
-              <h3 className="h4">
-                {text('queue.overdue')} ({formatNumber(queue.data.overdue.length)})
-              </h3>
-              <DossierRows items={queue.data.overdue} text={text} testId="queue-overdue" showProducer={showProducer} />
-            </>
+          {queue.data.totals.overdue > 0 && (
+            <QueueSection section="overdue" title={text('queue.overdue')} first={queue.data.overdue} total={queue.data.totals.overdue}
+              limit={queue.data.limit} text={text} testId="queue-overdue" showProducer={showProducer} />
           )}
         </div>
       )}
@@ -126,7 +159,7 @@ export function DossiersPage() {
       <QueryView query={list} isEmpty={(data) => data.items.length === 0} empty={text('list.none')}>
         {(data) => (
         <>
-          <p className="hint">{text('list.count', { count: formatNumber(data.total) })}</p>
+          <p className="hint">{text(data.totalExact ? 'list.count' : 'list.countMore', { count: formatNumber(data.total) })}</p>
           <DossierRows items={data.items} text={text} testId="dossiers" showProducer={showProducer} />
           <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} onPage={(next) => void navigate({ search: (previous) => ({ ...previous, page: next }) })} />
         </>
