@@ -126,6 +126,15 @@ describe('programme report charts in the browser', { skip: browserSkip, timeout:
     assert.ok(await page.getByTestId('chart-by-unit-table').isVisible());
     await page.emulateMedia({ media: 'screen' });
 
+    // On a 390px phone the charts shrink to the screen: no sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scrollWidth <= 390, `the report is ${scrollWidth}px wide on a 390px phone`);
+    const box = (await page.getByTestId('chart-years').locator('canvas').boundingBox())!;
+    assert.ok(box.width > 200 && box.x + box.width <= 390, `the line chart is ${box.width}px wide at x=${box.x}`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+
     // A row's label opens the list behind it.
     await page.getByTestId('chart-expiries-table').getByRole('link', { name: `${month.slice(5, 7)}/${month.slice(0, 4)}` }).click();
     await page.getByTestId('certificates-table').waitFor();
