@@ -69,7 +69,7 @@ CREATE TABLE notice_messages (
   subject_id        uuid NOT NULL,
   recipient_name    text NOT NULL,
   -- The producer this notice is about (for the commune's "could not be reached" list).
-  producer_id       uuid REFERENCES producers (id),
+  producer_id       uuid REFERENCES producers (id) ON DELETE SET NULL, -- a merged or undone producer keeps its history
   commune_code      text,
   channel           text NOT NULL CHECK (channel IN ('email', 'zalo', 'sms')),
   channel_id        uuid REFERENCES notice_channels (id),

@@ -131,6 +131,9 @@ describe('reminders that reach people outside the app', () => {
     assert.ok(told.some((n) => n.link === `/admin/dossiers/${draft.id}` && n.title.startsWith('Hồ sơ mới nộp')), JSON.stringify(told));
     const toOfficer = await t.db.pool.query<{ channel: string }>(`SELECT channel FROM notice_messages WHERE kind = 'dossier.submitted' AND subject_id = $1 AND link LIKE $2`, [officerId, `%/admin/dossiers/${draft.id}`]);
     assert.deepEqual(toOfficer.rows.map((r) => r.channel).sort(), ['email', 'sms']);
+    // The in-app notice says what became of it on each channel.
+    const listed = (await officer.request('GET', '/api/notifications')).json().items as Array<{ link: string; deliveries: Array<{ channel: string; status: string }> }>;
+    assert.deepEqual(listed.find((n) => n.link === `/admin/dossiers/${draft.id}`)!.deliveries.map((d) => [d.channel, d.status]), [['email', 'held'], ['sms', 'held']]);
 
     const received = await expectStatus(officer, 'POST', `/api/dossiers/${draft.id}/receive`, { version: submitted.version }, 200);
     const returned = await expectStatus(officer, 'POST', `/api/dossiers/${draft.id}/return`, { version: received.version, reasons: ['Bổ sung phiếu kiểm nghiệm', 'Ảnh nhãn rõ hơn'] }, 200);

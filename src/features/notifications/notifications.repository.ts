@@ -9,6 +9,8 @@ export interface NotificationItem {
   link: string | null;
   createdAt: Date;
   readAt: Date | null;
+  /** What became of it by e-mail, Zalo and SMS (empty when it went only to the app). */
+  deliveries: Array<{ channel: 'email' | 'zalo' | 'sms'; status: MessageStatus; sentAt: Date | null }>;
 }
 
 export interface NewNotice {
@@ -32,19 +34,23 @@ export async function insertNotices(sql: Sql, userIds: readonly string[], notice
 }
 
 export async function listNotifications(sql: Sql, userId: string, options: { unreadOnly: boolean; limit: number; offset: number }) {
-  const where = options.unreadOnly ? 'user_id = $1 AND read_at IS NULL' : 'user_id = $1';
+  const where = options.unreadOnly ? 'n.user_id = $1 AND n.read_at IS NULL' : 'n.user_id = $1';
   const [items, counts] = await Promise.all([
-    sql.query<NotificationItem>(
-      `SELECT id, kind, title, body, link, created_at AS "createdAt", read_at AS "readAt" FROM notifications
-       WHERE ${where} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+    sql.query<Omit<NotificationItem, 'deliveries'> & { deliveries: Array<{ channel: 'email' | 'zalo' | 'sms'; status: MessageStatus; sentAt: string | null }> }>(
+      `SELECT n.id, n.kind, n.title, n.body, n.link, n.created_at AS "createdAt", n.read_at AS "readAt",
+              coalesce((SELECT json_agg(json_build_object('channel', m.channel, 'status', m.status, 'sentAt', m.sent_at) ORDER BY m.channel)
+                          FROM notice_messages m WHERE m.notification_id = n.id), '[]'::json) AS deliveries
+         FROM notifications n
+       WHERE ${where} ORDER BY n.created_at DESC, n.id LIMIT $2 OFFSET $3`,
       [userId, options.limit, options.offset],
     ),
     sql.query<{ total: number; unread: number }>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread FROM notifications WHERE ${where}`,
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE n.read_at IS NULL)::int AS unread FROM notifications n WHERE ${where}`,
       [userId],
     ),
   ]);
-  return { items: items.rows, total: counts.rows[0]!.total, unread: counts.rows[0]!.unread };
+  const withDates = items.rows.map((item) => ({ ...item, deliveries: item.deliveries.map((d) => ({ ...d, sentAt: d.sentAt ? new Date(d.sentAt) : null })) }));
+  return { items: withDates, total: counts.rows[0]!.total, unread: counts.rows[0]!.unread };
 }
 
 /** Marks the user's notices read (the given ones, or all); another user's notice is not touched. */

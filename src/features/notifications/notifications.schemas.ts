@@ -12,6 +12,7 @@ export const notification = z.object({
   link: z.string().nullable(),
   createdAt: z.date(),
   readAt: z.date().nullable(),
+  deliveries: z.array(z.object({ channel: channelName, status: messageStatus, sentAt: z.date().nullable() })),
 });
 
 export const channelView = z

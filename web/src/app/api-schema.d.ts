@@ -4166,6 +4166,13 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 readAt: string | null;
+                                deliveries: {
+                                    /** @enum {string} */
+                                    channel: "email" | "zalo" | "sms";
+                                    /** @enum {string} */
+                                    status: "queued" | "sending" | "sent" | "failed" | "uncertain" | "held" | "undeliverable";
+                                    sentAt: string | null;
+                                }[];
                             }[];
                             total: number;
                             unread: number;

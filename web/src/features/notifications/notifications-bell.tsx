@@ -9,12 +9,14 @@ import { api } from '../../app/api.ts';
 import { formatDateTime } from '../../app/i18n.tsx';
 import { LoadError } from '../../app/ui.tsx';
 import { useCertificateText } from '../certificates/certificate-text.ts';
+import { useNoticesText } from './notices-text.ts';
 import './notifications.css';
 
 const BASE = '/admin';
 
 export function NotificationsBell() {
   const text = useCertificateText();
+  const noticeText = useNoticesText();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
@@ -96,6 +98,11 @@ export function NotificationsBell() {
                     <span className="notice-title">{notice.title}</span>
                     {notice.body && <span className="notice-body">{notice.body}</span>}
                     <span className="notice-time">{formatDateTime(notice.createdAt)}</span>
+                    {notice.deliveries.length > 0 && (
+                      <span className="notice-deliveries" data-testid="notification-deliveries">
+                        {notice.deliveries.map((delivery) => `${noticeText(`channel.${delivery.channel}`)}: ${noticeText(`status.${delivery.status}`).toLowerCase()}`).join(' · ')}
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}
