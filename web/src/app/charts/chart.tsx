@@ -5,7 +5,7 @@
  * chart drawn (chart-engine.ts by import()), never with the back office's first screen (decision 017).
  */
 import './chart.css';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatNumber, useI18n } from '../i18n.tsx';
 
 export interface ChartSeries {
@@ -58,7 +58,6 @@ export function Chart({
   const { t } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<'loading' | 'drawn' | 'failed'>('loading');
-  const tableId = useId();
   const empty = spec.series.every((series) => series.values.every((value) => value === 0));
   // Redrawn when the figures change, not on every render of the screen around it.
   const figures = JSON.stringify(spec);
@@ -91,14 +90,14 @@ export function Chart({
         <p className="hint">{t('chart.empty')}</p>
       ) : (
         <div className="chart-canvas" style={{ height: pixels }}>
-          <canvas ref={canvas} role="img" aria-label={summary} aria-describedby={tableId}>
+          <canvas ref={canvas} role="img" aria-label={summary}>
             {summary}
           </canvas>
         </div>
       )}
       {state === 'failed' && <p className="hint">{t('chart.failed')}</p>}
       <div className="chart-table">
-        <table className="table table-compact" id={tableId} data-testid={testId ? `${testId}-table` : undefined}>
+        <table className="table table-compact" data-testid={testId ? `${testId}-table` : undefined}>
           <caption>{t('chart.table', { title })}</caption>
           <thead>
             <tr>
