@@ -7,7 +7,7 @@
  *   npx tsx scripts/lighthouse.ts            prints the scores and transfer sizes
  *   npx tsx scripts/lighthouse.ts --strict   exits 1 when any score of a page that exists is below 95
  *   LIGHTHOUSE_JSON=dir                       also writes each page's full report (JSON) into dir
- *   LIGHTHOUSE_PAGES=home,verification        only these pages (home, search, product, verification)
+ *   LIGHTHOUSE_PAGES=home,verification        only these pages (home, search, product, verification, statistics)
  *   npx tsx scripts/lighthouse.ts --3g       Lighthouse's "regular 3G" profile instead (300 ms RTT, 700 kbit/s,
  *                                            4× CPU slowdown): the issue's "first render within 1 s on 3G"
  *
@@ -102,6 +102,7 @@ async function main() {
       { name: 'search', path: '/san-pham?q=gao%20seng%20cu' },
       { name: 'product', path: `/san-pham/${products[0]!.productId}` },
       { name: 'verification', path: `/xac-minh/${products[0]!.certificate.publicToken}` },
+      { name: 'statistics', path: '/thong-ke' },
     ];
     chromium = await launchChromium();
     const rows: string[] = [];

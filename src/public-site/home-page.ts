@@ -11,6 +11,7 @@ const text = {
     placeholder: 'Ví dụ: gạo Séng Cù, ổi Hua Nà…',
     search: 'Tìm kiếm',
     cycle: 'Chu trình OCOP hằng năm',
+    statistics: 'Thống kê sản phẩm OCOP theo hạng sao, tỉnh, năm',
     steps: [
       'Tuyên truyền, hướng dẫn',
       'Đăng ký ý tưởng sản phẩm',
@@ -29,6 +30,7 @@ const text = {
     placeholder: 'e.g. Séng Cù rice, Hua Nà guava…',
     search: 'Search',
     cycle: 'The yearly OCOP cycle',
+    statistics: 'OCOP product statistics by stars, province and year',
     steps: [
       'Outreach and guidance',
       'Product-idea registration',
@@ -58,6 +60,7 @@ export function renderHomePage(lang: Lang): string {
   </form>
 </div></section>
 <main>
+  <p><a href="/thong-ke${lang === 'en' ? '?lang=en' : ''}">${t.statistics}</a></p>
   <h2>${t.cycle}</h2>
   <ol class="steps">${t.steps.map((step, i) => html`<li><strong>${i + 1}.</strong> ${step}</li>`)}</ol>
 </main>`,

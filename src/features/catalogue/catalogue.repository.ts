@@ -75,7 +75,7 @@ const listedOn = (alias: string, day: string) =>
  * match, from being pushed down to choose another index), then filters them. The first branch compares
  * `issued_on + 0` so that it never uses that index (true of nearly every entry) in place of the others.
  */
-const entries = (day: string, where: string) => `
+export const entries = (day: string, where: string) => `
   SELECT ${entryColumns}, e.certificate_id, e.stars, e.issued_on, e.expires_on, e.revoked_on, e.superseded_on, e.re_evaluation_filed_on,
          e.updated_at, ${certificateStatusSql('e', day)} AS status
     FROM catalogue_entries e ${andWhere(where, `e.issued_on + 0 <= ${day}::date`)}

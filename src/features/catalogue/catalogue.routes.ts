@@ -6,6 +6,8 @@ import type { App, AppContext } from '../../core/http/types.ts';
 import { findCommunePage, findProducerPage, findProductPage, findProvincePage, findPublicPhoto, findSearchPage, listSitemapPages } from './browse-catalogue.ts';
 import { renderProducerPage, renderProductPage, renderSearchPage, renderUnitPage } from './catalogue-pages.ts';
 import { catalogueSorts, parseIdSlug, producerPath, productPath, validityFilters } from './catalogue-query.ts';
+import { readPublicStatistics } from './read-statistics.ts';
+import { STATISTICS_PATH, renderStatisticsPage } from './statistics-page.ts';
 
 const lang = z.enum(['vi', 'en']).default('vi').catch('vi');
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
@@ -107,6 +109,17 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
     return sendCacheable(request, reply, body, htmlType);
   });
 
+  // Products by star, province and year, cumulative since 2019 (issue 13): the catalogue's own counts.
+  app.get(STATISTICS_PATH, { schema: { ...hide, querystring: z.object({ lang }) } }, async (request, reply) => {
+    return sendCacheable(request, reply, renderStatisticsPage((await readPublicStatistics(ctx))!, request.query.lang), htmlType);
+  });
+  app.get(`${STATISTICS_PATH}/:code`, { schema: { ...hide, params: z.object({ code: z.string().max(10) }), querystring: z.object({ lang }) } }, async (request, reply) => {
+    const language = request.query.lang;
+    const statistics = /^\d{2}$/.test(request.params.code) ? await readPublicStatistics(ctx, request.params.code) : null;
+    if (!statistics) return notFoundPage(reply, language);
+    return sendCacheable(request, reply, renderStatisticsPage(statistics, language), htmlType);
+  });
+
   // Packaging and label photos of certified products only; content-addressed, so cacheable for long.
   app.get('/anh/:fileId', { schema: { ...hide, params: z.object({ fileId: z.string().max(40) }) } }, async (request, reply) => {
     const photo = await findPublicPhoto(ctx, request.params.fileId);
@@ -125,6 +138,7 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
     const urls = [
       '<url><loc>' + escape(`${origin}/`) + '</loc></url>',
       '<url><loc>' + escape(`${origin}/san-pham`) + '</loc></url>',
+      '<url><loc>' + escape(`${origin}${STATISTICS_PATH}`) + '</loc></url>',
       ...pages.map((page) => {
         const lastmod = page.updatedAt ? `<lastmod>${new Date(page.updatedAt).toISOString().slice(0, 10)}</lastmod>` : '';
         return `<url><loc>${escape(origin + page.path)}</loc>${lastmod}</url>`;

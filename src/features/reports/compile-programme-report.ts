@@ -5,8 +5,8 @@ import { revocationGroundLabels, type RevocationGround } from '../certificates/i
 import { listUnitFairsOfYear } from '../fairs/index.ts';
 import { buildPlanDetail, listUnitPlansOfYear } from '../plans/index.ts';
 import { computeTrainingCoverage, countAttendedByAudience, listUnitTrainingsOfYear, percentOf, resolveReportUnit } from '../training/index.ts';
-import { buildBreakdown, certificateKind, change, drillDown, figure, latestPerProduct } from './report-figures.ts';
-import { describePeriod, previousPeriod, resolvePeriod, type ReportPeriod } from './report-period.ts';
+import { buildBreakdown, certificateKind, change, drillDown, figure, latestPerProduct, monthsAhead } from './report-figures.ts';
+import { FIRST_REPORT_YEAR, describePeriod, previousPeriod, resolvePeriod, type ReportPeriod } from './report-period.ts';
 import { canReadNationalReport } from './reports.policy.ts';
 import * as repository from './reports.repository.ts';
 import type { ReportScope } from './reports.repository.ts';
@@ -75,11 +75,14 @@ export async function compileProgrammeReport(ctx: AppContext, actor: Actor, quer
     drillDown('/api/certificates', { ...extra, issuedFrom: period.from, issuedTo: period.asOf });
   const inForceLink = (extra: Record<string, string | number | null>) => drillDown('/api/certificates', { ...extra, inForceOn: period.asOf });
 
-  const [current, before, inForce, salesPoints] = await Promise.all([
+  const months = monthsAhead(period.asOf, EXPIRY_MONTHS);
+  const [current, before, inForce, salesPoints, byYear, expiries] = await Promise.all([
     countPeriod(ctx, unit, period),
     countPeriod(ctx, unit, previous),
     repository.listCertificatesInForce(sql, unit.scope, period.asOf),
     repository.countSalesPoints(sql, unit.scope, period.from, period.asOf),
+    repository.countRecognitionsByYear(sql, unit.scope, FIRST_REPORT_YEAR, period.asOf),
+    repository.countExpiriesByMonth(sql, unit.scope, period.asOf, months.at(-1)!.to),
   ]);
   const unitLevel = unit.level === 'nation' ? 'province' : 'commune';
   const unitCodes = [...new Set([...current.issued, ...inForce].map((f) => (unitLevel === 'commune' ? f.communeCode : f.provinceCode)))];
@@ -160,9 +163,43 @@ export async function compileProgrammeReport(ctx: AppContext, actor: Actor, quer
       drillDown: drillDown('/api/dossiers/on-time-rate', { ...scopeQuery, from: period.from, to: period.asOf }),
     },
     comparison: compared.map(([key, label, now, then]) => ({ key, label, current: now, previous: then, ...change(now, then) })),
+    trends: {
+      recognitionsByYear: yearsUpTo(period.asOf).map((year) => {
+        const counted = byYear.find((row) => row.year === year);
+        const to = `${year}-12-31` < period.asOf ? `${year}-12-31` : period.asOf;
+        return {
+          year,
+          products: figure(counted?.products ?? 0, drillDown('/api/certificates', { ...scopeQuery, issuedFrom: `${year}-01-01`, issuedTo: to })),
+          firstRecognitions: counted?.firstRecognitions ?? 0,
+          certificates: counted?.certificates ?? 0,
+        };
+      }),
+      expiriesByMonth: months.map(({ month, from, to }) => {
+        const of = (stars: number) => expiries.find((row) => row.month === month && row.stars === stars)?.certificates ?? 0;
+        const total = expiries.filter((row) => row.month === month).reduce((sum, row) => sum + row.certificates, 0);
+        return {
+          month,
+          from,
+          to,
+          certificates: figure(total, drillDown('/api/certificates', { ...scopeQuery, inForceOn: period.asOf, expiresFrom: from, expiresTo: to })),
+          stars3: of(3),
+          stars4: of(4),
+          stars5: of(5),
+        };
+      }),
+    },
     salesPoints: { active: figure(salesPoints.active, drillDown('/api/sales-points', { ...scopeQuery, active: 'true' })), openedInPeriod: salesPoints.openedInPeriod },
     ...activities,
   };
+}
+
+/** The months of expiries ahead the charts show: a year, about twice the re-evaluation window (Đ.7.6.a: 180 days). */
+const EXPIRY_MONTHS = 12;
+
+/** 2019, 2020, …, the year of `asOf`. */
+function yearsUpTo(asOf: LocalDate): number[] {
+  const last = Number(asOf.slice(0, 4));
+  return Array.from({ length: Math.max(0, last - FIRST_REPORT_YEAR + 1) }, (_, index) => FIRST_REPORT_YEAR + index);
 }
 
 function withoutHeld(rounds: repository.RoundCounts) {

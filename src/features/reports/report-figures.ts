@@ -3,6 +3,7 @@
  * product set (Phụ lục I of the rule set, findClassification), by the producer's legal form and by unit,
  * and the drill-down of every figure to the existing list that shows its records.
  */
+import { localDate, localDateParts, type LocalDate } from '../../core/clock/index.ts';
 import { legalFormLabels, type LegalForm } from '../producers/index.ts';
 import { findClassification } from '../rule-sets/index.ts';
 import type { CertificateFact, ReportScope } from './reports.repository.ts';
@@ -147,4 +148,18 @@ export function certificateKind(fact: CertificateFact): 'first' | 're_evaluation
 /** The change from the previous period, in units and percent (null when the previous was 0). */
 export function change(current: number, previous: number): { change: number; changePercent: number | null } {
   return { change: current - previous, changePercent: previous === 0 ? null : Math.round(((current - previous) / previous) * 1000) / 10 };
+}
+
+/**
+ * `count` calendar months from the month of `asOf`: the first runs from `asOf` to its month's last day,
+ * the others are whole months.
+ */
+export function monthsAhead(asOf: LocalDate, count: number): Array<{ month: string; from: LocalDate; to: LocalDate }> {
+  const { year, month } = localDateParts(asOf);
+  return Array.from({ length: count }, (_, index) => {
+    const y = year + Math.floor((month - 1 + index) / 12);
+    const m = ((month - 1 + index) % 12) + 1;
+    const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return { month: `${y}-${String(m).padStart(2, '0')}`, from: index === 0 ? asOf : localDate(y, m, 1), to: localDate(y, m, lastDay) };
+  });
 }

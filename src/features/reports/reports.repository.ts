@@ -185,6 +185,57 @@ export async function countFunnel(sql: Sql, scope: ReportScope, range: { from: D
   return rows[0]!;
 }
 
+export interface YearRecognitions {
+  year: number;
+  /** Products with a certificate issued in the year (first recognition, re-evaluation or upgrade), each once. */
+  products: number;
+  /** Certificates that replaced none: the product's first recognition. */
+  firstRecognitions: number;
+  certificates: number;
+}
+
+/**
+ * Recognitions per calendar year from `fromYear` to the year of `asOf`, counted to `asOf` (a certificate
+ * dated later is left out). Years without any are not returned; the use case fills them with zeros.
+ */
+export async function countRecognitionsByYear(sql: Sql, scope: ReportScope, fromYear: number, asOf: LocalDate): Promise<YearRecognitions[]> {
+  const { rows } = await sql.query<YearRecognitions>(
+    `SELECT extract(year FROM c.issued_on)::int AS year,
+            count(DISTINCT c.product_id)::int AS products,
+            count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM certificates o WHERE o.superseded_by = c.id))::int AS "firstRecognitions",
+            count(*)::int AS certificates
+       FROM certificates c
+      WHERE ${scopeOf('c', 1, 2)} AND c.issued_on >= make_date($3, 1, 1) AND c.issued_on <= $4::date
+      GROUP BY 1 ORDER BY 1`,
+    [scope.provinceCode, scope.communeCode, fromYear, asOf],
+  );
+  return rows;
+}
+
+export interface MonthExpiries {
+  /** 'YYYY-MM' */
+  month: string;
+  stars: number;
+  certificates: number;
+}
+
+/**
+ * Certificates in force on `asOf` (valid or expiring: an extended one has already passed its last
+ * day) whose last valid day falls from `asOf` to `until` (both included), per month of that day and star.
+ */
+export async function countExpiriesByMonth(sql: Sql, scope: ReportScope, asOf: LocalDate, until: LocalDate): Promise<MonthExpiries[]> {
+  const { rows } = await sql.query<MonthExpiries>(
+    `SELECT to_char(c.expires_on, 'YYYY-MM') AS month, c.stars, count(*)::int AS certificates
+       FROM certificates c
+      WHERE ${scopeOf('c', 1, 2)} AND c.issued_on <= $3::date
+        AND c.expires_on >= $3::date AND c.expires_on <= $4::date
+        AND ${certificateStatusSql('c', '$3')} IN ('valid', 'expiring')
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    [scope.provinceCode, scope.communeCode, asOf, until],
+  );
+  return rows;
+}
+
 /** Active sales points of the scope on `asOf`, and those opened in the period. */
 export async function countSalesPoints(sql: Sql, scope: ReportScope, from: LocalDate, asOf: LocalDate): Promise<{ active: number; openedInPeriod: number }> {
   const { rows } = await sql.query<{ active: number; openedInPeriod: number }>(

@@ -124,6 +124,31 @@ export const programmeReport = z
       z.object({ key: z.string(), label: z.string(), current: z.number(), previous: z.number(), change: z.number(), changePercent: z.number().nullable() }),
     ),
     salesPoints: z.object({ active: figure, openedInPeriod: z.number().int() }),
+    /** What the report's charts draw beside the tables (issue 13 point 3). */
+    trends: z.object({
+      /**
+       * Recognitions per calendar year from 2019 to the period's year, the last one counted to `asOf`:
+       * products with a certificate issued in the year (each once), of which first recognitions.
+       */
+      recognitionsByYear: z.array(
+        z.object({ year: z.number().int(), products: figure, firstRecognitions: z.number().int(), certificates: z.number().int() }),
+      ),
+      /**
+       * The twelve months ahead of `asOf` (the first from `asOf` to the month's end): certificates in
+       * force on `asOf` whose last valid day falls in the month, by star.
+       */
+      expiriesByMonth: z.array(
+        z.object({
+          month: z.string().meta({ description: 'YYYY-MM' }),
+          from: z.string(),
+          to: z.string(),
+          certificates: figure,
+          stars3: z.number().int(),
+          stars4: z.number().int(),
+          stars5: z.number().int(),
+        }),
+      ),
+    }),
     training: z.object({
       producers: z.object({ total: z.number().int(), trained: z.number().int(), percent: z.number().nullable() }),
       peopleTrained: counts,

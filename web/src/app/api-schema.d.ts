@@ -16070,6 +16070,24 @@ export interface components {
                 active: components["schemas"]["ReportFigureInput"];
                 openedInPeriod: number;
             };
+            trends: {
+                recognitionsByYear: {
+                    year: number;
+                    products: components["schemas"]["ReportFigureInput"];
+                    firstRecognitions: number;
+                    certificates: number;
+                }[];
+                expiriesByMonth: {
+                    /** @description YYYY-MM */
+                    month: string;
+                    from: string;
+                    to: string;
+                    certificates: components["schemas"]["ReportFigureInput"];
+                    stars3: number;
+                    stars4: number;
+                    stars5: number;
+                }[];
+            };
             training: {
                 producers: {
                     total: number;
@@ -17833,6 +17851,24 @@ export interface components {
             salesPoints: {
                 active: components["schemas"]["ReportFigure"];
                 openedInPeriod: number;
+            };
+            trends: {
+                recognitionsByYear: {
+                    year: number;
+                    products: components["schemas"]["ReportFigure"];
+                    firstRecognitions: number;
+                    certificates: number;
+                }[];
+                expiriesByMonth: {
+                    /** @description YYYY-MM */
+                    month: string;
+                    from: string;
+                    to: string;
+                    certificates: components["schemas"]["ReportFigure"];
+                    stars3: number;
+                    stars4: number;
+                    stars5: number;
+                }[];
             };
             training: {
                 producers: {

@@ -214,6 +214,11 @@ export const vi = {
   'autosave.failed': 'Chưa lưu được —',
   'autosave.retry': 'thử lại',
   'autosave.leave': 'Phần bạn vừa nhập chưa lưu được. Rời trang thì các thay đổi đó sẽ mất. Vẫn rời trang?',
+  // Charts (app/charts/chart.tsx)
+  'chart.table': 'Bảng số liệu: {title}',
+  'chart.total': 'Tổng',
+  'chart.empty': 'Chưa có số liệu để vẽ biểu đồ.',
+  'chart.failed': 'Không tải được biểu đồ; số liệu ở bảng dưới đây.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -415,4 +420,8 @@ export const en: Record<MessageKey, string> = {
   'autosave.failed': 'Not saved —',
   'autosave.retry': 'try again',
   'autosave.leave': 'What you just entered could not be saved. Leaving the page loses it. Leave anyway?',
+  'chart.table': 'Figures: {title}',
+  'chart.total': 'Total',
+  'chart.empty': 'No figures to chart yet.',
+  'chart.failed': 'The chart could not be loaded; the figures are in the table below.',
 };

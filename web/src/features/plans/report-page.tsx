@@ -11,6 +11,7 @@ import { CommunePicker, ProvincePicker } from '../admin-units/index.ts';
 import { appLink } from '../home/app-link.ts';
 import { DateField, reportYearOptions, useProgrammeText } from '../training/index.ts';
 import { StatusBadge } from './plan-status.tsx';
+import { ReportCharts } from './report-charts.tsx';
 import { useReportText, type ReportText, type ReportTextKey } from './report-text.ts';
 import { reportPeriodKinds, type ReportPeriodKind } from './routes.ts';
 
@@ -220,6 +221,7 @@ function ReportBody({ report, text, programme }: { report: Report; text: ReportT
           </Table>
         </div>
       </div>
+      <ReportCharts report={report} text={text} />
       <div className="report-columns">
         <Table caption={text('rep.byUnit')} head={[text('rep.unitName'), text('rep.products'), '3★', '4★', '5★']} testId="report-by-unit">
           {products.recognisedInPeriod.byUnit.length === 0 ? (
