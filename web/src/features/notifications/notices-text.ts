@@ -1,7 +1,9 @@
 /** The texts of the notice screens (channels, templates, outbox, one's own settings), Vietnamese first. */
 import { featureTexts } from '../../app/i18n.tsx';
+import { deliveryEn, deliveryVi } from './delivery-text.ts';
 
 const vi = {
+  ...deliveryVi,
   'mine.title': 'Thông báo của tôi',
   'mine.intro': 'Nhận thông báo qua e-mail, Zalo hoặc SMS: hạn nộp hồ sơ đánh giá lại, kết quả đánh giá, hồ sơ cần bổ sung…',
   'mine.email': 'E-mail',
@@ -14,16 +16,6 @@ const vi = {
   'mine.saved': 'Đã lưu cài đặt thông báo.',
   'mine.sent': 'Đã gửi cho tôi',
   'mine.sentEmpty': 'Chưa có tin nào được gửi cho bạn qua e-mail, Zalo hay SMS.',
-  'channel.email': 'E-mail',
-  'channel.zalo': 'Zalo',
-  'channel.sms': 'SMS',
-  'status.queued': 'Đang chờ gửi',
-  'status.sending': 'Đang gửi',
-  'status.sent': 'Đã gửi',
-  'status.failed': 'Thất bại',
-  'status.uncertain': 'Chưa rõ kết quả',
-  'status.held': 'Chưa có kênh gửi',
-  'status.undeliverable': 'Không gửi được',
   'col.when': 'Thời gian',
   'col.channel': 'Kênh',
   'col.to': 'Người nhận',
@@ -94,6 +86,7 @@ const vi = {
 };
 
 const en: Record<keyof typeof vi, string> = {
+  ...deliveryEn,
   'mine.title': 'My notices',
   'mine.intro': 'Receive notices by e-mail, Zalo or SMS: re-evaluation deadlines, evaluation results, dossiers to supplement…',
   'mine.email': 'E-mail',
@@ -106,16 +99,6 @@ const en: Record<keyof typeof vi, string> = {
   'mine.saved': 'Notice settings saved.',
   'mine.sent': 'Sent to me',
   'mine.sentEmpty': 'Nothing has been sent to you by e-mail, Zalo or SMS yet.',
-  'channel.email': 'E-mail',
-  'channel.zalo': 'Zalo',
-  'channel.sms': 'SMS',
-  'status.queued': 'Queued',
-  'status.sending': 'Sending',
-  'status.sent': 'Sent',
-  'status.failed': 'Failed',
-  'status.uncertain': 'Uncertain',
-  'status.held': 'No channel',
-  'status.undeliverable': 'Undeliverable',
   'col.when': 'When',
   'col.channel': 'Channel',
   'col.to': 'Recipient',

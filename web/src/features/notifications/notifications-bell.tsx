@@ -9,14 +9,14 @@ import { api } from '../../app/api.ts';
 import { formatDateTime } from '../../app/i18n.tsx';
 import { LoadError } from '../../app/ui.tsx';
 import { useCertificateText } from '../certificates/certificate-text.ts';
-import { useNoticesText } from './notices-text.ts';
+import { useDeliveryText } from './delivery-text.ts';
 import './notifications.css';
 
 const BASE = '/admin';
 
 export function NotificationsBell() {
   const text = useCertificateText();
-  const noticeText = useNoticesText();
+  const noticeText = useDeliveryText();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
