@@ -150,6 +150,9 @@ describe('evaluation rounds, councils, decisions and certificates (QÄ 26/2026 Ä
 
     // Nobody scores before the advisory team has reported and scoring is open.
     assert.equal((await score(c.member1, entry.id, {})).statusCode, 409);
+    // The chair and the producer can be reached by SMS and e-mail: the notices below reach the outbox too.
+    await expectStatus(c.chair, 'PUT', '/api/me/notice-settings', { email: null, phone: '0912 000 111', channels: ['sms'], optedOutKinds: [] }, 200);
+    await expectStatus(c.producer, 'PUT', '/api/me/notice-settings', { email: `chu.the.${entry.id.slice(0, 8)}@example.vn`, phone: null, channels: ['email'], optedOutKinds: [] }, 200);
     await reviewAndOpen(c, entry.id);
 
     const sheet = findCriteriaSheet('26-2026', 3)!;
@@ -221,6 +224,13 @@ describe('evaluation rounds, councils, decisions and certificates (QÄ 26/2026 Ä
     assert.match(certified.certificate.number, /^OCOP-11-2026-\d{4}$/);
     const notices = await expectStatus(c.producer, 'GET', '/api/notifications', undefined, 200);
     assert.ok(notices.items.some((n: { kind: string; body: string }) => n.kind === 'evaluation.result' && n.body.includes(certified.certificate.number)));
+    // Scoring opened and the re-score reached the chair by SMS; the result reached the producer by e-mail.
+    const outbox = await t.db.pool.query<{ kind: string; subject_id: string; channel: string }>(
+      `SELECT kind, subject_id, channel FROM notice_messages WHERE kind IN ('evaluation.scoring_opened', 'evaluation.rescore', 'evaluation.result') AND (dedupe_key LIKE '%' || $1 || '%')`,
+      [entry.id],
+    );
+    const sent = outbox.rows.map((r) => `${r.kind}:${r.subject_id === c.chair.userId ? 'chair' : r.subject_id === c.producer.userId ? 'producer' : 'other'}:${r.channel}`);
+    for (const expected of ['evaluation.scoring_opened:chair:sms', 'evaluation.rescore:chair:sms', 'evaluation.result:producer:email']) assert.ok(sent.includes(expected), `${expected} in ${sent.join(', ')}`);
 
     // Scores are immutable once the session is closed, even in the database.
     await assert.rejects(t.db.pool.query(`UPDATE member_scores SET total = 1 WHERE entry_id = $1`, [entry.id]), /cannot be changed/);
