@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
@@ -28,6 +28,7 @@ import { startPeriodicSweeps, type RunningSweeps, type SweepLog } from './core/p
 import { countJobs, runDueJobs, scheduleDailyJobs, type DailyJob, type JobHandler } from './core/jobs/index.ts';
 import { createMetrics, installRequestMetrics, type AppMetrics } from './core/observability/metrics.ts';
 import { registerOperationsRoutes } from './core/observability/operations.routes.ts';
+import { closeConnectionsWhenDraining } from './core/shutdown.ts';
 import { pruneAuthRecordsJob } from './core/auth/sessions.ts';
 import type { App, AppContext } from './core/http/types.ts';
 import { useVietnameseValidationMessages } from './core/http/validation-messages.ts';
@@ -92,9 +93,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const trustProxy = process.env.OCOP_TRUST_PROXY === '1';
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
-    disableRequestLogging: !ctx.config.logRequests,
     // The same name as in error bodies, so a person quoting an error's requestId finds its log lines.
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ disableRequestLogging: !ctx.config.logRequests, requestIdLogLabel: 'requestId' }),
     bodyLimit: ctx.config.bodyLimitBytes,
     genReqId: (raw) => {
       const fromProxy = trustProxy ? raw.headers['x-request-id'] : undefined;
@@ -119,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  closeConnectionsWhenDraining(app);
 
   await app.register(fastifyCookie);
   // Text answers (public pages, API JSON, open-data CSV) are compressed for slow mobile networks; brotli at

@@ -8,7 +8,23 @@
  * Past `timeoutMs` it gives up and exits 1: what was cut off is rolled back (a job stays pending, a
  * claimed notice comes back by its lease; decisions 008 and 014).
  */
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+
+/**
+ * Once the app is closing, every answer says `Connection: close`. Node closes the connections idle at that
+ * moment, but a keep-alive connection whose request was still running would stay open after its answer
+ * (Fastify keeps it 72 s) and hold the shutdown that long.
+ */
+export function closeConnectionsWhenDraining(app: FastifyInstance): void {
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (draining) reply.header('connection', 'close');
+    return payload;
+  });
+}
 
 export interface Stoppable {
   close(): Promise<void>;
