@@ -182,7 +182,15 @@ export function startSweeps(ctx: AppContext, options: SweepOptions = {}): Runnin
   return startPeriodicSweeps(
     [
       // Notices by e-mail, Zalo and SMS: the outbox is drained often; each channel keeps its own per-minute budget.
-      { name: 'notices', everyMs: 15 * 1000, run: (signal) => deliverOutbox(ctx, { signal }) },
+      {
+        name: 'notices',
+        everyMs: 15 * 1000,
+        run: async (signal) => {
+          const report = await deliverOutbox(ctx, { signal });
+          metrics?.observeDeliveries({ ...report });
+          return report;
+        },
+      },
       { name: 'business-plans.forwarding-overdue', everyMs: 15 * 60 * 1000, run: () => sweepOverdueBusinessPlans(ctx) },
       // Durable jobs (reminders, daily clean-ups): in the database, so they survive restarts and run once
       // across app processes (core/jobs, docs/decisions/008).

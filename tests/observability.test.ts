@@ -196,6 +196,15 @@ describe('health, readiness and metrics', () => {
     }
   });
 
+  test('what an outbox run did is added to ocop_outbox_deliveries_total', async () => {
+    const scrape = async () => (await t.app.inject({ method: 'GET', url: '/metrics', headers: bearer })).body;
+    const before = sample(await scrape(), 'ocop_outbox_deliveries_total', { outcome: 'sent' });
+    t.app.metrics.observeDeliveries({ sent: 2, retried: 0, failed: 1 });
+    const text = await scrape();
+    assert.equal(sample(text, 'ocop_outbox_deliveries_total', { outcome: 'sent' }), before + 2);
+    assert.ok(sample(text, 'ocop_outbox_deliveries_total', { outcome: 'failed' }) >= 1);
+  });
+
   test('the database figures are marked stale (ocop_metrics_database_up 0) when the database is unreachable', async () => {
     const broken = await appWithUnreachableDatabase();
     try {

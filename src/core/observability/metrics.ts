@@ -44,6 +44,8 @@ export interface AppMetrics {
   observeRequest(method: string, route: string | undefined, status: number, seconds: number): void;
   observeSweep(name: string, outcome: 'ok' | 'failed', seconds: number): void;
   observeJob(name: string, outcome: 'done' | 'failed' | 'retried', seconds: number): void;
+  /** Adds what one outbox run did (sent, retried, failed, undeliverable, uncertain, recovered). */
+  observeDeliveries(report: Readonly<Record<string, number>>): void;
   /** The database-backed figures come from these (set by the composition root). */
   setQueueSources(sources: QueueSources): void;
   /** The text exposition format, with the database figures refreshed. */
@@ -123,6 +125,13 @@ export function createMetrics(pool: pg.Pool): AppMetrics {
     registers,
   });
 
+  const deliveries = new client.Counter({
+    name: 'ocop_outbox_deliveries_total',
+    help: 'Notice messages this process handed to a provider, by what became of them (sent, retried, failed, undeliverable, uncertain; recovered: taken back from a dead process).',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
+
   const jobs = new client.Gauge({ name: 'ocop_jobs', help: 'Durable jobs (scheduled_jobs) by status.', labelNames: ['status'] as const, registers });
   const jobsDue = new client.Gauge({ name: 'ocop_jobs_due', help: 'Pending durable jobs whose time has come (queue depth).', registers });
   const jobsOldest = new client.Gauge({ name: 'ocop_jobs_oldest_due_seconds', help: 'How long the oldest due job has waited (0 when none).', registers });
@@ -175,6 +184,9 @@ export function createMetrics(pool: pg.Pool): AppMetrics {
     observeJob(name, outcome, seconds) {
       jobRuns.inc({ job: name, outcome });
       jobDurations.observe({ job: name }, seconds);
+    },
+    observeDeliveries(report) {
+      for (const [outcome, n] of Object.entries(report)) if (n > 0) deliveries.inc({ outcome }, n);
     },
     setQueueSources(next) {
       sources = next;

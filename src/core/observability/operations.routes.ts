@@ -16,6 +16,7 @@ import type { AppMetrics } from './metrics.ts';
 
 /** /ready gives the database this long; a database that hangs is as unready as one that refuses. */
 export const READY_TIMEOUT_MS = 2_000;
+const READY_REUSE_MS = 1_000;
 
 export interface Readiness {
   status: 'ready' | 'not_ready';
@@ -59,8 +60,11 @@ export function registerOperationsRoutes(app: FastifyInstance, options: Operatio
   const hidden = { schema: { hide: true } };
   app.get('/health', hidden, async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
 
+  // /ready is public: answers within a second share one check, so a flood of it costs the database nothing more.
+  let last: { at: number; readiness: Promise<Readiness> } | null = null;
   app.get('/ready', hidden, async (_request, reply) => {
-    const readiness = await checkReadiness(options.pool, options.migrationsDir);
+    if (!last || performance.now() - last.at > READY_REUSE_MS) last = { at: performance.now(), readiness: checkReadiness(options.pool, options.migrationsDir) };
+    const readiness = await last.readiness;
     return reply
       .status(readiness.status === 'ready' ? 200 : 503)
       .header('cache-control', 'no-store')
