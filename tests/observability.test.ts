@@ -224,6 +224,23 @@ describe('health, readiness and metrics', () => {
     assert.equal(response.json<{ requestId: string }>().requestId, id);
   });
 
+  test("a trusted proxy's x-request-id is kept when it looks like one; a client's is not", async () => {
+    const fromNginx = 'f3b1c0de9a8b7c6d5e4f3a2b1c0d9e8f';
+    const untrusted = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': fromNginx } });
+    assert.notEqual(untrusted.headers['x-request-id'], fromNginx, 'without OCOP_TRUST_PROXY a client cannot choose its id');
+    process.env.OCOP_TRUST_PROXY = '1';
+    const behindProxy = await buildApp({ config: t.config, db: t.db, clock: t.clock });
+    delete process.env.OCOP_TRUST_PROXY;
+    try {
+      const kept = await behindProxy.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': fromNginx } });
+      assert.equal(kept.headers['x-request-id'], fromNginx);
+      const odd = await behindProxy.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'two words\n{"level":60}' } });
+      assert.match(String(odd.headers['x-request-id']), /^[0-9a-f-]{36}$/, 'an id that does not look like one is replaced');
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   test('the separate metrics listener serves /metrics only, and wants the token when one is set', async () => {
     const listener = await startMetricsListener(t.app.metrics, { host: '127.0.0.1', port: 0, token: TOKEN });
     try {
