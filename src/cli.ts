@@ -4,6 +4,8 @@
  */
 import { loadConfig } from './core/config.ts';
 import { openDatabase } from './core/db/database.ts';
+import { startMetricsListener } from './core/observability/metrics-listener.ts';
+import { shutDownOnSignals, type Stoppable } from './core/shutdown.ts';
 
 const startedAt = performance.now();
 
@@ -41,17 +43,20 @@ async function main() {
     throw error;
   }
 
-  const app = await server.buildApp({ config, db, clock }, { logger: process.env.LOG_REQUESTS === '1' });
-  const sweeps = server.startSweeps({ config, db, clock });
-  const shutdown = async () => {
-    sweeps.stop();
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  // JSON logs on stdout (pino), with the request id on every line of a request.
+  const app = await server.buildApp({ config, db, clock }, { logger: true });
+  const sweeps = server.startSweeps({ config, db, clock }, {
+    log: { info: (message) => app.log.debug(message), error: (message) => app.log.error(message) },
+    metrics: app.metrics,
+  });
+  const others: Stoppable[] = [];
+  shutDownOnSignals({ app, sweeps, db, others, log: app.log, timeoutMs: config.shutdownTimeoutMs });
   await app.listen({ host: config.host, port: config.port });
+  if (config.metricsPort !== null) {
+    const listener = await startMetricsListener(app.metrics, { host: config.metricsHost, port: config.metricsPort, token: config.metricsToken });
+    others.push(listener);
+    app.log.info({ host: config.metricsHost, port: listener.port }, 'metrics listener ready');
+  }
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   const sinceProcessStart = (process.uptime()).toFixed(1);

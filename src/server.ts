@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
@@ -24,8 +24,11 @@ import type { Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrate.ts';
 import { systemClock, type Clock } from './core/clock/index.ts';
 import { installHttpCore } from './core/http/plugin.ts';
-import { startPeriodicSweeps } from './core/periodic-sweeps.ts';
-import { runDueJobs, scheduleDailyJobs, type DailyJob, type JobHandler } from './core/jobs/index.ts';
+import { startPeriodicSweeps, type RunningSweeps, type SweepLog } from './core/periodic-sweeps.ts';
+import { countJobs, runDueJobs, scheduleDailyJobs, type DailyJob, type JobHandler } from './core/jobs/index.ts';
+import { createMetrics, installRequestMetrics, type AppMetrics } from './core/observability/metrics.ts';
+import { registerOperationsRoutes } from './core/observability/operations.routes.ts';
+import { closeConnectionsWhenDraining } from './core/shutdown.ts';
 import { pruneAuthRecordsJob } from './core/auth/sessions.ts';
 import type { App, AppContext } from './core/http/types.ts';
 import { useVietnameseValidationMessages } from './core/http/validation-messages.ts';
@@ -34,7 +37,7 @@ import { loadAdminUnits } from './features/admin-units/index.ts';
 import { sweepOverdueBusinessPlans } from './features/business-plans/index.ts';
 import { certificateJobHandlers } from './features/certificates/index.ts';
 import { DOSSIER_DEADLINE_HOUR, dossierDeadlineJob } from './features/dossiers/index.ts';
-import { deliverOutbox, setNoticeLinkBase } from './features/notifications/index.ts';
+import { countOutbox, deliverOutbox, setNoticeLinkBase } from './features/notifications/index.ts';
 import { entryDeadlineJob } from './features/evaluations/index.ts';
 
 const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -68,13 +71,36 @@ export async function ensureBackOfficeBuilt(): Promise<void> {
   }
 }
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's Prometheus metrics (core/observability/metrics.ts); the sweeps report into them too. */
+    metrics: AppMetrics;
+  }
+}
+
+/** A request id set by the proxy (nginx's $request_id) is kept when it looks like one; otherwise a new UUID. */
+const PROXY_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export interface BuildAppOptions {
+  /** JSON logs (pino) on stdout; one line per request too when config.logRequests. */
+  logger?: boolean;
+  /** The migrations /ready expects (tests point it elsewhere). */
+  migrationsDir?: string;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<App> {
   useVietnameseValidationMessages();
+  const trustProxy = process.env.OCOP_TRUST_PROXY === '1';
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
+    // The same name as in error bodies, so a person quoting an error's requestId finds its log lines.
+    logController: new LogController({ disableRequestLogging: !ctx.config.logRequests, requestIdLogLabel: 'requestId' }),
     bodyLimit: ctx.config.bodyLimitBytes,
-    genReqId: () => randomUUID(),
-    trustProxy: process.env.OCOP_TRUST_PROXY === '1',
+    genReqId: (raw) => {
+      const fromProxy = trustProxy ? raw.headers['x-request-id'] : undefined;
+      return typeof fromProxy === 'string' && PROXY_REQUEST_ID.test(fromProxy) ? fromProxy : randomUUID();
+    },
+    trustProxy,
     // Fastify answers 414 for a path parameter over 100 characters. Today's product and producer
     // addresses fit in 100 (slugOf), but an address printed or shared before the slug was capped
     // ("<uuid>-<80-character slug>") must still reach the page by its redirect (issue 19).
@@ -82,6 +108,18 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  const metrics = createMetrics(ctx.db.pool);
+  metrics.setQueueSources({
+    jobs: () => countJobs(ctx.db.pool, ctx.clock.now()),
+    outbox: () => countOutbox(ctx.db.pool, ctx.clock.now()),
+  });
+  app.decorate('metrics', metrics);
+  installRequestMetrics(app, metrics);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  closeConnectionsWhenDraining(app);
 
   await app.register(fastifyCookie);
   // Text answers (public pages, API JSON, open-data CSV) are compressed for slow mobile networks; brotli at
@@ -107,6 +145,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
 
 
   setNoticeLinkBase(ctx.config.publicBaseUrl);
+  registerOperationsRoutes(app, { pool: ctx.db.pool, metrics, metricsToken: ctx.config.metricsToken, migrationsDir: options.migrationsDir });
   registerRoutes(app, ctx);
 
   // The back office (web/, built by Vite) is a single-page app under /admin/.
@@ -127,25 +166,45 @@ export const dailyJobs: readonly DailyJob[] = [
   { name: dossierDeadlineJob.name, hour: DOSSIER_DEADLINE_HOUR },
 ];
 
-/** The periodic, idempotent sweeps of the running app (deadlines whose consequence must be applied). */
-export function startSweeps(ctx: AppContext): { stop(): void } {
+export interface SweepOptions {
+  /** Where the sweeps report (each run at debug level, failures as errors); console.error by default. */
+  log?: SweepLog;
+  /** The app's metrics: runs of each sweep, outcomes of each job. */
+  metrics?: AppMetrics;
+}
+
+/**
+ * The periodic, idempotent sweeps of the running app (deadlines whose consequence must be applied).
+ * stop() lets the job or notice batch in hand finish and claims no other (graceful shutdown).
+ */
+export function startSweeps(ctx: AppContext, options: SweepOptions = {}): RunningSweeps {
+  const metrics = options.metrics;
   return startPeriodicSweeps(
     [
       // Notices by e-mail, Zalo and SMS: the outbox is drained often; each channel keeps its own per-minute budget.
-      { name: 'notices', everyMs: 15 * 1000, run: () => deliverOutbox(ctx) },
+      {
+        name: 'notices',
+        everyMs: 15 * 1000,
+        run: async (signal) => {
+          const report = await deliverOutbox(ctx, { signal });
+          metrics?.observeDeliveries({ ...report });
+          return report;
+        },
+      },
       { name: 'business-plans.forwarding-overdue', everyMs: 15 * 60 * 1000, run: () => sweepOverdueBusinessPlans(ctx) },
       // Durable jobs (reminders, daily clean-ups): in the database, so they survive restarts and run once
       // across app processes (core/jobs, docs/decisions/008).
       {
         name: 'jobs',
         everyMs: 60 * 1000,
-        run: async () => {
+        run: async (signal) => {
           await scheduleDailyJobs(ctx.db, ctx.clock, dailyJobs);
-          return runDueJobs(ctx.db, ctx.clock, jobHandlers);
+          return runDueJobs(ctx.db, ctx.clock, jobHandlers, { signal, onJob: metrics ? (...outcome) => metrics.observeJob(...outcome) : undefined });
         },
       },
     ],
-    { info: () => {}, error: (message) => console.error(message) },
+    options.log ?? { info: () => {}, error: (message) => console.error(message) },
+    { onRun: metrics ? (...run) => metrics.observeSweep(...run) : undefined },
   );
 }
 

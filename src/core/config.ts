@@ -17,6 +17,15 @@ export interface Config {
   bodyLimitBytes: number;
   /** The public site's address as printed in QR codes and open-data links, without a trailing slash. */
   publicBaseUrl: string;
+  /** One JSON log line per request (LOG_REQUESTS=1); errors, start-up and shutdown are always logged. */
+  logRequests: boolean;
+  /** Bearer token that opens GET /metrics on the main listener; null keeps it closed there. */
+  metricsToken: string | null;
+  /** A separate listener for GET /metrics only (not behind the public proxy); null for none. */
+  metricsPort: number | null;
+  metricsHost: string;
+  /** How long SIGTERM waits for in-flight requests and the current job before giving up (exit 1). */
+  shutdownTimeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimitBytes: Number(env.OCOP_BODY_LIMIT ?? 1024 * 1024),
     publicBaseUrl: (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    logRequests: env.LOG_REQUESTS === '1',
+    metricsToken: env.OCOP_METRICS_TOKEN?.trim() || null,
+    metricsPort: env.OCOP_METRICS_PORT?.trim() ? Number(env.OCOP_METRICS_PORT) : null,
+    metricsHost: env.OCOP_METRICS_HOST?.trim() || '127.0.0.1',
+    shutdownTimeoutMs: Number(env.OCOP_SHUTDOWN_TIMEOUT_MS ?? 25_000),
   };
 }

@@ -8,7 +8,8 @@
 export interface Sweep {
   name: string;
   everyMs: number;
-  run(): Promise<unknown>;
+  /** `signal` is aborted when the app shuts down: finish the item in hand, claim no other. */
+  run(signal: AbortSignal): Promise<unknown>;
 }
 
 export interface SweepLog {
@@ -16,26 +17,48 @@ export interface SweepLog {
   error(message: string): void;
 }
 
-export function startPeriodicSweeps(sweeps: Sweep[], log: SweepLog): { stop(): void } {
+export interface SweepObserver {
+  /** Told after every run (metrics). */
+  onRun?(name: string, outcome: 'ok' | 'failed', seconds: number): void;
+}
+
+export interface RunningSweeps {
+  /** Stops the timers, asks the running sweeps to stop after their current item, and waits for them. */
+  stop(): Promise<void>;
+}
+
+export function startPeriodicSweeps(sweeps: Sweep[], log: SweepLog, observer: SweepObserver = {}): RunningSweeps {
   const timers: NodeJS.Timeout[] = [];
-  const running = new Set<string>();
+  const running = new Map<string, Promise<void>>();
+  const stopping = new AbortController();
   for (const sweep of sweeps) {
-    const tick = async () => {
-      if (running.has(sweep.name)) return; // a slow run is not overlapped by the next tick
-      running.add(sweep.name);
-      try {
-        const result = await sweep.run();
-        log.info(`sweep ${sweep.name}: ${JSON.stringify(result)}`);
-      } catch (error) {
-        log.error(`sweep ${sweep.name} failed: ${(error as Error).message}`);
-      } finally {
-        running.delete(sweep.name);
-      }
+    const tick = () => {
+      if (stopping.signal.aborted || running.has(sweep.name)) return; // a slow run is not overlapped by the next tick
+      const started = performance.now();
+      const run = (async () => {
+        try {
+          const result = await sweep.run(stopping.signal);
+          observer.onRun?.(sweep.name, 'ok', (performance.now() - started) / 1000);
+          log.info(`sweep ${sweep.name}: ${JSON.stringify(result)}`);
+        } catch (error) {
+          observer.onRun?.(sweep.name, 'failed', (performance.now() - started) / 1000);
+          log.error(`sweep ${sweep.name} failed: ${(error as Error).message}`);
+        } finally {
+          running.delete(sweep.name);
+        }
+      })();
+      running.set(sweep.name, run);
     };
-    void tick();
-    const timer = setInterval(() => void tick(), sweep.everyMs);
+    tick();
+    const timer = setInterval(tick, sweep.everyMs);
     timer.unref();
     timers.push(timer);
   }
-  return { stop: () => timers.forEach(clearInterval) };
+  return {
+    async stop() {
+      timers.forEach(clearInterval);
+      stopping.abort();
+      await Promise.all(running.values());
+    },
+  };
 }

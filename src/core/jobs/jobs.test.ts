@@ -5,7 +5,7 @@ import pg from 'pg';
 import { createFixedClock } from '../clock/index.ts';
 import type { Database } from '../db/database.ts';
 import { testDatabaseUrl } from '../../../tests/support/test-app.ts';
-import { runDueJobs, scheduleDailyJobs, scheduleJob, type JobHandler } from './jobs.ts';
+import { countJobs, runDueJobs, scheduleDailyJobs, scheduleJob, type JobHandler } from './jobs.ts';
 
 const openDatabase = (): Database => {
   const url = testDatabaseUrl();
@@ -100,5 +100,41 @@ describe('durable scheduled jobs', () => {
     assert.equal(rows.rowCount, 1);
     assert.equal(rows.rows[0]!.key, '2026-11-24');
     assert.equal(rows.rows[0]!.run_at.toISOString(), '2026-11-23T23:00:00.000Z');
+  });
+
+  test('once the signal is aborted (shutdown), the job in hand finishes and no other is claimed; each outcome is told', async () => {
+    const name = `test.${randomUUID()}`;
+    const clock = createFixedClock('2026-11-23T01:00:00Z');
+    for (const key of ['a', 'b', 'c']) await scheduleJob(processA.pool, { name, key, runAt: clock.now() }, clock.now());
+    const stopping = new AbortController();
+    const told: string[] = [];
+    const handler: JobHandler = {
+      name,
+      async run(tx, job) {
+        stopping.abort(); // SIGTERM arrives while the first job runs
+        await tx.query('INSERT INTO job_test_effects (job_name, key) VALUES ($1, $2)', [job.name, job.key]);
+      },
+    };
+    const report = await runDueJobs(processA, clock, [handler], { signal: stopping.signal, onJob: (job, outcome) => told.push(`${job} ${outcome}`) });
+    assert.deepEqual(report, { done: 1, failed: 0, retried: 0 });
+    const ran = await effects(name);
+    assert.equal(ran.length, 1, 'the job in hand committed, and only it');
+    assert.deepEqual(told, [`${name} done`]);
+    const statuses = await processA.pool.query<{ key: string; status: string }>('SELECT key, status FROM scheduled_jobs WHERE name = $1 ORDER BY key', [name]);
+    assert.deepEqual(statuses.rows, ['a', 'b', 'c'].map((key) => ({ key, status: key === ran[0] ? 'done' : 'pending' })));
+  });
+
+  test('countJobs gives the queue depth and the age of the oldest due job', async () => {
+    const name = `test.${randomUUID()}`;
+    const now = new Date('2030-01-01T00:00:00Z');
+    const before = await countJobs(processA.pool, now);
+    await scheduleJob(processA.pool, { name, key: 'old', runAt: new Date('2000-01-01T00:00:00Z') }, now);
+    await scheduleJob(processA.pool, { name, key: 'future', runAt: new Date('2100-01-01T00:00:00Z') }, now);
+    const counts = await countJobs(processA.pool, now);
+    // Other test files share the database: compare with what this test added, not absolute numbers.
+    assert.ok(counts.due >= before.due + 1, `due ${before.due} → ${counts.due}`);
+    assert.ok(counts.byStatus.pending >= before.byStatus.pending + 2);
+    assert.ok(counts.oldestDueSeconds >= (now.getTime() - Date.parse('2000-01-01T00:00:00Z')) / 1000);
+    await processA.pool.query('DELETE FROM scheduled_jobs WHERE name = $1', [name]);
   });
 });

@@ -86,16 +86,29 @@ export interface RunReport {
   retried: number;
 }
 
+export interface RunOptions {
+  /** At most this many jobs in one run (500). */
+  limit?: number;
+  /** Once aborted (shutdown), the job running is finished and no other one is claimed. */
+  signal?: AbortSignal;
+  /** Told of every job's outcome and how long it took (metrics). */
+  onJob?: (name: string, outcome: 'done' | 'failed' | 'retried', seconds: number) => void;
+}
+
 /**
  * Runs every job due at the clock's time, one transaction each, until none is left (or `limit` ran).
  * Safe to call from several processes at once.
  */
-export async function runDueJobs(db: Database, clock: Clock, handlers: readonly JobHandler[], limit = 500): Promise<RunReport> {
+export async function runDueJobs(db: Database, clock: Clock, handlers: readonly JobHandler[], options: RunOptions = {}): Promise<RunReport> {
   const byName = new Map(handlers.map((handler) => [handler.name, handler]));
   const names = [...byName.keys()];
   const report: RunReport = { done: 0, failed: 0, retried: 0 };
+  const limit = options.limit ?? 500;
   for (let count = 0; count < limit; count++) {
+    if (options.signal?.aborted) break;
     const now = clock.now();
+    const started = performance.now();
+    let name = '';
     const outcome = await withTransaction(db, async (tx) => {
       const claimed = await tx.query<JobRow>(
         `SELECT id, name, key, run_at, payload, attempts FROM scheduled_jobs
@@ -105,6 +118,7 @@ export async function runDueJobs(db: Database, clock: Clock, handlers: readonly 
       );
       const row = claimed.rows[0];
       if (!row) return 'none' as const;
+      name = row.name;
       const job: ScheduledJob = { id: row.id, name: row.name, key: row.key, runAt: row.run_at, payload: row.payload, attempts: row.attempts };
       await tx.query('SAVEPOINT job');
       try {
@@ -127,6 +141,7 @@ export async function runDueJobs(db: Database, clock: Clock, handlers: readonly 
     });
     if (outcome === 'none') break;
     report[outcome]++;
+    options.onJob?.(name, outcome, (performance.now() - started) / 1000);
   }
   return report;
 }
@@ -141,4 +156,26 @@ export async function scheduleDailyJobs(db: Database, clock: Clock, jobs: readon
     const runAt = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), job.hour - 7));
     await scheduleJob(db.pool, { name: job.name, key: day, runAt }, now);
   }
+}
+
+export interface JobCounts {
+  /** Jobs by status (pending, done, failed, cancelled), every status present. */
+  byStatus: Record<'pending' | 'done' | 'failed' | 'cancelled', number>;
+  /** Pending jobs whose time has come: the queue's depth. */
+  due: number;
+  /** Age of the oldest due job in seconds (0 when none): a stuck queue grows this. */
+  oldestDueSeconds: number;
+}
+
+/** The queue as an operator watches it (metrics). */
+export async function countJobs(sql: Sql, now: Date): Promise<JobCounts> {
+  const byStatus = await sql.query<{ status: keyof JobCounts['byStatus']; n: number }>('SELECT status, count(*)::int AS n FROM scheduled_jobs GROUP BY status');
+  const due = await sql.query<{ n: number; oldest: number | null }>(
+    `SELECT count(*)::int AS n, extract(epoch FROM ($1::timestamptz - min(run_at)))::float8 AS oldest
+       FROM scheduled_jobs WHERE status = 'pending' AND run_at <= $1`,
+    [now],
+  );
+  const counts: JobCounts['byStatus'] = { pending: 0, done: 0, failed: 0, cancelled: 0 };
+  for (const row of byStatus.rows) counts[row.status] = row.n;
+  return { byStatus: counts, due: due.rows[0]!.n, oldestDueSeconds: Math.max(0, due.rows[0]!.oldest ?? 0) };
 }

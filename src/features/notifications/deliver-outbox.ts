@@ -37,6 +37,8 @@ export interface DeliveryOptions {
   adapters?: Partial<Record<ClaimedMessage['channel'], NoticeChannel>>;
   /** Only the channels these provinces configured themselves (a province that runs its own sender). */
   provinceCodes?: readonly string[];
+  /** Once aborted (shutdown), the messages already claimed are sent and recorded, and no more are claimed. */
+  signal?: AbortSignal;
 }
 
 /** 1, 4, 9, 16 minutes after attempts 1–4; the fifth failure is final. */
@@ -108,7 +110,7 @@ async function deliverDue(ctx: AppContext, adapters: Record<ClaimedMessage['chan
   let room = options.limit ?? 1000;
   const channelIds = await repository.listChannelsWithDueMessages(ctx.db.pool, ctx.clock.now(), options.provinceCodes ?? null);
   for (const channelId of channelIds) {
-    while (room > 0) {
+    while (room > 0 && !options.signal?.aborted) {
       const claimed = await claim(ctx, channelId, room);
       if (!claimed) break;
       room -= claimed.messages.length;

@@ -403,6 +403,16 @@ export async function listOutbox(
   return selectPage<OutboxItem>(sql, outboxSelect, where, { orderBy: '"createdAt" DESC, id', limit: filter.limit, offset: filter.offset });
 }
 
+/** Queued messages whose time has come, and how long the oldest of them has waited (seconds; 0 when none). */
+export async function countDueMessages(sql: Sql, now: Date): Promise<{ due: number; oldestDueSeconds: number }> {
+  const { rows } = await sql.query<{ due: number; oldest: number | null }>(
+    `SELECT count(*)::int AS due, extract(epoch FROM ($1::timestamptz - min(next_attempt_at)))::float8 AS oldest
+       FROM notice_messages WHERE status = 'queued' AND next_attempt_at <= $1`,
+    [now],
+  );
+  return { due: rows[0]!.due, oldestDueSeconds: Math.max(0, rows[0]!.oldest ?? 0) };
+}
+
 export async function countOutboxByStatus(sql: Sql, provinceCode: string | null): Promise<Record<string, number>> {
   const { rows } = await sql.query<{ status: string; n: number }>(
     `SELECT status, count(*)::int AS n FROM notice_messages WHERE ($1::text IS NULL OR province_code = $1) GROUP BY status`,

@@ -89,3 +89,20 @@ export async function listUnreachableProducers(sql: Sql, actor: Actor, filter: {
   }
   return result;
 }
+
+export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'uncertain', 'held', 'undeliverable'] as const;
+
+export interface OutboxCounts {
+  /** Messages by status, every status present. */
+  byStatus: Record<(typeof MESSAGE_STATUSES)[number], number>;
+  /** Queued messages due now (the backlog) and the age of the oldest (seconds). */
+  due: number;
+  oldestDueSeconds: number;
+}
+
+/** The whole outbox as an operator watches it (metrics): no actor, no scope. */
+export async function countOutbox(sql: Sql, now: Date): Promise<OutboxCounts> {
+  const counts = await repository.countOutboxByStatus(sql, null);
+  const byStatus = Object.fromEntries(MESSAGE_STATUSES.map((status) => [status, counts[status] ?? 0])) as OutboxCounts['byStatus'];
+  return { byStatus, ...(await repository.countDueMessages(sql, now)) };
+}
