@@ -47,7 +47,7 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'chutich.laichau', displayName: 'Chủ tịch Hội đồng tỉnh Lai Châu', role: 'council_member', provinceCode: '12', communeCode: null, description: 'Chủ tịch Hội đồng đánh giá tỉnh Lai Châu' },
   { username: 'hoidong.laichau', displayName: 'Thành viên Hội đồng tỉnh Lai Châu', role: 'council_member', provinceCode: '12', communeCode: null, description: 'Thành viên Hội đồng đánh giá tỉnh Lai Châu' },
   { username: 'hoidong2.laichau', displayName: 'Thành viên Hội đồng tỉnh Lai Châu (2)', role: 'council_member', provinceCode: '12', communeCode: null, description: 'Thành viên Hội đồng đánh giá tỉnh Lai Châu' },
-  { username: 'tgv.laichau', displayName: 'Tổ giúp việc Hội đồng tỉnh Lai Châu', role: 'advisory_member', provinceCode: '12', communeCode: null, description: 'Tổ giúp việc Hội đồng tỉnh Lai Châu' },
+  { username: 'tgv.laichau', displayName: 'Tổ tư vấn Hội đồng tỉnh Lai Châu', role: 'advisory_member', provinceCode: '12', communeCode: null, description: 'Tổ tư vấn Hội đồng tỉnh Lai Châu' },
   { username: 'hoidong.trunguong', displayName: 'Thành viên Hội đồng cấp Trung ương', role: 'council_member', provinceCode: null, communeCode: null, description: 'Thành viên Hội đồng cấp Trung ương (5★)' },
   { username: 'chuthe.muongthan', displayName: 'HTX Nông nghiệp Mường Than', role: 'producer', provinceCode: '12', communeCode: '03595', producerKey: 'muong-than', description: 'Chủ thể: HTX Nông nghiệp Mường Than (Lai Châu)' },
   { username: 'chuthe.phuctrach', displayName: 'HTX Bưởi Phúc Trạch Hương Khê', role: 'producer', provinceCode: '42', communeCode: '18496', producerKey: 'phuc-trach', description: 'Chủ thể: HTX Bưởi Phúc Trạch (Hà Tĩnh)' },

@@ -39,7 +39,7 @@ export const roleLabels: Record<Role, { vi: string; en: string }> = {
   commune_officer: { vi: 'Cán bộ cấp xã', en: 'Commune officer' },
   province_office: { vi: 'Cơ quan tham mưu OCOP cấp tỉnh', en: 'Provincial OCOP office' },
   council_member: { vi: 'Thành viên Hội đồng đánh giá', en: 'Council member' },
-  advisory_member: { vi: 'Thành viên Tổ giúp việc', en: 'Advisory-team member' },
+  advisory_member: { vi: 'Thành viên Tổ tư vấn', en: 'Advisory-team member' },
   ministry_officer: { vi: 'Cán bộ Bộ Nông nghiệp và Môi trường (5 sao)', en: 'Ministry officer (5★)' },
   system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
 };

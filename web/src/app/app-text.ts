@@ -12,7 +12,7 @@ export const vi = {
   'role.commune_officer': 'Cán bộ cấp xã',
   'role.province_office': 'Cơ quan tham mưu OCOP cấp tỉnh',
   'role.council_member': 'Thành viên Hội đồng đánh giá',
-  'role.advisory_member': 'Thành viên Tổ giúp việc',
+  'role.advisory_member': 'Thành viên Tổ tư vấn',
   'role.ministry_officer': 'Cán bộ Bộ Nông nghiệp và Môi trường (5 sao)',
   'role.system_admin': 'Quản trị hệ thống',
   // Legal forms of producers
@@ -91,8 +91,8 @@ export const vi = {
   // Home
   'home.scope': 'Địa bàn',
   'home.card.users.text': 'Tạo, sửa, khóa tài khoản và cấp mật khẩu tạm thời.',
-  'home.card.users.text.province': 'Tài khoản cán bộ xã, chủ thể, Hội đồng và Tổ giúp việc của tỉnh.',
-  'home.card.users.text.ministry': 'Tài khoản thành viên Hội đồng và Tổ giúp việc cấp Trung ương.',
+  'home.card.users.text.province': 'Tài khoản cán bộ xã, chủ thể, Hội đồng và Tổ tư vấn của tỉnh.',
+  'home.card.users.text.ministry': 'Tài khoản thành viên Hội đồng và Tổ tư vấn cấp Trung ương.',
   'soon.idea': 'Đăng ký ý tưởng sản phẩm',
   'soon.businessPlan': 'Phương án sản xuất kinh doanh',
   'soon.receiveIdeas': 'Tiếp nhận ý tưởng sản phẩm',

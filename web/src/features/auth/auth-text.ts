@@ -3,7 +3,7 @@ import { featureTexts } from '../../app/i18n.tsx';
 
 const vi = {
   'login.title': 'Đăng nhập',
-  'login.intro': 'Dành cho cán bộ, Hội đồng, Tổ giúp việc và chủ thể OCOP.',
+  'login.intro': 'Dành cho cán bộ, Hội đồng, Tổ tư vấn và chủ thể OCOP.',
   'login.username': 'Tên đăng nhập',
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',

@@ -78,7 +78,7 @@ const vi = {
   'members.remove': 'Bỏ',
   'members.save': 'Lưu thành phần',
   'members.saved': 'Đã lưu thành phần Hội đồng và Tổ tư vấn.',
-  'members.hint': 'Ghế Hội đồng dành cho tài khoản "Thành viên Hội đồng đánh giá", ghế Tổ tư vấn cho tài khoản "Thành viên Tổ giúp việc" của tỉnh. Tạo tài khoản ở mục Người dùng.',
+  'members.hint': 'Ghế Hội đồng dành cho tài khoản "Thành viên Hội đồng đánh giá", ghế Tổ tư vấn cho tài khoản "Thành viên Tổ tư vấn" của tỉnh. Tạo tài khoản ở mục Người dùng.',
   'members.noAccounts': 'Chưa có tài khoản phù hợp.',
   'table.product': 'Sản phẩm',
   'table.status': 'Trạng thái',

@@ -21,7 +21,7 @@ const vi = {
   'users.password': 'Mật khẩu',
   'users.passwordHint': 'Để trống để hệ thống tạo mật khẩu tạm thời; người dùng phải đổi khi đăng nhập lần đầu.',
   'users.centralLevel': 'Cấp Trung ương (không gắn tỉnh)',
-  'users.provinceOptionalHint': 'Chọn tỉnh cho Hội đồng, Tổ giúp việc cấp tỉnh; để trống nếu thuộc cấp Trung ương.',
+  'users.provinceOptionalHint': 'Chọn tỉnh cho Hội đồng, Tổ tư vấn cấp tỉnh; để trống nếu thuộc cấp Trung ương.',
   'users.create': 'Tạo tài khoản',
   'users.created': 'Đã tạo tài khoản {name} ({username}).',
   'users.temporaryPassword': 'Mật khẩu tạm thời',
