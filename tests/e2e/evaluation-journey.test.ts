@@ -220,12 +220,23 @@ describe('evaluation journey in the browser', { skip: browserSkip, timeout: 420_
     const m2Browser = await suite.openBrowser({ viewport: TABLET });
     const m2Page = m2Browser.page;
     await suite.signIn(m2Page, member2.username);
-    await openEntry(m2Page, roundId, productName);
+    // On the round's page each dossier has the member's own "Chấm điểm" button, saying its state.
+    await m2Page.goto(`${baseUrl}/evaluations/${roundId}`);
+    const scoreButton = m2Page.getByTestId('entry-row').filter({ hasText: productName }).getByTestId('score-button');
+    assert.equal(await scoreButton.getAttribute('data-state'), 'none');
+    assert.equal(await scoreButton.innerText(), 'Chấm điểm (chưa chấm)');
+    await scoreButton.click();
+    await m2Page.getByTestId('entry-title').waitFor();
     assert.equal(await m2Page.getByTestId('sheets-table').count(), 0, 'other members’ sheets stay hidden until one’s own is in');
     await scoreAndSubmit(m2Page, good);
     await m2Page.getByTestId('score-submitted').waitFor();
     await m2Page.getByTestId('sheets-table').waitFor();
     assert.equal(await m2Page.getByTestId('sheet-row').count(), 2, 'after submitting, the sheets already in are visible');
+    await m2Page.goto(`${baseUrl}/evaluations/${roundId}`);
+    assert.equal(await scoreButton.getAttribute('data-state'), 'submitted');
+    assert.equal(await scoreButton.innerText(), 'Xem phiếu (đã nộp)');
+    await m2Page.goto(`${baseUrl}/evaluations/entries/${(await scoreButton.getAttribute('href'))!.split('/').at(-1)!.split('#')[0]}`);
+    await m2Page.getByTestId('entry-title').waitFor();
 
     // --- Member 1 scores ~100, last: the spread (> 10 points) orders a re-score, shown at once.
     const m1Browser = await suite.openBrowser({ viewport: TABLET });

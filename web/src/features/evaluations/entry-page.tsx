@@ -170,7 +170,11 @@ function EntryView({ entry, round, text }: { entry: EntryDetail; round: RoundDet
       {!rescore && entry.status === 'scoring' && entry.attempt > 1 && lastRescore && <RescoreBanner event={lastRescore} entry={entry} text={text} />}
 
       {council && entry.myConflict && <Notice testId="conflict-declared">{text('conflict.done')}</Notice>}
-      {council && !entry.myConflict && entry.status === 'scoring' && <ScoreSection entry={entry} text={text} onRescoreOrdered={setRescore} />}
+      {council && !entry.myConflict && entry.status === 'scoring' && (
+        <div id="my-score">
+          <ScoreSection entry={entry} text={text} onRescoreOrdered={setRescore} />
+        </div>
+      )}
       {council && !entry.myConflict && (isOpenForWork(entry.status) || entry.status === 'scoring') && entry.myScoreStatus !== 'submitted' && (
         <ConflictForm entry={entry} text={text} />
       )}

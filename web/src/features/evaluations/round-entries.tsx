@@ -24,8 +24,33 @@ function EntryResult({ entry, text, t }: { entry: RoundEntry; text: EvaluationTe
   );
 }
 
+/**
+ * A council member's own move on an entry, as a button that says its state: score it (none yet),
+ * go on with a draft, or see the sheet handed in; a declared conflict or a closed step says so.
+ */
+function MyScoreCell({ entry, text }: { entry: RoundEntry; text: EvaluationText }) {
+  if (entry.myConflict) return <span className="hint">{text('myScore.conflict')}</span>;
+  if (entry.status !== 'scoring') {
+    return <span className="hint">{entry.myScoreStatus === 'submitted' ? text('myScore.submitted') : text('myScore.notOpen')}</span>;
+  }
+  const state = entry.myScoreStatus;
+  return (
+    <Link
+      to="/evaluations/entries/$entryId"
+      params={{ entryId: entry.id }}
+      hash="my-score"
+      className={state === 'submitted' ? 'button' : 'button button-primary'}
+      data-testid="score-button"
+      data-state={state}
+    >
+      {text(`myScore.action.${state}`)}
+    </Link>
+  );
+}
+
 export function EntriesTable({ round, text, t }: { round: RoundDetail; text: EvaluationText; t: ReturnType<typeof useI18n>['t'] }) {
   const canSeeCertificates = can(useUser(), 'certificates');
+  const council = round.myRole === 'chair' || round.myRole === 'member';
   return (
     <table className="table table-stack" data-testid="entries-table">
       <thead>
@@ -35,6 +60,7 @@ export function EntriesTable({ round, text, t }: { round: RoundDetail; text: Eva
           <th scope="col">{text('table.progress')}</th>
           <th scope="col">{text('table.result')}</th>
           <th scope="col">{text('table.certificate')}</th>
+          {council && <th scope="col">{text('table.myScore')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -80,6 +106,11 @@ export function EntriesTable({ round, text, t }: { round: RoundDetail; text: Eva
                 '—'
               )}
             </td>
+            {council && (
+              <td data-label={text('table.myScore')}>
+                <MyScoreCell entry={entry} text={text} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
