@@ -5,6 +5,7 @@ import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { clearReEvaluationFiled, issueCertificate, issuingBodyOf } from '../certificates/index.ts';
+import { formatVietnameseDate } from '../documents/index.ts';
 import { notify } from '../notifications/index.ts';
 import { canManageRound } from './evaluations.policy.ts';
 import * as repository from './evaluations.repository.ts';
@@ -68,7 +69,7 @@ export async function decideRound(ctx: AppContext, actor: Actor, roundId: string
         await endExtension(tx, entry, now);
       }
       await repository.updateEntry(tx, entry.id, { status: entryTransitions.decide.to }, now);
-      await repository.insertEntryEvent(tx, { entryId: entry.id, action: 'decided', note: `Quyết định số ${input.number} ngày ${input.signedOn}`, actorUserId: actor.userId, at: now });
+      await repository.insertEntryEvent(tx, { entryId: entry.id, action: 'decided', note: `Quyết định số ${input.number} ngày ${formatVietnameseDate(input.signedOn)}`, actorUserId: actor.userId, at: now });
       await tellProducerAndCommune(tx, entry, `Kết quả đánh giá, phân hạng: ${entry.productName}`, body, now);
     }
     await repository.updateRound(tx, roundId, { status: roundTransitions.decide.to }, now);

@@ -6,6 +6,7 @@ import type { AppContext } from '../../core/http/types.ts';
 import { loadTrainingDetail, lockTrainingForChange } from './save-training.ts';
 import * as repository from './training.repository.ts';
 import type { CreateSessionInput, TrainingDetail } from './training.schemas.ts';
+import { formatVietnameseDate } from '../documents/index.ts';
 
 /** A session (a morning, a day) of the training, on one of its days: attendance is taken per session. */
 export async function addTrainingSession(ctx: AppContext, actor: Actor, trainingId: string, input: CreateSessionInput, requestId?: string): Promise<TrainingDetail> {
@@ -16,7 +17,7 @@ export async function addTrainingSession(ctx: AppContext, actor: Actor, training
     }
     const now = ctx.clock.now();
     const sessionId = await repository.insertSession(tx, trainingId, input, actor.userId, now);
-    if (!sessionId) throw conflict(`Lớp đã có buổi “${input.title}” ngày ${input.heldOn}.`, 'That session exists.');
+    if (!sessionId) throw conflict(`Lớp đã có buổi “${input.title}” ngày ${formatVietnameseDate(input.heldOn)}.`, 'That session exists.');
     await repository.touchTraining(tx, trainingId, now);
     await recordAuditEvent(tx, { actor: auditActorOf(actor), action: 'training.session_added', entityType: 'training', entityId: trainingId, after: { sessionId, ...input }, requestId, occurredAt: now });
     return (await loadTrainingDetail(tx, trainingId))!;
