@@ -16,6 +16,27 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * What a user with a temporary password may still call: the password change itself, the session and
+ * CSRF token the change page needs, and signing in or out. Everything else under /api/ answers 403.
+ */
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/auth/session',
+  'GET /api/auth/csrf',
+  'POST /api/auth/password',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+]);
+
+export const PASSWORD_CHANGE_REQUIRED = 'password_change_required';
+
+function refusedBeforePasswordChange(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0]!;
+  if (!path.startsWith('/api/')) return false;
+  const method = request.method === 'HEAD' ? 'GET' : request.method;
+  return !OPEN_BEFORE_PASSWORD_CHANGE.has(`${method} ${path.replace(/\/+$/, '')}`);
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; messageEn?: string; details?: unknown };
   requestId: string;
@@ -99,9 +120,18 @@ export function installHttpCore(app: FastifyInstance, options: HttpCoreOptions):
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await findSession(options.sql, token, options.clock.now());
-    if (session) {
-      request.actor = session.actor;
-      request.sessionCsrfToken = session.csrfToken;
+    if (!session) return;
+    request.actor = session.actor;
+    request.sessionCsrfToken = session.csrfToken;
+    // The temporary password an administrator handed out must be replaced before it opens anything
+    // (issue 16, finding 3); the back office sends the user to /admin/password on this reason.
+    if (session.mustChangePassword && refusedBeforePasswordChange(request)) {
+      throw new AppError(
+        'FORBIDDEN',
+        'Bạn đang dùng mật khẩu tạm thời. Hãy đổi mật khẩu trước khi tiếp tục.',
+        { reason: PASSWORD_CHANGE_REQUIRED },
+        'You are using a temporary password. Change it before you continue.',
+      );
     }
   });
 

@@ -71,7 +71,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
     '/api/auth/password',
     { schema: { tags, summary: 'Đổi mật khẩu của chính mình', body: schemas.changePasswordBody, response: { 204: z.null(), ...standardErrors } } },
     async (request, reply) => {
-      await changeOwnPassword(ctx, requireActor(request), request.body, request.id);
+      await changeOwnPassword(ctx, requireActor(request), request.body, request.cookies[SESSION_COOKIE], request.id);
       return reply.status(204).send(null);
     },
   );

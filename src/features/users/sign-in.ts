@@ -1,6 +1,6 @@
 import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { hashPassword, verifyPassword } from '../../core/auth/passwords.ts';
-import { createSession, findSession, newToken } from '../../core/auth/sessions.ts';
+import { createSession, deleteOtherSessionsOfUser, findSession, newToken } from '../../core/auth/sessions.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
 import { withTransaction } from '../../core/db/database.ts';
 import { AppError, invalidInput } from '../../core/errors.ts';
@@ -73,10 +73,15 @@ export async function signIn(
   });
 }
 
+/**
+ * The user replaces their password. Every other session of theirs ends (a stolen session or a
+ * forgotten shared computer must not outlive the change); the session they changed it in stays.
+ */
 export async function changeOwnPassword(
   ctx: AppContext,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
+  currentSessionToken: string | undefined,
   requestId?: string,
 ): Promise<void> {
   const credentials = await repository.findCredentials(ctx.db.pool, actor.username);
@@ -90,11 +95,13 @@ export async function changeOwnPassword(
   await withTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now();
     await repository.updateUser(tx, actor.userId, { passwordHash, mustChangePassword: false }, now);
+    const endedSessions = await deleteOtherSessionsOfUser(tx, actor.userId, currentSessionToken);
     await recordAuditEvent(tx, {
       actor: auditActorOf(actor),
       action: 'user.password_changed',
       entityType: 'user',
       entityId: actor.userId,
+      after: { endedSessions },
       requestId,
       occurredAt: now,
     });
