@@ -77,12 +77,15 @@ export async function deleteOtherSessionsOfUser(sql: Sql, userId: string, keepTo
 
 /**
  * Daily clean-up of authentication records (a durable job, core/jobs): expired sessions, and login
- * attempts older than a day (throttling looks back 15 minutes; the audit log keeps sign-ins).
+ * attempts older than a day (throttling looks back 15 minutes; the audit log keeps sign-ins), devices
+ * unused for a year.
  */
 export const pruneAuthRecordsJob: JobHandler = {
   name: 'maintenance.prune-auth-records',
   async run(tx, _job, now) {
     await tx.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
     await tx.query(`DELETE FROM login_attempts WHERE attempted_at < $1::timestamptz - interval '1 day'`, [now]);
+    // A browser not used for a year is a stranger again (the device cookie lives a year too).
+    await tx.query(`DELETE FROM known_devices WHERE last_seen_at < $1::timestamptz - interval '365 days'`, [now]);
   },
 };

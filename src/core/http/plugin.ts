@@ -75,6 +75,8 @@ function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError
     error: { code: error.code, message: error.message, messageEn: error.messageEn, details: error.details },
     requestId: request.id,
   };
+  const retryAfter = error.details?.retryAfterSeconds;
+  if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(httpStatusOf[error.code]).type('application/json; charset=utf-8').send(body);
 }
 
