@@ -6,6 +6,7 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, findSession } from '../auth/s
 import type { Sql } from '../db/database.ts';
 import type { Clock } from '../clock/index.ts';
 import { englishMessage } from './validation-messages.ts';
+import { cleanFreeText, controlCharacterIn, stripControlCharacters } from '../text.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -104,6 +105,60 @@ function toAppError(error: FastifyError | Error): AppError {
   return new AppError('INTERNAL', 'Đã có lỗi hệ thống. Vui lòng thử lại sau.', undefined, 'Internal error.');
 }
 
+/** Secrets are compared byte for byte (argon2), never stored as text: they are left exactly as typed. */
+const LEFT_AS_TYPED = /password|secret|token/i;
+
+/** A parsed JSON object or query (fast-querystring's has a prototype without a prototype), not a Buffer or stream. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null;
+}
+
+/**
+ * Every string of a request's JSON body, query and path, before its schema sees it (issue 16, finding 8;
+ * decision 018): a control character (a NUL made PostgreSQL fail with a 500) is a 400 naming the field,
+ * bidirectional controls are removed and invisible characters trimmed at the ends (cleanFreeText). The
+ * shared freeText schema applies the same rules and the one-line rule field by field.
+ */
+function screenStrings(input: unknown, prefix: string, issues: FieldIssue[]): unknown {
+  const seen = new WeakSet<object>();
+  const visit = (value: unknown, path: string[]): unknown => {
+    if (typeof value === 'string') {
+      if (LEFT_AS_TYPED.test(path.at(-1) ?? '')) return value;
+      const control = controlCharacterIn(value);
+      if (!control) return cleanFreeText(value);
+      issues.push({
+        path: [prefix, ...path].filter(Boolean).join('.'),
+        message: `Chứa ký tự điều khiển không được phép (${control}).`,
+        messageEn: `Contains a control character that is not allowed (${control}).`,
+      });
+      return value;
+    }
+    if (Array.isArray(value)) {
+      if (seen.has(value)) return value;
+      seen.add(value);
+      for (let index = 0; index < value.length; index++) value[index] = visit(value[index], [...path, String(index)]);
+      return value;
+    }
+    if (isPlainObject(value)) {
+      if (seen.has(value)) return value;
+      seen.add(value);
+      for (const key of Object.keys(value)) {
+        const control = controlCharacterIn(key);
+        if (control) {
+          issues.push({ path: [prefix, ...path, stripControlCharacters(key)].filter(Boolean).join('.'), message: `Tên trường chứa ký tự điều khiển (${control}).`, messageEn: `A field name contains a control character (${control}).` });
+          continue;
+        }
+        value[key] = visit(value[key], [...path, key]);
+      }
+      return value;
+    }
+    return value;
+  };
+  return visit(input, []);
+}
+
 export interface HttpCoreOptions {
   sql: Sql;
   clock: Clock;
@@ -151,6 +206,23 @@ export function installHttpCore(app: FastifyInstance, options: HttpCoreOptions):
         'Missing or invalid CSRF token.',
       );
     }
+  });
+
+  app.addHook('preValidation', async (request) => {
+    if (!request.url.startsWith('/api/')) {
+      // The public pages answer HTML: a control character in their query is dropped rather than refused.
+      if (isPlainObject(request.query)) {
+        for (const [key, value] of Object.entries(request.query)) {
+          if (typeof value === 'string') (request.query as Record<string, unknown>)[key] = stripControlCharacters(cleanFreeText(value));
+        }
+      }
+      return;
+    }
+    const issues: FieldIssue[] = [];
+    request.body = screenStrings(request.body, '', issues);
+    request.query = screenStrings(request.query, 'querystring', issues);
+    request.params = screenStrings(request.params, 'params', issues);
+    if (issues.length > 0) throw new AppError('INVALID_INPUT', 'Dữ liệu không hợp lệ.', { issues }, 'Invalid input.');
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
