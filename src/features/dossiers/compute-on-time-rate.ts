@@ -20,7 +20,8 @@ export async function computeOnTimeRate(
   query: { province?: string; commune?: string; from?: LocalDate; to?: LocalDate },
 ): Promise<OnTimeRate> {
   const visibility = dossierVisibility(actor);
-  if (!visibility) throw forbidden();
+  // The role first (a producer or a council member reads no rate: 403), then the unit asked for.
+  if (!visibility || !canReadOnTimeRate(actor, { provinceCode: actor.provinceCode, communeCode: actor.communeCode })) throw forbidden();
   // A unit named outside the scope answers 404 (issue 16, finding 5); none named: the caller's own.
   const asked = await checkUnitInScope(ctx.db.pool, actor, { provinceCode: query.province, communeCode: query.commune });
   const provinceCode = asked.provinceCode ?? (actor.role === 'commune_officer' || actor.role === 'province_office' ? actor.provinceCode : null);
