@@ -40,6 +40,27 @@ export function isWithinScope(actor: Actor, record: ScopedRecord): boolean {
   }
 }
 
+/**
+ * Whether an administrative unit named in a query (a list filter, a report, a figure) meets the actor's
+ * scope: the nation sees all, a province's roles their province (or a commune of it), a commune officer
+ * or a producer their own commune or the province around it (the answer then narrows to their commune).
+ * A disjoint unit answers 404 like a missing one (issue 16, finding 5).
+ */
+export function unitMeetsScope(actor: Actor, unit: { provinceCode: string; communeCode: string | null }): boolean {
+  switch (actor.role) {
+    case 'system_admin':
+    case 'ministry_officer':
+      return true;
+    case 'province_office':
+    case 'council_member':
+    case 'advisory_member':
+      return actor.provinceCode === null || unit.provinceCode === actor.provinceCode;
+    case 'commune_officer':
+    case 'producer':
+      return unit.provinceCode === actor.provinceCode && (unit.communeCode === null || unit.communeCode === actor.communeCode);
+  }
+}
+
 /** Where an actor may look: a filter a repository applies to records with a province, commune and producer. */
 export interface Visibility {
   provinceCode: string | null;

@@ -18,6 +18,8 @@ export interface SessionRecord {
   actor: Actor;
   csrfToken: string;
   expiresAt: Date;
+  /** A temporary password (set by an administrator) not yet replaced: the server refuses all but the change. */
+  mustChangePassword: boolean;
 }
 
 /** Creates a session and returns the cookie token (only its hash is stored). */
@@ -44,18 +46,19 @@ export async function createSession(
 
 /** The live session of a cookie token, with its user; none when expired or the user is deactivated. */
 export async function findSession(sql: Sql, token: string, now: Date): Promise<SessionRecord | null> {
-  const { rows } = await sql.query<Actor & { csrfToken: string; expiresAt: Date }>(
+  const { rows } = await sql.query<Actor & { csrfToken: string; expiresAt: Date; mustChangePassword: boolean }>(
     `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.role,
             u.scope_province_code AS "provinceCode", u.scope_commune_code AS "communeCode",
-            u.producer_id AS "producerId", u.locale, s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt"
+            u.producer_id AS "producerId", u.locale, s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt",
+            u.must_change_password AS "mustChangePassword"
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.id = $1 AND s.expires_at > $2 AND u.is_active`,
     [sessionIdOf(token), now],
   );
   const row = rows[0];
   if (!row) return null;
-  const { csrfToken, expiresAt, ...actor } = row;
-  return { actor, csrfToken, expiresAt };
+  const { csrfToken, expiresAt, mustChangePassword, ...actor } = row;
+  return { actor, csrfToken, expiresAt, mustChangePassword };
 }
 
 export async function deleteSession(sql: Sql, token: string): Promise<void> {
@@ -66,14 +69,23 @@ export async function deleteSessionsOfUser(sql: Sql, userId: string): Promise<vo
   await sql.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
 }
 
+/** Ends every session of the user but the one of `keepToken` (the user changed their own password there). */
+export async function deleteOtherSessionsOfUser(sql: Sql, userId: string, keepToken: string | undefined): Promise<number> {
+  const result = await sql.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, keepToken ? sessionIdOf(keepToken) : '']);
+  return result.rowCount ?? 0;
+}
+
 /**
  * Daily clean-up of authentication records (a durable job, core/jobs): expired sessions, and login
- * attempts older than a day (throttling looks back 15 minutes; the audit log keeps sign-ins).
+ * attempts older than a day (throttling looks back 15 minutes; the audit log keeps sign-ins), devices
+ * unused for a year.
  */
 export const pruneAuthRecordsJob: JobHandler = {
   name: 'maintenance.prune-auth-records',
   async run(tx, _job, now) {
     await tx.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
     await tx.query(`DELETE FROM login_attempts WHERE attempted_at < $1::timestamptz - interval '1 day'`, [now]);
+    // A browser not used for a year is a stranger again (the device cookie lives a year too).
+    await tx.query(`DELETE FROM known_devices WHERE last_seen_at < $1::timestamptz - interval '365 days'`, [now]);
   },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanFreeText, CONTROL_CHARACTER, LINE_BREAK_OR_TAB } from '../text.ts';
 
 /** Shared zod primitives for request and response schemas. */
 export const pageQuery = z.object({
@@ -62,4 +63,22 @@ export function cursorPageOf<T extends z.ZodType>(item: T) {
     totalExact: z.boolean().describe('false: có hơn `total` bản ghi (đếm đến giới hạn thì dừng)'),
     nextCursor: z.string().nullable().describe('Truyền vào `after` để lấy trang tiếp theo; null: đây là trang cuối'),
   });
+}
+
+/**
+ * Free text a person types (a name, a title, a story): the one schema for it (issue 16, finding 8;
+ * decision 018). Bidirectional controls are removed, invisible characters trimmed like spaces (so text
+ * made only of them counts as empty and `min` refuses it), control characters refused, and tab and line
+ * breaks too unless `multiline`. Messages name the field in Vietnamese, as the features' forms show them.
+ */
+export function freeText(what: string, options: { min?: number; max: number; multiline?: boolean }) {
+  const { min = 0, max, multiline = false } = options;
+  let schema = z.string({ message: `${what} không được để trống.` }).overwrite(cleanFreeText).trim();
+  if (min > 0) schema = schema.min(min, { message: min <= 1 ? `${what} không được để trống.` : `${what} cần ít nhất ${min} ký tự.` });
+  schema = schema
+    .max(max, { message: `${what} tối đa ${max} ký tự.` })
+    .refine((value) => !CONTROL_CHARACTER.test(value), { message: `${what} chứa ký tự điều khiển không được phép.` });
+  return multiline
+    ? schema
+    : schema.refine((value) => !LINE_BREAK_OR_TAB.test(value), { message: `${what} phải nằm trên một dòng (không xuống dòng, không có ký tự tab).` });
 }

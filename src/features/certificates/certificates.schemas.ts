@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
+import { freeText, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
 import { certificateStatuses } from './certificate-status.ts';
 
 /** The six grounds of revocation (QĐ 26/2026/QĐ-TTg Đ.8.1). */
@@ -20,8 +20,7 @@ export type InspectionOutcome = (typeof inspectionOutcomes)[number];
 
 const realDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const date = (what: string) => z.string({ message: `${what} không được để trống.` }).refine(realDay, { message: `${what} không hợp lệ (một ngày có thật, định dạng YYYY-MM-DD).` });
-const text = (min: number, max: number, what: string) =>
-  z.string({ message: `${what} không được để trống.` }).trim().min(min, { message: min <= 1 ? `${what} không được để trống.` : `${what} cần ít nhất ${min} ký tự.` }).max(max, { message: `${what} tối đa ${max} ký tự.` });
+const text = (min: number, max: number, what: string, multiline = false) => freeText(what, { min, max, multiline });
 
 export const idParams = z.object({ id: uuid });
 
@@ -137,7 +136,7 @@ const revokeFields = z.object({
   findingOn: date('Ngày có kết luận vi phạm'),
   decidedOn: date('Ngày quyết định thu hồi'),
   decisionNumber: text(1, 60, 'Số quyết định thu hồi'),
-  reason: text(3, 2000, 'Lý do thu hồi'),
+  reason: text(3, 2000, 'Lý do thu hồi', true),
   inspectionId: uuid.nullable().optional(),
 });
 

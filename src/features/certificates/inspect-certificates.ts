@@ -10,6 +10,7 @@ import { formatVietnameseDate } from '../documents/index.ts';
 import { canInspectCertificate, canReadCertificate, certificateVisibility } from './certificates.policy.ts';
 import * as repository from './certificates.repository.ts';
 import type { Inspection, InspectionsQuery, PlanInspectionInput, RecordInspectionInput } from './certificates.schemas.ts';
+import { checkUnitInScope } from '../admin-units/index.ts';
 
 const outcomeWords = { compliant: 'đạt yêu cầu', remedy_required: 'phải khắc phục', violation: 'có vi phạm' } as const;
 
@@ -115,6 +116,7 @@ export async function getInspection(ctx: AppContext, actor: Actor, id: string): 
 export async function listInspectionsFor(ctx: AppContext, actor: Actor, query: InspectionsQuery) {
   const visibility = certificateVisibility(actor);
   if (!visibility) throw forbidden();
+  await checkUnitInScope(ctx.db.pool, actor, { provinceCode: query.province });
   const result = await repository.listInspections(ctx.db.pool, visibility, today(ctx.clock), {
     due: query.due,
     outcome: query.outcome,

@@ -10,6 +10,7 @@ import { reEvaluationFilingTiming, reEvaluationWindow } from './certificate-stat
 import { canInspectCertificate, canReadCertificate, canRevokeCertificate, certificateVisibility } from './certificates.policy.ts';
 import * as repository from './certificates.repository.ts';
 import type { CertificateDetail, ListCertificatesQuery } from './certificates.schemas.ts';
+import { checkUnitInScope } from '../admin-units/index.ts';
 
 export async function loadCertificateDetail(ctx: AppContext, sql: Sql, actor: Actor, id: string): Promise<CertificateDetail | null> {
   const onDay = today(ctx.clock);
@@ -41,6 +42,7 @@ export async function getCertificate(ctx: AppContext, actor: Actor, id: string):
 export async function listCertificatesFor(ctx: AppContext, actor: Actor, query: ListCertificatesQuery) {
   const visibility = certificateVisibility(actor);
   if (!visibility) throw forbidden();
+  await checkUnitInScope(ctx.db.pool, actor, { provinceCode: query.province });
   const result = await repository.listCertificates(ctx.db.pool, visibility, today(ctx.clock), {
     status: query.status,
     stars: query.star,

@@ -1,7 +1,8 @@
 import type { Actor } from '../../core/auth/actor.ts';
 import { addDays, localDateParts, startOfLocalDate, toLocalDate, type LocalDate } from '../../core/clock/index.ts';
-import { forbidden, invalidInput } from '../../core/errors.ts';
+import { forbidden, invalidInput, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
+import { checkUnitInScope } from '../admin-units/index.ts';
 import { canReadOnTimeRate, dossierVisibility } from './dossiers.policy.ts';
 import * as repository from './dossiers.repository.ts';
 import type { OnTimeRate } from './dossiers.schemas.ts';
@@ -19,9 +20,13 @@ export async function computeOnTimeRate(
   query: { province?: string; commune?: string; from?: LocalDate; to?: LocalDate },
 ): Promise<OnTimeRate> {
   const visibility = dossierVisibility(actor);
-  const provinceCode = query.province ?? (actor.role === 'commune_officer' || actor.role === 'province_office' ? actor.provinceCode : null);
-  const communeCode = query.commune ?? (actor.role === 'commune_officer' ? actor.communeCode : null);
-  if (!visibility || !canReadOnTimeRate(actor, { provinceCode, communeCode })) throw forbidden();
+  // The role first (a producer or a council member reads no rate: 403), then the unit asked for.
+  if (!visibility || !canReadOnTimeRate(actor, { provinceCode: actor.provinceCode, communeCode: actor.communeCode })) throw forbidden();
+  // A unit named outside the scope answers 404 (issue 16, finding 5); none named: the caller's own.
+  const asked = await checkUnitInScope(ctx.db.pool, actor, { provinceCode: query.province, communeCode: query.commune });
+  const provinceCode = asked.provinceCode ?? (actor.role === 'commune_officer' || actor.role === 'province_office' ? actor.provinceCode : null);
+  const communeCode = asked.communeCode ?? (actor.role === 'commune_officer' ? actor.communeCode : null);
+  if (!canReadOnTimeRate(actor, { provinceCode, communeCode })) throw notFound('Đơn vị hành chính');
 
   const today = toLocalDate(ctx.clock.now());
   const from = query.from ?? `${localDateParts(today).year}-01-01`;

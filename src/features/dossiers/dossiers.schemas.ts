@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../core/clock/index.ts';
-import { communeCode, cursorPageOf, cursorPageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
+import { communeCode, cursorPageOf, cursorPageQuery, freeText, provinceCode, uuid } from '../../core/http/schemas.ts';
 import { dossierActions, dossierStatuses } from './dossier-status.ts';
 
 export const dossierTypes = ['first', 'upgrade', 're_evaluation'] as const;
@@ -15,7 +15,7 @@ export const dossierTypeLabels: Record<DossierType, { vi: string; en: string }> 
 export const fileKinds = ['evidence', 'story', 'packaging', 'label', 'lab_report', 'other'] as const;
 export type FileKind = (typeof fileKinds)[number];
 
-const text = (max: number, what: string) => z.string().trim().max(max, { message: `${what}: tối đa ${max} ký tự.` });
+const text = (max: number, what: string, multiline = false) => freeText(what, { max, multiline });
 const version = z.number({ message: 'Thiếu số phiên bản (version) của hồ sơ.' }).int().min(1);
 const productSetNumber = z.number().int().min(1, { message: 'Chọn bộ sản phẩm (1–26).' }).max(26, { message: 'Chọn bộ sản phẩm (1–26).' });
 
@@ -223,7 +223,7 @@ const form01 = z.object({
   email: z.email({ message: 'Địa chỉ email không hợp lệ.' }).max(200).nullable(),
   sampleCount: z.number().int().min(0, { message: 'Số mẫu không được âm.' }).max(1000, { message: 'Số mẫu tối đa 1000.' }).nullable(),
   commitmentAccepted: z.boolean(),
-  productStory: text(20_000, 'Câu chuyện sản phẩm'),
+  productStory: text(20_000, 'Câu chuyện sản phẩm', true),
   selfAssessmentId: uuid.nullable(),
 });
 export type Form01Changes = Partial<z.infer<typeof form01>>;
@@ -237,7 +237,7 @@ export const createBody = form01
     /** An existing product (required for an upgrade or re-evaluation). */
     productId: uuid.optional(),
     /** A new product (first time), when no productId: from these or else from the self-assessment. */
-    productName: z.string().trim().min(2, { message: 'Tên sản phẩm cần ít nhất 2 ký tự.' }).max(200).optional(),
+    productName: freeText('Tên sản phẩm', { min: 2, max: 200 }).optional(),
     productSetNumber: productSetNumber.optional(),
   })
   .strict();
@@ -258,8 +258,8 @@ export const returnBody = z
   })
   .strict();
 
-export const supplementBody = z.object({ version, note: text(2000, 'Ghi chú').optional() }).strict();
-export const withdrawBody = z.object({ version, reason: text(1000, 'Lý do').optional() }).strict();
+export const supplementBody = z.object({ version, note: text(2000, 'Ghi chú', true).optional() }).strict();
+export const withdrawBody = z.object({ version, reason: text(1000, 'Lý do', true).optional() }).strict();
 
 const checkItemInput = z
   .object({
@@ -276,7 +276,7 @@ export const communeCheckBody = z
     localLabour: checkItemInput,
     ideaOrigin: checkItemInput,
     localIdentity: checkItemInput,
-    conclusion: text(4000, 'Kết luận').default(''),
+    conclusion: text(4000, 'Kết luận', true).default(''),
   })
   .strict();
 export type CommuneCheckInput = z.infer<typeof communeCheckBody>;

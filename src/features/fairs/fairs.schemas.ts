@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../core/clock/index.ts';
-import { communeCode, organiserUnitFields, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
+import { communeCode, freeText, organiserUnitFields, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
 import { parseVietnameseNumber } from '../plans/index.ts';
 
 export const fairScopes = ['in_province', 'out_of_province', 'international'] as const;
@@ -12,10 +12,9 @@ export const fairScopeLabels: Record<FairScope, string> = {
 };
 export const platforms = ['shopee', 'lazada', 'tiktok_shop', 'tiki', 'postmart', 'voso', 'own_website', 'other'] as const;
 
-const text = (min: number, max: number, what: string) =>
-  z.string().trim().min(min, { message: min <= 1 ? `${what} không được để trống.` : `${what} cần ít nhất ${min} ký tự.` }).max(max, { message: `${what} tối đa ${max} ký tự.` });
+const text = (min: number, max: number, what: string) => freeText(what, { min, max });
 const optionalText = (max: number, what: string) =>
-  z.string().trim().max(max, { message: `${what} tối đa ${max} ký tự.` }).transform((v) => v || null).nullable().optional();
+  freeText(what, { max }).transform((v) => v || null).nullable().optional();
 
 /** A whole number as JSON, or written the Vietnamese way ("12.500.000"). */
 const wholeNumber = (max: number, what: string) =>

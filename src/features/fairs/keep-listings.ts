@@ -7,6 +7,7 @@ import type { AppContext } from '../../core/http/types.ts';
 import { canManageProducerPromotion, canReadProducerPromotion, listingVisibility } from './fairs.policy.ts';
 import * as repository from './fairs.repository.ts';
 import type { CreateListingInput, ListListingsQuery, Listing, ProducerPromotion, UpdateListingInput } from './fairs.schemas.ts';
+import { checkUnitInScope } from '../admin-units/index.ts';
 
 const taken = () => conflict('Chủ thể đã có gian hàng với địa chỉ này.', 'That address is listed already.');
 const listingOwner = (listing: Listing) => ({ id: listing.producerId, provinceCode: listing.provinceCode, communeCode: listing.communeCode });
@@ -15,6 +16,7 @@ const listingOwner = (listing: Listing) => ({ id: listing.producerId, provinceCo
 export async function listListings(ctx: AppContext, actor: Actor, query: ListListingsQuery): Promise<Page<Listing>> {
   const visibility = listingVisibility(actor);
   if (!visibility) throw forbidden();
+  await checkUnitInScope(ctx.db.pool, actor, { provinceCode: query.province, communeCode: query.commune });
   const result = await repository.listListings(ctx.db.pool, visibility, { producerId: query.producer, provinceCode: query.province, communeCode: query.commune, ...pageWindow(query) });
   return pageOfResult(query, result);
 }

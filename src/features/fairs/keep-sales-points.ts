@@ -4,7 +4,7 @@ import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound, type FieldIssue } from '../../core/errors.ts';
 import { pageOfResult, pageWindow, type Page } from '../../core/http/paging.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { resolveUnit } from '../admin-units/index.ts';
+import { checkUnitInScope, resolveUnit } from '../admin-units/index.ts';
 import { canManageUnitPromotion, canReadUnitPromotion, promotionVisibility } from './fairs.policy.ts';
 import * as repository from './fairs.repository.ts';
 import type { CreateSalesPointInput, ListSalesPointsQuery, SalesPoint, UpdateSalesPointInput } from './fairs.schemas.ts';
@@ -23,6 +23,7 @@ async function productIssues(sql: Sql, provinceCode: string, products: ReadonlyA
 export async function listSalesPoints(ctx: AppContext, actor: Actor, query: ListSalesPointsQuery): Promise<Page<SalesPoint>> {
   const visibility = promotionVisibility(actor);
   if (!visibility) throw forbidden();
+  await checkUnitInScope(ctx.db.pool, actor, { provinceCode: query.province, communeCode: query.commune });
   const active = query.active === undefined ? undefined : query.active === 'true';
   const result = await repository.listSalesPoints(ctx.db.pool, visibility, { provinceCode: query.province, communeCode: query.commune, active, ...pageWindow(query) });
   return pageOfResult(query, result);

@@ -4,7 +4,7 @@ import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { conflict, forbidden, invalidInput, notFound } from '../../core/errors.ts';
 import { pageOfResult, pageWindow, type Page } from '../../core/http/paging.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { resolveUnit } from '../admin-units/index.ts';
+import { checkUnitInScope, resolveUnit } from '../admin-units/index.ts';
 import { canManageUnitPromotion, canReadUnitPromotion, promotionVisibility } from './fairs.policy.ts';
 import * as repository from './fairs.repository.ts';
 import type { AddFairParticipantInput, CreateFairInput, Fair, FairDetail, ListFairsQuery, UpdateFairInput, UpdateFairParticipantInput } from './fairs.schemas.ts';
@@ -18,6 +18,7 @@ async function loadFairDetail(sql: Sql, id: string): Promise<FairDetail | null> 
 export async function listFairs(ctx: AppContext, actor: Actor, query: ListFairsQuery): Promise<Page<Fair>> {
   const visibility = promotionVisibility(actor);
   if (!visibility) throw forbidden();
+  await checkUnitInScope(ctx.db.pool, actor, { provinceCode: query.province, communeCode: query.commune });
   const result = await repository.listFairs(ctx.db.pool, visibility, { provinceCode: query.province, communeCode: query.commune, year: query.year, ...pageWindow(query) });
   return pageOfResult(query, result);
 }

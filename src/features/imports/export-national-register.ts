@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/auth/actor.ts';
 import type { Sql } from '../../core/db/database.ts';
-import { importProvinceOf } from './imports.policy.ts';
+import { importReadProvinceOf } from './imports.policy.ts';
 import * as repository from './imports.repository.ts';
 import { registerCsv, toRegisterRecord } from './national-register.ts';
 
@@ -10,7 +10,7 @@ import { registerCsv, toRegisterRecord } from './national-register.ts';
  * phone, e-mail) is included; the open data never carries it.
  */
 export async function exportNationalRegister(sql: Sql, actor: Actor, input: { provinceCode: string | null; format: 'json' | 'csv'; origin: string }): Promise<{ body: string; contentType: string; fileName: string; count: number }> {
-  const provinceCode = importProvinceOf(actor, input.provinceCode);
+  const provinceCode = importReadProvinceOf(actor, input.provinceCode);
   const products = await repository.listRegisterProducts(sql, provinceCode);
   const records = products.map((p) => toRegisterRecord({ ...p, images: p.photoIds.map((id) => `${input.origin}/anh/${id}`) }, true));
   const fileName = `ocop-${provinceCode}-dang-ky-quoc-gia.${input.format}`;

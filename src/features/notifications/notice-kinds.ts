@@ -29,6 +29,16 @@ const generic = {
 const certificateFields = ['product', 'number', 'expiresOn', 'closesOn'] as const;
 
 export const noticeKinds: Record<string, NoticeKind> = {
+  // Sent by users/sign-in.ts to the account's owner and the administrators (issue 16, decision 018).
+  'account.sign_in_failures': {
+    label: { vi: 'Nhiều lần đăng nhập sai vào tài khoản', en: 'Many failed sign-ins on an account' },
+    legalDeadline: false,
+    fields: ['username', 'failures', 'ip'],
+    wording: {
+      vi: { subject: '{{title}}', body: '{{body}}\n\nXem chi tiết: {{link}}', sms: 'OCOP: {{failures}} lan dang nhap sai vao tai khoan {{username}}. Neu khong phai ban, hay doi mat khau.' },
+      en: { subject: '{{title}}', body: '{{body}}\n\nDetails: {{link}}', sms: 'OCOP: {{failures}} failed sign-ins on account {{username}}. If it was not you, change your password.' },
+    },
+  },
   'certificate.re_evaluation_window_opens': {
     label: { vi: 'Mở thời hạn nộp hồ sơ đánh giá lại', en: 'Re-evaluation window opens' },
     legalDeadline: false,

@@ -5,6 +5,7 @@ import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { AppError, forbidden, notFound } from '../../core/errors.ts';
 import { pageOfResult, pageWindow, type PageRequest } from '../../core/http/paging.ts';
 import type { AppContext } from '../../core/http/types.ts';
+import { checkUnitInScope } from '../admin-units/index.ts';
 import { listProducerContactsOfCommune } from '../producers/index.ts';
 import { normalizeEmail, normalizeVietnameseMobile } from './contact-address.ts';
 import { outboxScope, reachScope } from './notifications.policy.ts';
@@ -71,6 +72,8 @@ export interface ProducerReach {
 export async function listUnreachableProducers(sql: Sql, actor: Actor, filter: { communeCode?: string | undefined }): Promise<ProducerReach[]> {
   const scope = reachScope(actor);
   if (scope === 'none') throw forbidden();
+  // A commune outside the scope answers 404, never the caller's own commune in its place (issue 16, finding 5).
+  await checkUnitInScope(sql, actor, { provinceCode: scope.provinceCode, communeCode: filter.communeCode });
   const producers = await listProducerContactsOfCommune(sql, scope.provinceCode, scope.communeCode ?? filter.communeCode ?? null);
   const reach = await repository.reachOfProducers(sql, producers.map((producer) => producer.producerId));
   const result: ProducerReach[] = [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../core/clock/index.ts';
-import { communeCode, pageOf, pageQuery, uuid } from '../../core/http/schemas.ts';
+import { communeCode, freeText, pageOf, pageQuery, uuid } from '../../core/http/schemas.ts';
 import { parseTaxCode, taxCodeProblemMessages } from './tax-code.ts';
 
 /** QĐ 26/2026 Art. 2.3: who may be an OCOP producer (chủ thể). */
@@ -77,7 +77,7 @@ export const producer = z
   .meta({ id: 'Producer' });
 export type Producer = z.infer<typeof producer>;
 
-const name = z.string().trim().min(2, { message: 'Tên chủ thể cần ít nhất 2 ký tự.' }).max(200);
+const name = freeText('Tên chủ thể', { min: 2, max: 200 });
 
 /** Mã số thuế, checked with its check digit (tax-code.ts) and returned in its written form. */
 export const taxCode = z
@@ -97,15 +97,15 @@ const website = z
   .trim()
   .max(200)
   .regex(/^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?(\/\S*)?$/iu, { message: 'Địa chỉ trang web không hợp lệ (ví dụ: htxmuongthan.vn).' });
-const optionalText = (max: number) => z.string().trim().max(max, { message: `Tối đa ${max} ký tự.` });
+const optionalText = (max: number, what: string) => freeText(what, { max });
 
 export const certificateInput = z
   .object({
     kind: certificateKind,
-    number: z.string().trim().min(1, { message: 'Nhập số hiệu giấy chứng nhận.' }).max(100),
+    number: freeText('Số hiệu giấy chứng nhận', { min: 1, max: 100 }),
     issuedOn: localDateSchema.nullable().default(null),
     expiresOn: localDateSchema.nullable().default(null),
-    issuer: optionalText(200).nullable().default(null),
+    issuer: optionalText(200, 'Cơ quan cấp').nullable().default(null),
   })
   .strict()
   .refine((c) => !c.issuedOn || !c.expiresOn || c.expiresOn >= c.issuedOn, {
@@ -114,12 +114,12 @@ export const certificateInput = z
   });
 export type CertificateInput = z.infer<typeof certificateInput>;
 
-const address = optionalText(300);
-const representativeName = optionalText(120);
+const address = optionalText(300, 'Địa chỉ');
+const representativeName = optionalText(120, 'Họ tên người đại diện');
 const representativeGender = z.enum(genders);
-const representativeEthnicity = optionalText(50);
-const representativePosition = optionalText(100);
-const registrationNumber = optionalText(50);
+const representativeEthnicity = optionalText(50, 'Dân tộc');
+const representativePosition = optionalText(100, 'Chức vụ');
+const registrationNumber = optionalText(50, 'Số đăng ký kinh doanh');
 
 export const createProducerBody = z
   .object({

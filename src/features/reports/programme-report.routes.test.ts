@@ -230,7 +230,9 @@ describe('programme report: commune, province, nation; periods; xlsx and PDF as 
       assert.equal((await t.app.inject({ method: 'GET', url: `/api/reports/programme${file}?${ours()}` })).statusCode, 401);
     }
     assert.equal((await otherProvince.request('GET', '/api/reports/programme')).json().provinceCode, '01', 'a province office: its province by default');
-    assert.equal((await get(province, 'commune=' + communeCode)).json().level, 'province', 'without a province the office’s own');
+    // Issue 16, finding 5: a commune named alone is placed in its province, not dropped for the office's own unit.
+    assert.equal((await get(province, 'commune=' + communeCode)).json().level, 'commune', 'a commune named without its province is that commune');
+    assert.equal((await get(otherProvince, 'commune=' + communeCode)).statusCode, 404, 'another province’s commune named alone is missing');
   });
 
   test('the xlsx as handed in: heading, Biểu số, period, unit, number formats, frozen rows, print setup, totals', async () => {

@@ -6,6 +6,7 @@ import { buildParticipantTemplate } from './participant-spreadsheet.ts';
 import { trainingVisibility } from './training.policy.ts';
 import * as repository from './training.repository.ts';
 import type { ListTrainingsQuery, Topic, Training } from './training.schemas.ts';
+import { checkUnitInScope } from '../admin-units/index.ts';
 
 /** The topics a training may cover (reference data, for any signed-in user). */
 export function listTrainingTopics(ctx: AppContext): Promise<Topic[]> {
@@ -16,6 +17,7 @@ export function listTrainingTopics(ctx: AppContext): Promise<Topic[]> {
 export async function listTrainings(ctx: AppContext, actor: Actor, query: ListTrainingsQuery): Promise<Page<Training>> {
   const visibility = trainingVisibility(actor);
   if (!visibility) throw forbidden();
+  await checkUnitInScope(ctx.db.pool, actor, { provinceCode: query.province, communeCode: query.commune });
   const result = await repository.listTrainings(ctx.db.pool, visibility, { provinceCode: query.province, communeCode: query.commune, year: query.year, ...pageWindow(query) });
   return pageOfResult(query, result);
 }

@@ -3,7 +3,7 @@ import { localDateParts, today } from '../../core/clock/index.ts';
 import type { Sql } from '../../core/db/database.ts';
 import { forbidden, invalidInput, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
-import { resolveUnit, type ResolvedUnit } from '../admin-units/index.ts';
+import { CURRENT_UNITS_VERSION, findUnit, resolveUnit, type ResolvedUnit } from '../admin-units/index.ts';
 import { canReadUnitTraining, defaultUnit, trainingVisibility, type Unit } from './training.policy.ts';
 import * as repository from './training.repository.ts';
 import type { Coverage } from './training.schemas.ts';
@@ -35,7 +35,14 @@ export async function resolveReportUnit(
   query: { province?: string | undefined; commune?: string | undefined; year?: number | undefined },
 ): Promise<{ unit: ResolvedUnit; year: number }> {
   if (!trainingVisibility(actor)) throw forbidden();
-  const asked = query.province ? { provinceCode: query.province, communeCode: query.commune ?? null } : defaultUnit(actor);
+  // A commune named without its province is placed in it, never dropped for the caller's own unit (issue 16, finding 5).
+  let provinceCode = query.province;
+  if (!provinceCode && query.commune) {
+    const commune = await findUnit(ctx.db.pool, CURRENT_UNITS_VERSION, 'commune', query.commune);
+    if (!commune) throw invalidInput([{ path: 'querystring.commune', message: 'Xã/phường không có trong danh mục hiện hành.', messageEn: 'Unknown commune.' }]);
+    provinceCode = commune.provinceCode;
+  }
+  const asked = provinceCode ? { provinceCode, communeCode: query.commune ?? null } : defaultUnit(actor);
   if (!asked) {
     throw invalidInput([{ path: 'querystring.province', message: 'Chọn tỉnh (và xã nếu cần) để xem số liệu.', messageEn: 'Choose a province.' }]);
   }

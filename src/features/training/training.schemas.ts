@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../core/clock/index.ts';
-import { communeCode, organiserUnitFields, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
+import { communeCode, freeText, organiserUnitFields, pageOf, pageQuery, provinceCode, uuid } from '../../core/http/schemas.ts';
 
 export const audiences = ['province_officials', 'commune_officials', 'producers', 'other'] as const;
 export type Audience = (typeof audiences)[number];
@@ -10,10 +10,10 @@ export const officialLevels = ['province', 'commune'] as const;
 export type OfficialLevel = (typeof officialLevels)[number];
 export const trainingKinds = ['course', 'conference'] as const;
 
-const text = (min: number, max: number, what: string) =>
-  z.string().trim().min(min, { message: min <= 1 ? `${what} không được để trống.` : `${what} cần ít nhất ${min} ký tự.` }).max(max, { message: `${what} tối đa ${max} ký tự.` });
-const optionalText = (max: number, what: string) =>
-  z.string().trim().max(max, { message: `${what} tối đa ${max} ký tự.` }).transform((v) => v || null).nullable().optional();
+const text = (min: number, max: number, what: string) => freeText(what, { min, max });
+/** Optional; `multiline` for lists people write one per line (trainers, materials). */
+const optionalText = (max: number, what: string, multiline = false) =>
+  freeText(what, { max, multiline }).transform((v) => v || null).nullable().optional();
 
 /** "0912 345 678", "0912.345.678", "+84 912 345 678" → digits (with the leading +). */
 export function normalizePhone(value: string): string {
@@ -87,8 +87,8 @@ const trainingFields = {
   place: text(2, 300, 'Địa điểm'),
   targetAudiences: z.array(z.enum(audiences)).min(1, { message: 'Chọn ít nhất một đối tượng.' }).max(4),
   topicCodes: z.array(z.string().max(60)).min(1, { message: 'Chọn ít nhất một chuyên đề.' }).max(30),
-  trainers: optionalText(1000, 'Giảng viên'),
-  materials: optionalText(2000, 'Tài liệu'),
+  trainers: optionalText(1000, 'Giảng viên', true),
+  materials: optionalText(2000, 'Tài liệu', true),
   plannedParticipants: z.number().int().min(1).max(100_000).nullable().optional(),
 };
 

@@ -93,7 +93,7 @@ describe('signing in and sessions', () => {
     assert.equal(loginWithoutToken.statusCode, 403);
   });
 
-  test('after 5 failed attempts the username is locked for 15 minutes, then usable again', async () => {
+  test('after 5 failed attempts from one address that address waits, at most 15 minutes (decision 018)', async () => {
     const clock = createFixedClock('2026-11-23T09:00:00+07:00');
     const timed = await createTestApp({ clock });
     try {

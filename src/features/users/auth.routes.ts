@@ -9,6 +9,8 @@ import * as schemas from './users.schemas.ts';
 import { changeOwnPassword, signIn } from './sign-in.ts';
 
 const tags = ['Đăng nhập (authentication)'];
+const DEVICE_COOKIE = 'ocop_device';
+const DEVICE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
 export function registerAuthRoutes(app: App, ctx: AppContext): void {
   const cookieBase = { path: '/', sameSite: 'lax' as const, secure: ctx.config.secureCookies };
@@ -37,12 +39,15 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { sessionToken, csrfToken, actor } = await signIn(ctx, {
+      const { sessionToken, csrfToken, actor, deviceToken } = await signIn(ctx, {
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
+        deviceToken: request.cookies[DEVICE_COOKIE] || undefined,
       });
       reply.setCookie(SESSION_COOKIE, sessionToken, { ...cookieBase, httpOnly: true, maxAge: SESSION_TTL_MS / 1000 });
+      // Marks the browser as one the account signed in from: failures elsewhere do not slow it down (decision 018).
+      reply.setCookie(DEVICE_COOKIE, deviceToken, { ...cookieBase, path: '/api/auth', httpOnly: true, sameSite: 'strict', maxAge: DEVICE_COOKIE_MAX_AGE_S });
       setCsrfCookie(reply, csrfToken);
       return { user: await getOwnAccount(ctx, actor), csrfToken };
     },
@@ -71,7 +76,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
     '/api/auth/password',
     { schema: { tags, summary: 'Đổi mật khẩu của chính mình', body: schemas.changePasswordBody, response: { 204: z.null(), ...standardErrors } } },
     async (request, reply) => {
-      await changeOwnPassword(ctx, requireActor(request), request.body, request.id);
+      await changeOwnPassword(ctx, requireActor(request), request.body, request.cookies[SESSION_COOKIE], request.id);
       return reply.status(204).send(null);
     },
   );

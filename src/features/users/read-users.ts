@@ -5,11 +5,13 @@ import type { AppContext } from '../../core/http/types.ts';
 import { canManageAccount, userVisibility } from './users.policy.ts';
 import * as repository from './users.repository.ts';
 import type { ListUsersQuery, User } from './users.schemas.ts';
+import { checkUnitInScope } from '../admin-units/index.ts';
 
 /** The accounts the actor manages. */
 export async function listUsers(ctx: AppContext, actor: Actor, query: ListUsersQuery): Promise<Page<User>> {
   const visibility = userVisibility(actor);
   if (!visibility) throw forbidden();
+  await checkUnitInScope(ctx.db.pool, actor, { provinceCode: query.province });
   const result = await repository.listUsers(ctx.db.pool, visibility, {
     q: query.q || undefined,
     role: query.role,

@@ -1,47 +1,64 @@
 import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { hashPassword, verifyPassword } from '../../core/auth/passwords.ts';
-import { createSession, findSession, newToken } from '../../core/auth/sessions.ts';
+import { createSession, deleteOtherSessionsOfUser, findSession, newToken } from '../../core/auth/sessions.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
-import { withTransaction } from '../../core/db/database.ts';
+import { createHash } from 'node:crypto';
+import { withTransaction, type Sql } from '../../core/db/database.ts';
 import { AppError, invalidInput } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
+import { notify } from '../notifications/index.ts';
+import { signInThrottle, signInWaitMs } from './sign-in-throttle.ts';
 import * as repository from './users.repository.ts';
-
-// Login throttling is kept in the database, so it holds across several app processes.
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILED_PER_USERNAME = 5;
-export const MAX_FAILED_PER_IP = 30;
-
-const wrongCredentials = () =>
-  new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng.', undefined, 'Wrong username or password.');
 
 // Verifying against a real hash when the user does not exist keeps the answer time the same.
 let decoyHash: Promise<string> | null = null;
 
+const wrongCredentials = () =>
+  new AppError('UNAUTHENTICATED', 'Tên đăng nhập hoặc mật khẩu không đúng.', undefined, 'Wrong username or password.');
+
+function tooManyFailures(waitMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const [vi, en] = seconds < 60 ? [`${seconds} giây`, `${seconds} s`] : [`${minutes} phút`, `${minutes} min`];
+  return new AppError(
+    'RATE_LIMITED',
+    `Đăng nhập sai nhiều lần từ thiết bị hoặc địa chỉ này. Vui lòng thử lại sau ${vi}.`,
+    { retryAfterSeconds: seconds },
+    `Too many failed sign-ins from this device or address; try again in ${en}.`,
+  );
+}
+
+/** The device cookie's token as stored: only its SHA-256 (the cookie alone proves nothing but "seen before"). */
+const deviceIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
 export async function signIn(
   ctx: AppContext,
-  input: { username: string; password: string; ip: string; userAgent?: string },
-): Promise<{ sessionToken: string; csrfToken: string; actor: Actor }> {
+  input: { username: string; password: string; ip: string; userAgent?: string; deviceToken?: string },
+): Promise<{ sessionToken: string; csrfToken: string; actor: Actor; deviceToken: string }> {
   const now = ctx.clock.now();
+  const credentials = await repository.findCredentials(ctx.db.pool, input.username);
+  const deviceId = input.deviceToken ? deviceIdOf(input.deviceToken) : null;
+  const knownDevice = deviceId !== null && credentials !== null && (await repository.isKnownDevice(ctx.db.pool, deviceId, credentials.id));
   const failures = await repository.countRecentFailedLogins(ctx.db.pool, {
     username: input.username,
     ip: input.ip,
-    since: new Date(now.getTime() - LOGIN_WINDOW_MS),
+    knownDeviceId: knownDevice ? deviceId : null,
+    userId: credentials?.id ?? null,
+    since: new Date(now.getTime() - signInThrottle.windowMs),
   });
-  if (failures.byUsername >= MAX_FAILED_PER_USERNAME || failures.byIp >= MAX_FAILED_PER_IP) {
-    throw new AppError(
-      'RATE_LIMITED',
-      'Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
-      { retryAfterSeconds: LOGIN_WINDOW_MS / 1000 },
-      'Too many failed attempts; try again in 15 minutes.',
-    );
-  }
-  const credentials = await repository.findCredentials(ctx.db.pool, input.username);
+  const waitMs = signInWaitMs(failures, knownDevice, now);
+  if (waitMs > 0) throw tooManyFailures(waitMs);
+
   decoyHash ??= hashPassword('decoy password for timing');
   const passwordOk = await verifyPassword(credentials?.passwordHash ?? (await decoyHash), input.password);
   const demoRefused = credentials?.isDemo === true && !ctx.config.demoMode;
   if (!credentials || !passwordOk || !credentials.isActive || demoRefused) {
-    await repository.insertLoginAttempt(ctx.db.pool, { username: input.username, ip: input.ip, succeeded: false, at: now });
+    await withTransaction(ctx.db, async (tx) => {
+      await repository.insertLoginAttempt(tx, { username: input.username, ip: input.ip, deviceId, succeeded: false, at: now });
+      if (credentials && failures.byUsername + 1 >= signInThrottle.noticeAtFailures) {
+        await tellOfFailedSignIns(tx, { userId: credentials.id, username: input.username, failures: failures.byUsername + 1, ip: input.ip }, now);
+      }
+    });
     if (credentials && passwordOk && !credentials.isActive) {
       throw new AppError('UNAUTHENTICATED', 'Tài khoản đã bị khóa. Liên hệ quản trị viên.', undefined, 'Account deactivated.');
     }
@@ -51,8 +68,10 @@ export async function signIn(
     throw wrongCredentials();
   }
   const csrfToken = newToken();
+  const deviceToken = input.deviceToken ?? newToken();
   return withTransaction(ctx.db, async (tx) => {
-    await repository.insertLoginAttempt(tx, { username: input.username, ip: input.ip, succeeded: true, at: now });
+    await repository.insertLoginAttempt(tx, { username: input.username, ip: input.ip, deviceId, succeeded: true, at: now });
+    await repository.rememberDevice(tx, deviceIdOf(deviceToken), credentials.id, now);
     const sessionToken = await createSession(tx, {
       userId: credentials.id,
       csrfToken,
@@ -66,17 +85,60 @@ export async function signIn(
       action: 'user.signed_in',
       entityType: 'user',
       entityId: credentials.id,
-      after: { ip: input.ip },
+      after: { ip: input.ip, knownDevice },
       occurredAt: now,
     });
-    return { sessionToken, csrfToken, actor: session.actor };
+    return { sessionToken, csrfToken, actor: session.actor, deviceToken };
   });
 }
 
+/**
+ * Many failed sign-ins on one account: its owner and the administrators get an in-app notice (and the
+ * owner's channels), once per 15-minute stretch however many failures follow (the dedupe key).
+ */
+async function tellOfFailedSignIns(tx: Sql, about: { userId: string; username: string; failures: number; ip: string }, now: Date): Promise<void> {
+  const stretch = Math.floor(now.getTime() / signInThrottle.windowMs);
+  const title = `Nhiều lần đăng nhập sai vào tài khoản ${about.username}`;
+  const fields = { username: about.username, failures: String(about.failures), ip: about.ip };
+  await notify(
+    tx,
+    [{ userId: about.userId }],
+    {
+      kind: 'account.sign_in_failures',
+      title,
+      body: `Đã có ${about.failures} lần đăng nhập sai vào tài khoản ${about.username} trong 15 phút qua (gần nhất từ địa chỉ ${about.ip}). Tài khoản vẫn đăng nhập được từ thiết bị bạn thường dùng. Nếu không phải bạn, hãy đổi mật khẩu.`,
+      link: '/admin/password',
+      dedupeKey: `sign-in-failures:${about.userId}:${stretch}`,
+      fields,
+    },
+    now,
+  );
+  const administrators = (await repository.listActiveAdministratorIds(tx)).filter((id) => id !== about.userId);
+  if (administrators.length === 0) return;
+  await notify(
+    tx,
+    administrators.map((userId) => ({ userId })),
+    {
+      kind: 'account.sign_in_failures',
+      title,
+      body: `Đã có ${about.failures} lần đăng nhập sai vào tài khoản ${about.username} trong 15 phút qua (gần nhất từ địa chỉ ${about.ip}). Các địa chỉ lạ bị làm chậm; chủ tài khoản vẫn vào được từ thiết bị quen.`,
+      link: `/admin/users/${about.userId}`,
+      dedupeKey: `sign-in-failures:${about.userId}:${stretch}`,
+      fields,
+    },
+    now,
+  );
+}
+
+/**
+ * The user replaces their password. Every other session of theirs ends (a stolen session or a
+ * forgotten shared computer must not outlive the change); the session they changed it in stays.
+ */
 export async function changeOwnPassword(
   ctx: AppContext,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
+  currentSessionToken: string | undefined,
   requestId?: string,
 ): Promise<void> {
   const credentials = await repository.findCredentials(ctx.db.pool, actor.username);
@@ -90,11 +152,13 @@ export async function changeOwnPassword(
   await withTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now();
     await repository.updateUser(tx, actor.userId, { passwordHash, mustChangePassword: false }, now);
+    const endedSessions = await deleteOtherSessionsOfUser(tx, actor.userId, currentSessionToken);
     await recordAuditEvent(tx, {
       actor: auditActorOf(actor),
       action: 'user.password_changed',
       entityType: 'user',
       entityId: actor.userId,
+      after: { endedSessions },
       requestId,
       occurredAt: now,
     });

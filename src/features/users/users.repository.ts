@@ -154,30 +154,73 @@ export async function updateUser(sql: Sql, id: string, changes: UserChanges, now
   );
 }
 
+/** Recent failed sign-ins around one attempt, as sign-in-throttle.ts weighs them (decision 018). */
+export interface RecentFailures {
+  /** Of this username from this source: the known device when the request carries one, else the address. */
+  bySource: number;
+  lastBySource: Date | null;
+  /** From this address, whatever the username. */
+  byIp: number;
+  firstByIp: Date | null;
+  /** Of this username from devices the account has not signed in from. */
+  byUsernameFromNewDevices: number;
+  lastByUsernameFromNewDevices: Date | null;
+  byUsername: number;
+}
+
 export async function countRecentFailedLogins(
   sql: Sql,
-  input: { username: string; ip: string; since: Date },
-): Promise<{ byUsername: number; byIp: number }> {
-  const { rows } = await sql.query<{ byUsername: number; byIp: number }>(
-    `SELECT count(*) FILTER (WHERE lower(username) = lower($1))::int AS "byUsername",
-            count(*) FILTER (WHERE ip = $2)::int AS "byIp"
-       FROM login_attempts
-      WHERE NOT succeeded AND attempted_at > $3 AND (lower(username) = lower($1) OR ip = $2)`,
-    [input.username, input.ip, input.since],
+  input: { username: string; ip: string; knownDeviceId: string | null; userId: string | null; since: Date },
+): Promise<RecentFailures> {
+  const fromSource = `lower(a.username) = lower($1) AND CASE WHEN $3::text IS NULL THEN a.ip = $2 ELSE a.device_id = $3 END`;
+  const fromNewDevice = `lower(a.username) = lower($1)
+    AND NOT EXISTS (SELECT 1 FROM known_devices k WHERE k.id = a.device_id AND k.user_id = $4::uuid)`;
+  const { rows } = await sql.query<RecentFailures>(
+    `SELECT count(*) FILTER (WHERE ${fromSource})::int AS "bySource",
+            max(a.attempted_at) FILTER (WHERE ${fromSource}) AS "lastBySource",
+            count(*) FILTER (WHERE a.ip = $2)::int AS "byIp",
+            min(a.attempted_at) FILTER (WHERE a.ip = $2) AS "firstByIp",
+            count(*) FILTER (WHERE ${fromNewDevice})::int AS "byUsernameFromNewDevices",
+            max(a.attempted_at) FILTER (WHERE ${fromNewDevice}) AS "lastByUsernameFromNewDevices",
+            count(*) FILTER (WHERE lower(a.username) = lower($1))::int AS "byUsername"
+       FROM login_attempts a
+      WHERE NOT a.succeeded AND a.attempted_at > $5 AND (lower(a.username) = lower($1) OR a.ip = $2)`,
+    [input.username, input.ip, input.knownDeviceId, input.userId, input.since],
   );
-  return rows[0] ?? { byUsername: 0, byIp: 0 };
+  return rows[0]!;
 }
 
 export async function insertLoginAttempt(
   sql: Sql,
-  input: { username: string; ip: string; succeeded: boolean; at: Date },
+  input: { username: string; ip: string; deviceId: string | null; succeeded: boolean; at: Date },
 ): Promise<void> {
-  await sql.query('INSERT INTO login_attempts (username, ip, succeeded, attempted_at) VALUES ($1, $2, $3, $4)', [
+  await sql.query('INSERT INTO login_attempts (username, ip, device_id, succeeded, attempted_at) VALUES ($1, $2, $3, $4, $5)', [
     input.username.slice(0, 60),
     input.ip,
+    input.deviceId,
     input.succeeded,
     input.at,
   ]);
+}
+
+/** Whether the account signed in from this browser before (the device cookie's hash). */
+export async function isKnownDevice(sql: Sql, deviceId: string, userId: string): Promise<boolean> {
+  const { rows } = await sql.query('SELECT 1 FROM known_devices WHERE id = $1 AND user_id = $2', [deviceId, userId]);
+  return rows.length > 0;
+}
+
+export async function rememberDevice(sql: Sql, deviceId: string, userId: string, now: Date): Promise<void> {
+  await sql.query(
+    `INSERT INTO known_devices (id, user_id, first_seen_at, last_seen_at) VALUES ($1, $2, $3, $3)
+     ON CONFLICT (id, user_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at`,
+    [deviceId, userId, now],
+  );
+}
+
+/** The active system administrators (told when an account sees many failed sign-ins). */
+export async function listActiveAdministratorIds(sql: Sql): Promise<string[]> {
+  const { rows } = await sql.query<{ id: string }>(`SELECT id FROM users WHERE is_active AND role = 'system_admin'`);
+  return rows.map((row) => row.id);
 }
 
 /**

@@ -140,6 +140,10 @@ async function send(method: string, url: string, body?: unknown, signal?: AbortS
       csrfToken = null;
       return send(method, url, body, signal, true);
     }
+    // A temporary password not yet replaced (the server refuses everything else until then).
+    if (error.status === 403 && error.details.reason === 'password_change_required' && window.location.pathname !== '/admin/password') {
+      window.location.assign('/admin/password');
+    }
     throw error;
   }
   return parsed;
