@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { browserSkip, clickMenu, startBrowserSuite, type BrowserSuite } from '../support/browser.ts';
+import { createCertifiedProduct } from '../support/certificates.ts';
 import { createProducerRecord, createUserRecord } from '../support/test-app.ts';
 
 describe('the back-office menu', { skip: browserSkip, timeout: 180_000 }, () => {
@@ -54,8 +55,9 @@ describe('the back-office menu', { skip: browserSkip, timeout: 180_000 }, () => 
     });
   }
 
-  test('a producer on a phone: the menu button shows only its groups, each entry visible', async () => {
+  test('a producer on a phone: the menu button shows only its groups; “Sản phẩm của tôi” says what to do next', async () => {
     const producerId = await createProducerRecord(suite.t.db, { provinceCode: '12', communeCode: '03595' });
+    const product = await createCertifiedProduct(suite.t.db, { producerId, stars: 4, issuedOn: '2026-06-01' });
     const producer = await createUserRecord(suite.t.db, { role: 'producer', producerId });
     const { page } = await suite.openBrowser({ viewport: { width: 390, height: 844 }, mobile: true });
     await suite.signIn(page, producer.username);
@@ -65,5 +67,15 @@ describe('the back-office menu', { skip: browserSkip, timeout: 180_000 }, () => 
     const titles = await page.locator('li.nav-group > .nav-group-title').allInnerTexts();
     assert.ok(!titles.some((title) => /báo cáo/i.test(title)), `a producer has no report group: ${titles.join(', ')}`);
     assert.equal(await page.getByTestId('nav-users').count(), 0);
+
+    // "Sản phẩm của tôi": each product with its star, the days left and what it can do next.
+    await page.getByTestId('nav-my-products').click();
+    const card = page.getByTestId('my-product').filter({ hasText: product.productName });
+    await card.waitFor();
+    assert.match(await card.innerText(), /Bộ sản phẩm số 3/);
+    assert.match(await card.getByTestId('my-product-expiry').innerText(), /^Còn [\d.]+ ngày \(\d{2}\/\d{2}\/\d{4}\)$/);
+    assert.equal(await card.getByTestId('action-upgrade').innerText(), 'Đề nghị nâng lên 5 sao');
+    await card.getByTestId('action-see_certificate').click();
+    await page.waitForURL(new RegExp(`/admin/certificates/${product.certificate.id}`));
   });
 });

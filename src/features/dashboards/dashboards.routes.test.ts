@@ -244,7 +244,20 @@ describe('dashboard: what waits, the figures of the scope and year, a producer�
     assert.deepEqual(products.get(pA1.productId), {
       productId: pA1.productId, name: pA1.productName, stars: 4, link: `/admin/certificates/${pA1.certificate.id}`,
       certificate: { id: pA1.certificate.id, number: pA1.certificate.number, status: 'valid', expiresOn: '2029-08-15', daysToExpiry: 996, reEvaluationFiledOn: null },
+      productSetNumber: 3,
+      dossier: null,
+      actions: [
+        { kind: 'upgrade', label: 'Đề nghị nâng lên 5 sao', link: '/admin/dossiers/new' },
+        { kind: 'add_listing', label: 'Thêm nơi bán trực tuyến', link: '/admin/ecommerce-listings' },
+        { kind: 'see_certificate', label: 'Xem giấy chứng nhận', link: `/admin/certificates/${pA1.certificate.id}` },
+      ],
     });
+    // What to do next, product by product ("Sản phẩm của tôi").
+    const kinds = (name: string) => (body.producer.products.find((p: { name: string }) => p.name.startsWith(name)) as { actions: Array<{ kind: string }> }).actions.map((a) => a.kind);
+    assert.deepEqual(kinds('Khoai lang'), ['re_evaluate', 'add_listing', 'see_certificate'], 'the 5★ in its window: re-evaluate, not upgrade');
+    assert.deepEqual(kinds('Mứt dừa'), ['continue_dossier'], 'a draft dossier in progress');
+    assert.deepEqual(kinds('Trà'), ['file_dossier'], 'a withdrawn dossier: file again');
+    assert.deepEqual((products.get(pA3.productId) as { dossier: null }).dossier, null);
     assert.equal((products.get(pA3.productId) as { certificate: { status: string } }).certificate.status, 'expiring');
     assert.deepEqual([(products.get(pA5.productId) as { stars: null }).stars, (products.get(pA5.productId) as { certificate: null }).certificate], [null, null]);
     assert.ok(!products.has(pM.productId) && !products.has(pA2.productId) && !products.has(pB2.productId), "another producer’s, even merged into it");

@@ -102,6 +102,17 @@ export const producerOverview = z
           })
           .nullable(),
         link: z.string(),
+        productSetNumber: z.number().int(),
+        /** The dossier of this product in progress, if any. */
+        dossier: z.object({ id: z.string(), status: z.string(), link: z.string() }).nullable(),
+        /** What the producer can do next with this product, the most pressing first. */
+        actions: z.array(
+          z.object({
+            kind: z.enum(['continue_dossier', 'file_dossier', 're_evaluate', 'recognise_again', 'upgrade', 'add_listing', 'see_certificate']),
+            label: z.string(),
+            link: z.string(),
+          }),
+        ),
       }),
     ),
     dossiers: z.array(z.object({ id: z.string(), productName: z.string(), type: z.string(), status: z.string(), dueAt: z.string().nullable(), link: z.string() })),

@@ -10,6 +10,34 @@ import { sortWaiting, WINDOW_NOTICE_DAYS } from './waiting-items.ts';
 
 const inProgress = ['draft', 'submitted', 'commune_reviewing', 'returned_for_supplement', 'resubmitted', 'forwarded_to_province'] as const;
 
+type Standing = Awaited<ReturnType<typeof latestCertificatesOfProducts>>[number];
+type ProductAction = ProducerOverview['products'][number]['actions'][number];
+
+/**
+ * What a producer can do next with one product ("Sản phẩm của tôi"), the most pressing first: go on with
+ * the dossier in progress; file one (no star yet, or to be recognised again once the star lapsed); file
+ * the re-evaluation while its window is open (Đ.7.6.a; late, within the Đ.12.3 grace); ask for a higher
+ * star; tell buyers where to find it online; open the certificate.
+ */
+export function nextActionsOf(standing: Standing | undefined, dossier: { id: string } | undefined, today: string): ProductAction[] {
+  const actions: ProductAction[] = [];
+  if (dossier) actions.push({ kind: 'continue_dossier', label: 'Xem hồ sơ đang xử lý', link: `/admin/dossiers/${dossier.id}` });
+  else if (!standing) actions.push({ kind: 'file_dossier', label: 'Nộp hồ sơ đề nghị đánh giá, phân hạng', link: '/admin/dossiers/new' });
+  else if (standing.status === 'expired' || standing.status === 'revoked') {
+    actions.push({ kind: 'recognise_again', label: 'Nộp hồ sơ để được đánh giá, công nhận lại', link: '/admin/dossiers/new' });
+  } else if (isInForce(standing.status) && !standing.reEvaluationFiledOn) {
+    const window = reEvaluationWindow(standing.expiresOn);
+    if (today >= window.opensOn && today <= window.graceUntil) {
+      actions.push({ kind: 're_evaluate', label: `Nộp hồ sơ đánh giá lại (hạn ${formatVietnameseDate(window.closesOn)})`, link: '/admin/dossiers/new' });
+    } else if (standing.stars < 5) {
+      actions.push({ kind: 'upgrade', label: `Đề nghị nâng lên ${standing.stars + 1} sao`, link: '/admin/dossiers/new' });
+    }
+  }
+  if (standing && isInForce(standing.status)) actions.push({ kind: 'add_listing', label: 'Thêm nơi bán trực tuyến', link: '/admin/ecommerce-listings' });
+  if (standing) actions.push({ kind: 'see_certificate', label: 'Xem giấy chứng nhận', link: `/admin/certificates/${standing.certificateId}` });
+  return actions;
+}
+
 /**
  * A producer's own products with their current certificate (stars, status, days to expiry), its dossiers
  * in progress, and what it must do next: submit a draft, supplement a returned dossier, file a
@@ -27,10 +55,12 @@ export async function readProducerOverview(sql: Sql, actor: Actor, now: Date): P
   const openDossierOf = new Set(dossiers.map((d) => d.productId));
   const next: WaitingItem[] = [];
 
+  const dossierOf = new Map(dossiers.map((d) => [d.productId, d]));
   const overview: ProducerOverview = {
     products: products
       .map((product) => {
         const s = byProduct.get(product.id);
+        const dossier = dossierOf.get(product.id);
         return {
           productId: product.id,
           name: product.name,
@@ -39,6 +69,9 @@ export async function readProducerOverview(sql: Sql, actor: Actor, now: Date): P
             ? { id: s.certificateId, number: s.number, status: s.status, expiresOn: s.expiresOn, daysToExpiry: daysBetween(today, s.expiresOn), reEvaluationFiledOn: s.reEvaluationFiledOn }
             : null,
           link: s ? `/admin/certificates/${s.certificateId}` : `/admin/dossiers`,
+          productSetNumber: product.productSetNumber,
+          dossier: dossier ? { id: dossier.id, status: dossier.status, link: `/admin/dossiers/${dossier.id}` } : null,
+          actions: nextActionsOf(s, dossier, today),
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name, 'vi')),

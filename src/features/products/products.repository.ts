@@ -79,12 +79,13 @@ export interface KnownProduct {
   id: string;
   producerId: string;
   name: string;
+  productSetNumber: number;
 }
 
 /** The products of these producers (an import links a listed product to the one already held). */
 export async function listProductsOfProducers(sql: Sql, producerIds: readonly string[]): Promise<KnownProduct[]> {
   const { rows } = await sql.query<KnownProduct>(
-    'SELECT id, producer_id AS "producerId", name FROM products WHERE producer_id = ANY($1::uuid[])',
+    'SELECT id, producer_id AS "producerId", name, product_set_number AS "productSetNumber" FROM products WHERE producer_id = ANY($1::uuid[])',
     [producerIds],
   );
   return rows;

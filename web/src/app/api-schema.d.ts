@@ -15317,6 +15317,18 @@ export interface components {
                     reEvaluationFiledOn: string | null;
                 } | null;
                 link: string;
+                productSetNumber: number;
+                dossier: {
+                    id: string;
+                    status: string;
+                    link: string;
+                } | null;
+                actions: {
+                    /** @enum {string} */
+                    kind: "continue_dossier" | "file_dossier" | "re_evaluate" | "recognise_again" | "upgrade" | "add_listing" | "see_certificate";
+                    label: string;
+                    link: string;
+                }[];
             }[];
             dossiers: {
                 id: string;
@@ -17079,6 +17091,18 @@ export interface components {
                     reEvaluationFiledOn: string | null;
                 } | null;
                 link: string;
+                productSetNumber: number;
+                dossier: {
+                    id: string;
+                    status: string;
+                    link: string;
+                } | null;
+                actions: {
+                    /** @enum {string} */
+                    kind: "continue_dossier" | "file_dossier" | "re_evaluate" | "recognise_again" | "upgrade" | "add_listing" | "see_certificate";
+                    label: string;
+                    link: string;
+                }[];
             }[];
             dossiers: {
                 id: string;

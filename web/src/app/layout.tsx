@@ -44,6 +44,7 @@ export function navGroupsFor(user: User | null): NavGroup[] {
   const add = (id: NavGroup['id'], item: NavItem) => groups.find((group) => group.id === id)!.items.push(item);
   if (can(user, 'producers')) add('producers', { to: '/producers', label: 'nav.producers', testId: 'nav-producers' });
   if (user && can(user, 'ownProducer') && user.producerId) {
+    add('producers', { to: '/my-products', label: 'nav.myProducts', testId: 'nav-my-products' });
     add('producers', { to: '/producers/$producerId', params: { producerId: user.producerId }, label: 'nav.ownProducer', testId: 'nav-own-producer' });
   }
   if (can(user, 'noticeReach')) add('producers', { to: '/unreachable-producers', label: 'nav.unreachable', testId: 'nav-unreachable' });

@@ -9,4 +9,11 @@ const homeRoute = createRoute({
   component: lazyRouteComponent(() => import('./home-page.tsx'), 'HomePage'),
 });
 
-export const homeRoutes = [homeRoute] as const;
+const myProductsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/my-products',
+  beforeLoad: ({ context, location }) => requireSignedIn(context, location, 'ownProducer'),
+  component: lazyRouteComponent(() => import('./my-products-page.tsx'), 'MyProductsPage'),
+});
+
+export const homeRoutes = [homeRoute, myProductsRoute] as const;
