@@ -53,12 +53,15 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
     }
     for (const { entry, score } of results) {
       const outcome = outcomeOf(score, round.level);
-      await repository.updateEntry(tx, entry.id, { status: entryTransitions.close.to, result: score, averageTotal: score.average.total.value, stars: score.stars, outcome }, now);
+      // A province cannot recognise 5★ (Đ.3.2 QĐ 26/2026): 90 points or more is a result it approves and
+      // proposes to the ministry, never a star of its own — no 5★ shows for it anywhere.
+      const stars = outcome === 'proposed_to_central' ? null : score.stars;
+      await repository.updateEntry(tx, entry.id, { status: entryTransitions.close.to, result: score, averageTotal: score.average.total.value, stars, outcome }, now);
       await repository.insertEntryEvent(tx, {
         entryId: entry.id,
         action: 'closed',
-        note: `${score.average.total.display.replace('.', ',')} điểm${score.stars ? `, ${score.stars} sao` : ''}: ${outcomeLabels[outcome].vi}.`,
-        details: { total: score.average.total.display, stars: score.stars, outcome },
+        note: `${score.average.total.display.replace('.', ',')} điểm${stars ? `, ${stars} sao` : ''}: ${outcomeLabels[outcome].vi}.`,
+        details: { total: score.average.total.display, stars, outcome },
         actorUserId: actor.userId,
         at: now,
       });
@@ -75,7 +78,7 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
       action: 'evaluation_round.closed',
       entityType: 'evaluation_round',
       entityId: roundId,
-      after: { sessionHeldOn: input.sessionHeldOn, sessionPlace: input.sessionPlace, results: results.map((r) => ({ entryId: r.entry.id, total: r.score.average.total.display, stars: r.score.stars })) },
+      after: { sessionHeldOn: input.sessionHeldOn, sessionPlace: input.sessionPlace, results: results.map((r) => ({ entryId: r.entry.id, total: r.score.average.total.display, stars: outcomeOf(r.score, round.level) === 'proposed_to_central' ? null : r.score.stars })) },
       requestId,
       occurredAt: now,
     });

@@ -304,6 +304,12 @@ describe('evaluation rounds, councils, decisions and certificates (QĐ 26/2026 �
     round = await expectStatus(c.office, 'GET', `/api/evaluation-rounds/${opened.id}`, undefined, 200);
     round = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/close`, { version: round.version, sessionHeldOn: '2026-11-23', sessionPlace: 'Điện Biên' }, 200);
     assert.equal(round.entries.find((e: { id: string }) => e.id === entry.id).outcome, 'proposed_to_central');
+    // A province never gives 5★ itself: no star on the entry, and its history says the result goes to the ministry.
+    assert.equal(round.entries.find((e: { id: string }) => e.id === entry.id).stars, null);
+    const proposed = await expectStatus(c.office, 'GET', `/api/round-entries/${entry.id}`, undefined, 200);
+    const closedNote = proposed.events.find((e: { action: string }) => e.action === 'closed').note as string;
+    assert.match(closedNote, /tỉnh phê duyệt kết quả và đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận 5 sao/);
+    assert.doesNotMatch(closedNote, /, 5 sao:/);
     round = await expectStatus(c.office, 'POST', `/api/evaluation-rounds/${opened.id}/decision`, { version: round.version, number: '200/QĐ-UBND', signedOn: '2026-11-23', signerName: 'Nguyễn Văn A' }, 200);
     assert.equal(round.entries.find((e: { id: string }) => e.id === entry.id).certificate, null, 'no provincial certificate for a 5★ candidate');
 

@@ -60,7 +60,7 @@ export function outcomeLabel(outcome: EntryOutcome, decided: boolean): string {
 
 export const outcomeLabels: Record<EntryOutcome, { vi: string; en: string }> = {
   recognised: { vi: 'Đề nghị công nhận', en: 'Proposed for recognition' },
-  proposed_to_central: { vi: 'Đạt từ 90 điểm: đề nghị Bộ NN&MT đánh giá 5 sao', en: '90 points or more: proposed to the ministry for 5★' },
+  proposed_to_central: { vi: 'Đạt từ 90 điểm: tỉnh phê duyệt kết quả và đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận 5 sao', en: '90 points or more: the province approves the result and proposes the product to the ministry for 5★' },
   not_recognised: { vi: 'Không đủ điều kiện công nhận', en: 'Not recognised' },
   disqualified: { vi: 'Hồ sơ bị loại', en: 'Disqualified' },
   stopped: { vi: 'Dừng đánh giá', en: 'Evaluation stopped' },

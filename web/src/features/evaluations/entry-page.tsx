@@ -383,7 +383,9 @@ function ResultPanel({ entry, text, t }: { entry: EntryDetail; text: EvaluationT
         </div>
         <div>
           <dt>{text('result.stars')}</dt>
-          <dd data-testid="result-stars">{result.stars ? <Stars count={result.stars} t={t} /> : text('result.noStars')}</dd>
+          <dd data-testid="result-stars">
+            {entry.outcome === 'proposed_to_central' ? text('result.toMinistry') : result.stars ? <Stars count={result.stars} t={t} /> : text('result.noStars')}
+          </dd>
         </div>
         <div>
           <dt>{text('result.outcome')}</dt>
