@@ -12,12 +12,13 @@ const rate = (onTime: number, forwarded: number) => (forwarded === 0 ? null : Ma
 /**
  * The on-time processing rate local portals publish ("99,85% hồ sơ giải quyết đúng hạn"): of the dossiers
  * the commune forwarded to the province in the period (Vietnamese calendar days, both ends included), the
- * share forwarded by their due_at. Per commune and in total. The unit defaults to the caller's own.
+ * share forwarded by their due_at. Per province for the nation, per commune within a province (`by`
+ * chooses), and in total. The unit defaults to the caller's own.
  */
 export async function computeOnTimeRate(
   ctx: AppContext,
   actor: Actor,
-  query: { province?: string; commune?: string; from?: LocalDate; to?: LocalDate },
+  query: { province?: string; commune?: string; by?: 'province' | 'commune'; from?: LocalDate; to?: LocalDate },
 ): Promise<OnTimeRate> {
   const visibility = dossierVisibility(actor);
   // The role first (a producer or a council member reads no rate: 403), then the unit asked for.
@@ -33,11 +34,14 @@ export async function computeOnTimeRate(
   const to = query.to ?? today;
   if (to < from) throw invalidInput([{ path: 'querystring.to', message: 'Ngày kết thúc không được trước ngày bắt đầu.', messageEn: '"to" is before "from".' }]);
 
+  // The nation in 34 rows, not 3,321 (one per commune: 399 KB at national size); a province by commune.
+  const by = query.by ?? (provinceCode || communeCode ? 'commune' : 'province');
   const units = await repository.countForwardedOnTime(ctx.db.pool, visibility, {
     provinceCode: provinceCode ?? undefined,
     communeCode: communeCode ?? undefined,
     from: startOfLocalDate(from),
     until: startOfLocalDate(addDays(to, 1)),
+    by,
   });
   const forwarded = units.reduce((sum, u) => sum + u.forwarded, 0);
   const onTime = units.reduce((sum, u) => sum + u.onTime, 0);
@@ -45,6 +49,7 @@ export async function computeOnTimeRate(
     from,
     to,
     total: { forwarded, onTime, late: forwarded - onTime, rate: rate(onTime, forwarded) },
+    by,
     units: units.map((u) => ({ ...u, late: u.forwarded - u.onTime, rate: rate(u.onTime, u.forwarded) })),
   };
 }

@@ -131,9 +131,23 @@ describe('a request for supplements pauses the clock (June 2026)', () => {
     assert.deepEqual(rate.total, { forwarded: 1, onTime: 1, late: 0, rate: 1 });
     // The province sees each commune of the province.
     const provinceRate = await expectStatus(province, 'GET', '/api/dossiers/on-time-rate?from=2026-06-29&to=2026-06-29', undefined, 200);
+    assert.equal(provinceRate.by, 'commune');
     assert.deepEqual(provinceRate.units.find((u: { communeCode: string }) => u.communeCode === BINH_LU), {
-      provinceCode: LAI_CHAU, communeCode: BINH_LU, communeName: 'Xã Bình Lư', forwarded: 1, onTime: 1, late: 0, rate: 1,
+      provinceCode: LAI_CHAU, provinceName: 'Tỉnh Lai Châu', communeCode: BINH_LU, communeName: 'Xã Bình Lư', forwarded: 1, onTime: 1, late: 0, rate: 1,
     });
+    // The nation sees one row per province (34 at most, not one per commune), or per commune when it asks.
+    const ministry = await signInAs(t, { role: 'ministry_officer' });
+    const national = await expectStatus(ministry, 'GET', '/api/dossiers/on-time-rate?from=2026-06-29&to=2026-06-29', undefined, 200);
+    assert.equal(national.by, 'province');
+    assert.ok(national.units.every((u: { communeCode: string | null }) => u.communeCode === null));
+    assert.equal(new Set(national.units.map((u: { provinceCode: string }) => u.provinceCode)).size, national.units.length);
+    const laiChau = national.units.find((u: { provinceCode: string }) => u.provinceCode === LAI_CHAU);
+    assert.equal(laiChau.provinceName, 'Tỉnh Lai Châu');
+    const communesOfLaiChau = provinceRate.units.filter((u: { provinceCode: string }) => u.provinceCode === LAI_CHAU);
+    assert.equal(laiChau.forwarded, communesOfLaiChau.reduce((sum: number, u: { forwarded: number }) => sum + u.forwarded, 0), 'the province row adds up its communes');
+    assert.ok(national.total.forwarded >= provinceRate.total.forwarded, 'the nation counts at least the province');
+    const byCommune = await expectStatus(ministry, 'GET', '/api/dossiers/on-time-rate?from=2026-06-29&to=2026-06-29&by=commune', undefined, 200);
+    assert.ok(byCommune.units.some((u: { communeCode: string }) => u.communeCode === BINH_LU));
     const nothing = await expectStatus(province, 'GET', '/api/dossiers/on-time-rate?from=2026-06-30&to=2026-07-31&commune=03390', undefined, 200);
     assert.deepEqual(nothing.total, { forwarded: 0, onTime: 0, late: 0, rate: null });
     const backwards = await province.request('GET', '/api/dossiers/on-time-rate?from=2026-07-01&to=2026-06-01');

@@ -458,17 +458,19 @@ export async function pageDossiersDueBetween(
 
 export interface OnTimeRow {
   provinceCode: string;
-  communeCode: string;
+  provinceName: string | null;
+  /** Null in rows per province. */
+  communeCode: string | null;
   communeName: string | null;
   forwarded: number;
   onTime: number;
 }
 
-/** Dossiers forwarded in [from, until): how many, and how many by their deadline, per commune. */
+/** Dossiers forwarded in [from, until): how many, and how many by their deadline, per commune or per province. */
 export async function countForwardedOnTime(
   sql: Sql,
   visibility: DossierVisibility,
-  filter: { provinceCode?: string; communeCode?: string; from: Date; until: Date },
+  filter: { provinceCode?: string; communeCode?: string; from: Date; until: Date; by: 'commune' | 'province' },
 ): Promise<OnTimeRow[]> {
   const c = addVisibility(new Conditions(), visibility)
     .addRaw('d.forwarded_at IS NOT NULL')
@@ -476,13 +478,17 @@ export async function countForwardedOnTime(
     .add('d.forwarded_at < ?', filter.until);
   if (filter.provinceCode) c.add('d.province_code = ?', filter.provinceCode);
   if (filter.communeCode) c.add('d.commune_code = ?', filter.communeCode);
+  const perCommune = filter.by === 'commune';
+  // Counted first, named after: the unit names are looked up once per group, not once per dossier.
   const { rows } = await sql.query<OnTimeRow>(
-    `SELECT d.province_code AS "provinceCode", d.commune_code AS "communeCode", min(c.full_name) AS "communeName",
-            count(*)::int AS forwarded, count(*) FILTER (WHERE d.forwarded_at <= d.due_at)::int AS "onTime"
-       FROM dossiers d
-       LEFT JOIN admin_units c ON c.version_id = '${CURRENT_UNITS_VERSION}' AND c.level = 'commune' AND c.code = d.commune_code
-      ${c.where}
-      GROUP BY d.province_code, d.commune_code ORDER BY d.province_code, d.commune_code`,
+    `SELECT g."provinceCode", p.full_name AS "provinceName", g."communeCode", cu.full_name AS "communeName", g.forwarded, g."onTime"
+       FROM (SELECT d.province_code AS "provinceCode", ${perCommune ? 'd.commune_code' : 'NULL::text'} AS "communeCode",
+                    count(*)::int AS forwarded, count(*) FILTER (WHERE d.forwarded_at <= d.due_at)::int AS "onTime"
+               FROM dossiers d ${c.where}
+              GROUP BY 1, 2) g
+       LEFT JOIN admin_units p ON p.version_id = '${CURRENT_UNITS_VERSION}' AND p.level = 'province' AND p.code = g."provinceCode"
+       LEFT JOIN admin_units cu ON cu.version_id = '${CURRENT_UNITS_VERSION}' AND cu.level = 'commune' AND cu.code = g."communeCode"
+      ORDER BY g."provinceCode", g."communeCode"`,
     c.values,
   );
   return rows;

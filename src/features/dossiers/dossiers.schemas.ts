@@ -202,7 +202,9 @@ export const onTimeRate = z
     from: localDateSchema,
     to: localDateSchema,
     total: rateRow,
-    units: z.array(rateRow.extend({ provinceCode: z.string(), communeCode: z.string(), communeName: z.string().nullable() })),
+    /** The rows: per province for the nation (unless `by=commune`), per commune within a province or commune. */
+    by: z.enum(['province', 'commune']),
+    units: z.array(rateRow.extend({ provinceCode: z.string(), provinceName: z.string().nullable(), communeCode: z.string().nullable(), communeName: z.string().nullable() })),
   })
   .meta({ id: 'DossierOnTimeRate' });
 export type OnTimeRate = z.infer<typeof onTimeRate>;
@@ -293,6 +295,7 @@ export type ListDossiersQuery = z.infer<typeof listQuery>;
 export const onTimeRateQuery = z.object({
   province: provinceCode.optional(),
   commune: communeCode.optional(),
+  by: z.enum(['province', 'commune']).optional().describe('Hàng theo tỉnh (mặc định cho cả nước) hoặc theo xã'),
   from: localDateSchema.optional(),
   to: localDateSchema.optional(),
 });

@@ -8087,6 +8087,8 @@ export interface paths {
                 query?: {
                     province?: string;
                     commune?: string;
+                    /** @description Hàng theo tỉnh (mặc định cho cả nước) hoặc theo xã */
+                    by?: "province" | "commune";
                     from?: string;
                     to?: string;
                 };
@@ -15552,13 +15554,16 @@ export interface components {
                 late: number;
                 rate: number | null;
             };
+            /** @enum {string} */
+            by: "province" | "commune";
             units: {
                 forwarded: number;
                 onTime: number;
                 late: number;
                 rate: number | null;
                 provinceCode: string;
-                communeCode: string;
+                provinceName: string | null;
+                communeCode: string | null;
                 communeName: string | null;
             }[];
         };
@@ -17338,13 +17343,16 @@ export interface components {
                 late: number;
                 rate: number | null;
             };
+            /** @enum {string} */
+            by: "province" | "commune";
             units: {
                 forwarded: number;
                 onTime: number;
                 late: number;
                 rate: number | null;
                 provinceCode: string;
-                communeCode: string;
+                provinceName: string | null;
+                communeCode: string | null;
                 communeName: string | null;
             }[];
         };
