@@ -11,7 +11,7 @@ import { createFixedClock, createTestApp, unique, type TestApp } from '../../../
 const clock = createFixedClock('2026-11-23T05:00:00Z');
 
 type Validity = 'valid' | 'expiring' | 'expired' | 'revoked';
-interface Spec { name: string; province: string; commune: string; stars: number; set: number; validity: Validity }
+interface Spec { name: string; province: string; commune: string; stars: 3 | 4 | 5; set: number; validity: Validity }
 interface Choice { province?: string; commune?: string; stars?: number; sets?: number[]; validity?: Validity }
 type Facet = 'province' | 'commune' | 'stars' | 'group' | 'validity';
 
