@@ -71,4 +71,33 @@ describe('public catalogue on a phone', { skip: browserSkip, timeout: 120_000 },
     await fitsTheScreen(page);
     await context.close();
   });
+
+  test('the facet counts narrow with the search, and picking one narrows the results (issue 19 point 4)', async () => {
+    const tag = unique('n');
+    await createCertifiedProduct(suite.t.db, { productName: `Gạo Séng Cù ${tag} một`, stars: 4, provinceCode: '12', communeCode: '03595' });
+    await createCertifiedProduct(suite.t.db, { productName: `Gạo Séng Cù ${tag} hai`, stars: 3, provinceCode: '42', communeCode: '18496' });
+    await createCertifiedProduct(suite.t.db, { productName: `Chè Shan tuyết ${tag}`, stars: 4, provinceCode: '38', communeCode: '14869' });
+    const { context, page } = await suite.openBrowser({ viewport: { width: 390, height: 844 }, mobile: true });
+    const provinceOptions = async () =>
+      (await page.getByLabel('Tỉnh, thành phố').locator('option').allInnerTexts()).filter((text) => text !== 'Tất cả');
+    await page.goto(`${origin}/san-pham?q=${tag}`);
+    assert.deepEqual((await provinceOptions()).sort(), ['Hà Tĩnh (1)', 'Lai Châu (1)', 'Thanh Hoá (1)'].sort());
+    // A narrower text: the tea's province goes, the counts are the rice's.
+    await page.getByLabel('Tìm sản phẩm hoặc chủ thể').fill(`gao seng cu ${tag}`);
+    await Promise.all([page.waitForURL('**q=gao+seng+cu**'), page.getByRole('button', { name: 'Tìm kiếm' }).click()]);
+    assert.deepEqual((await provinceOptions()).sort(), ['Hà Tĩnh (1)', 'Lai Châu (1)']);
+    assert.match(await page.getByLabel('Hạng sao').locator('option[value="4"]').innerText(), /4 sao \(1\)/);
+    await fitsTheScreen(page);
+    // Pick one: one product left; the province list still offers the other (its own choice does not narrow it).
+    await page.getByLabel('Tỉnh, thành phố').selectOption('42');
+    await Promise.all([page.waitForURL('**province=42**'), page.getByRole('button', { name: 'Lọc' }).click()]);
+    const results = await page.getByTestId('results').innerText();
+    assert.match(results, new RegExp(`Gạo Séng Cù ${tag} hai`));
+    assert.doesNotMatch(results, new RegExp(`Gạo Séng Cù ${tag} một`));
+    assert.equal(await page.locator('h1').innerText(), 'Tìm thấy 1 sản phẩm');
+    assert.deepEqual((await provinceOptions()).sort(), ['Hà Tĩnh (1)', 'Lai Châu (1)']);
+    assert.match(await page.getByLabel('Hạng sao').locator('option[value="4"]').innerText(), /4 sao \(0\)/, 'the stars count the chosen province only');
+    await fitsTheScreen(page);
+    await context.close();
+  });
 });

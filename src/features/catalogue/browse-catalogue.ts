@@ -2,8 +2,7 @@
  * The public catalogue's use cases: search with facets, the product, producer, province and commune
  * pages. "Today" is the app clock's day in Vietnam, so a certificate turns expired at midnight there.
  */
-import { today, type LocalDate } from '../../core/clock/index.ts';
-import type { Sql } from '../../core/db/database.ts';
+import { today } from '../../core/clock/index.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import {
   communePath,
@@ -13,9 +12,9 @@ import {
   productSetsOf,
   provincePath,
   type CatalogueSort,
-  type SearchText,
   type ValidityFilter,
 } from './catalogue-query.ts';
+import { facetLists, type CatalogueFacets } from './catalogue-facets.ts';
 import * as repository from './catalogue.repository.ts';
 
 export const CATALOGUE_PAGE_SIZE = 20;
@@ -37,10 +36,14 @@ export interface CatalogueSearch {
   query: CatalogueQuery;
   items: repository.CatalogueItem[];
   total: number;
+  /** Products the words alone find (before any facet): 0 when even the typo pass found nothing. */
+  textMatches: number;
   page: number;
   pageCount: number;
   facets: repository.FacetCounts;
   producers: repository.ProducerMatch[];
+  /** When nothing is found: recognised products whose names are close to the text typed. */
+  closeProducts: repository.CloseProduct[];
 }
 
 /** The repository filter of a query (also what the benchmark's bare route runs). */
@@ -61,54 +64,55 @@ export function catalogueFilterOf(query: CatalogueQuery): repository.CatalogueFi
   };
 }
 
+/**
+ * The page of products, how many match, and each facet's counts under the query and the other facets.
+ * A text is first searched word by word; only when no product has every word is it searched again for
+ * similar names (a typo); when that finds nothing either, the closest recognised products are offered.
+ */
 export async function searchCatalogue(ctx: AppContext, query: CatalogueQuery): Promise<CatalogueSearch> {
   const day = today(ctx.clock);
   const filter = catalogueFilterOf(query);
   const text = filter.text;
-  const [result, facets, producers] = text
-    ? ((await repository.withTrigramIndex(ctx.db, (sql) => searchText(sql, filter, text, query.page, day))) ??
-      // Nothing has every word: a typo? Search again for names similar to the text.
-      (await repository.withTrigramIndex(ctx.db, (sql) => searchText(sql, { ...filter, fuzzy: true }, text, query.page, day)))!)
-    : await Promise.all([repository.searchCatalogue(ctx.db.pool, filter, day), repository.countFacets(ctx.db.pool, filter, day), []]);
+  const options = { facets: true, producers: query.page === 1 ? 5 : 0 };
+  let closeProducts: repository.CloseProduct[] = [];
+  let result: repository.CatalogueResult;
+  if (!text) result = await repository.searchCatalogue(ctx.db.pool, filter, day, options);
+  else {
+    result = await repository.withTrigramIndex(ctx.db, async (sql) => {
+      const words = await repository.searchCatalogue(sql, filter, day, options);
+      return words.textMatches > 0 ? words : repository.searchCatalogue(sql, { ...filter, fuzzy: true }, day, options);
+    });
+    if (result.textMatches === 0) closeProducts = await repository.withTrigramIndex(ctx.db, (sql) => repository.listCloseProducts(sql, text, day, 5));
+  }
   return {
     query,
     items: result.items,
     total: result.total,
+    textMatches: result.textMatches,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(result.total / CATALOGUE_PAGE_SIZE)),
-    facets,
-    producers,
+    facets: result.facets,
+    producers: result.producers,
+    closeProducts,
   };
-}
-
-/** Facet counts, page and producers of a text search; null when nothing matches (before the typo pass). */
-async function searchText(sql: Sql, filter: repository.CatalogueFilter, text: SearchText, page: number, day: LocalDate) {
-  const facets = await repository.countFacets(sql, filter, day);
-  if (!filter.fuzzy && Object.keys(facets.statuses).length === 0) return null;
-  return [
-    await repository.searchCatalogue(sql, filter, day),
-    facets,
-    page === 1 ? await repository.searchProducers(sql, text, filter.fuzzy ?? false, 5, day) : [],
-  ] as const;
 }
 
 export interface SearchPage {
   search: CatalogueSearch;
-  provinces: Array<repository.Unit & { productCount: number }>;
-  communes: Array<repository.Unit & { productCount: number }>;
+  /** Every province and, when one is chosen, its communes, with the counts of the search's facets. */
+  facets: CatalogueFacets;
 }
 
-/** The search page: the search and the lists to filter it by (provinces, and the chosen province's communes). */
+/** The search page and the JSON search: the search and its facets as lists to choose from (the same counts). */
 export async function findSearchPage(ctx: AppContext, query: CatalogueQuery): Promise<SearchPage> {
-  const day = today(ctx.clock);
-  // The search and the filter lists at once (the embedded database keeps a transaction's queries apart
-  // from other connections': docs/decisions/011).
+  // The search and the names of the places at once (the embedded database keeps a transaction's queries
+  // apart from other connections': docs/decisions/011).
   const [search, provinces, communes] = await Promise.all([
     searchCatalogue(ctx, query),
-    repository.listProvinces(ctx.db.pool, day),
-    query.province ? repository.listCommunesWithProducts(ctx.db.pool, query.province, day) : Promise.resolve([]),
+    repository.listCurrentUnits(ctx.db.pool, 'province'),
+    query.province ? repository.listCurrentUnits(ctx.db.pool, 'commune', query.province) : Promise.resolve([]),
   ]);
-  return { search, provinces, communes };
+  return { search, facets: facetLists(search, provinces, communes) };
 }
 
 export interface ProductPage {
@@ -151,10 +155,12 @@ async function scopePage(ctx: AppContext, scope: { producerId?: string; province
       query: { page, province: scope.provinceCode, commune: scope.communeCode },
       items: result.items,
       total: result.total,
+      textMatches: result.total,
       page,
       pageCount: Math.max(1, Math.ceil(result.total / CATALOGUE_PAGE_SIZE)),
-      facets: { stars: {}, statuses: {} },
+      facets: repository.noFacetCounts(),
       producers: [],
+      closeProducts: [],
     },
   };
 }

@@ -7,8 +7,8 @@ import { layout, type Lang } from '../../public-site/layout.ts';
 import { legalFormLabels } from '../producers/index.ts';
 import { certificateStatusLabels, isInForce, type CertificateStatus } from '../certificates/index.ts';
 import type { CatalogueSearch, ProductPage } from './browse-catalogue.ts';
+import type { CatalogueFacets, FacetOption } from './catalogue-facets.ts';
 import {
-  classificationOptions,
   communePath,
   formatCount,
   formatDate,
@@ -16,8 +16,6 @@ import {
   productPath,
   productSetName,
   provincePath,
-  validityFilters,
-  validityLabels,
 } from './catalogue-query.ts';
 import type { CatalogueItem, PublicProducer, Unit } from './catalogue.repository.ts';
 
@@ -59,7 +57,11 @@ const t = {
     all: 'Tất cả',
     sorts: { relevance: 'Phù hợp nhất', stars: 'Hạng sao cao trước', name: 'Tên A–Z', newest: 'Mới công nhận' },
     found: (n: string) => `Tìm thấy ${n} sản phẩm`,
-    none: 'Không tìm thấy sản phẩm nào. Hãy thử bỏ bớt bộ lọc hoặc viết không dấu.',
+    none: 'Không tìm thấy sản phẩm nào.',
+    noneFor: (q: string) => `Không tìm thấy sản phẩm nào cho “${q}”.`,
+    withoutFilters: (n: string) => `Bỏ các bộ lọc: ${n} sản phẩm khớp từ khóa`,
+    closeProducts: 'Sản phẩm OCOP có tên gần giống:',
+    tryOther: 'Hãy thử tên sản phẩm, tên chủ thể hoặc địa danh khác.',
     producers: 'Chủ thể',
     products: (n: string) => `${n} sản phẩm`,
     stars: (n: number) => `${n} sao`,
@@ -117,7 +119,11 @@ const t = {
     all: 'All',
     sorts: { relevance: 'Best match', stars: 'Most stars first', name: 'Name A–Z', newest: 'Newest recognition' },
     found: (n: string) => `${n} products found`,
-    none: 'No products found. Try fewer filters or other words.',
+    none: 'No products found.',
+    noneFor: (q: string) => `No products found for “${q}”.`,
+    withoutFilters: (n: string) => `Remove the filters: ${n} products match the words`,
+    closeProducts: 'Recognised OCOP products with close names:',
+    tryOther: 'Try another product name, producer or place.',
     producers: 'Producers',
     products: (n: string) => `${n} products`,
     stars: (n: number) => `${n} stars`,
@@ -218,8 +224,7 @@ function option(value: string, label: string, selected: boolean): SafeHtml {
 
 export interface SearchPageData {
   search: CatalogueSearch;
-  provinces: Array<Unit & { productCount: number }>;
-  communes: Array<Unit & { productCount: number }>;
+  facets: CatalogueFacets;
 }
 
 /** The query string of a search on a given page (paging links, the language switch). */
@@ -244,32 +249,49 @@ export function searchPath(query: CatalogueSearch['query'], lang: Lang, page: nu
 /** The query string of a producer, province or commune page (its page of results), for the language switch. */
 const scopeQuery = (search: CatalogueSearch) => (search.page > 1 ? new URLSearchParams({ page: String(search.page) }) : undefined);
 
+const facetOption = (o: FacetOption, lang: Lang) =>
+  option(o.value, `${'\u00a0'.repeat((o.depth ?? 0) * 3)}${lang === 'vi' ? o.label : o.labelEn} (${formatCount(o.count, lang)})`, o.selected);
+
+/**
+ * Nothing found. The search already ignores diacritics and tolerates typos, so it never asks to type
+ * without them: it offers to drop the filters when the words alone find products, else the
+ * recognised products whose names come closest.
+ */
+function noResults(data: SearchPageData, lang: Lang): SafeHtml {
+  const l = t[lang];
+  const { search } = data;
+  const query = search.query;
+  const filtered = Boolean(query.province || query.commune || query.stars || query.group || query.validity);
+  return html`<section data-testid="no-results"><p>${query.q ? l.noneFor(query.q) : l.none}</p>
+  ${filtered && query.q && search.textMatches > 0
+    ? html`<p><a href="${searchPath({ q: query.q, producer: query.producer, page: 1 }, lang, 1)}">${l.withoutFilters(formatCount(search.textMatches, lang))}</a></p>`
+    : ''}
+  ${search.closeProducts.length > 0
+    ? html`<p>${l.closeProducts}</p><ul class="results" data-testid="close-products">${search.closeProducts.map((p) =>
+        html`<li><a href="${withLang(productPath(p), lang)}">${p.name}</a> <span class="meta">— ${l.stars(p.stars)}${p.provinceName ? html` · ${p.provinceName}` : ''} · ${certificateStatusLabels[p.status][lang]}</span></li>`)}</ul>`
+    : !filtered ? html`<p>${l.tryOther}</p>` : ''}
+</section>`;
+}
+
 export function renderSearchPage(data: SearchPageData, lang: Lang): string {
   const l = t[lang];
   const { search } = data;
   const query = search.query;
-  const stats = search.facets;
+  const { facets } = data;
   const body = html`<div class="bar"><form action="/san-pham" method="get" role="search">
   <div class="search" style="display:flex;gap:8px;flex-wrap:wrap">
     <label for="q" class="sr">${l.searchLabel}</label>
     <input id="q" name="q" type="search" value="${query.q ?? ''}" placeholder="${l.searchLabel}" autocomplete="off" enterkeyhint="search" style="flex:1 1 220px;padding:12px;font-size:1rem;border:1px solid #ccc;border-radius:6px">
     <button type="submit" style="padding:12px 18px;font-size:1rem;border:0;border-radius:6px;background:#f2b705;font-weight:600">${l.search}</button>
   </div>
-  <div class="facets">
-    <label>${l.province}<select name="province"><option value="">${l.all}</option>${data.provinces.map((p) =>
-      option(p.code, `${p.name}${p.productCount ? ` (${formatCount(p.productCount, lang)})` : ''}`, p.code === query.province))}</select></label>
-    ${data.communes.length > 0
-      ? html`<label>${l.commune}<select name="commune"><option value="">${l.all}</option>${data.communes.map((c) =>
-          option(c.code, `${c.name} (${formatCount(c.productCount, lang)})`, c.code === query.commune))}</select></label>`
+  <div class="facets" data-testid="facets">
+    <label>${l.province}<select name="province"><option value="">${l.all}</option>${facets.province.map((o) => facetOption(o, lang))}</select></label>
+    ${facets.commune.length > 0
+      ? html`<label>${l.commune}<select name="commune"><option value="">${l.all}</option>${facets.commune.map((o) => facetOption(o, lang))}</select></label>`
       : ''}
-    <label>${l.star}<select name="stars"><option value="">${l.all}</option>${[5, 4, 3].map((s) =>
-      option(String(s), `${l.stars(s)} (${formatCount(stats.stars[s] ?? 0, lang)})`, query.stars === s))}</select></label>
-    <label>${l.group}<select name="group"><option value="">${l.all}</option>${classificationOptions().map((o) =>
-      option(o.value, `${'\u00a0'.repeat(o.depth * 3)}${o.label}`, o.value === query.group))}</select></label>
-    <label>${l.validity}<select name="validity"><option value="">${l.all}</option>${validityFilters.map((v) => {
-      const count = v === 'valid' ? (stats.statuses.valid ?? 0) + (stats.statuses.extended ?? 0) : (stats.statuses[v] ?? 0);
-      return option(v, `${validityLabels[v][lang]} (${formatCount(count, lang)})`, query.validity === v);
-    })}</select></label>
+    <label>${l.star}<select name="stars"><option value="">${l.all}</option>${facets.stars.map((o) => facetOption(o, lang))}</select></label>
+    <label>${l.group}<select name="group"><option value="">${l.all}</option>${facets.group.map((o) => facetOption(o, lang))}</select></label>
+    <label>${l.validity}<select name="validity"><option value="">${l.all}</option>${facets.validity.map((o) => facetOption(o, lang))}</select></label>
     <label>${l.sort}<select name="sort">${(['relevance', 'stars', 'name', 'newest'] as const).map((s) =>
       option(s, l.sorts[s], (query.sort ?? (query.q ? 'relevance' : 'stars')) === s))}</select></label>
     ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
@@ -283,7 +305,7 @@ export function renderSearchPage(data: SearchPageData, lang: Lang): string {
     ? html`<section aria-label="${l.producers}"><p class="meta"><strong>${l.producers}:</strong></p><ul class="results">${search.producers.map((p) =>
         html`<li><a href="${withLang(producerPath(p), lang)}">${p.name}</a> <span class="meta">— ${p.provinceName ?? ''} · ${l.products(formatCount(p.productCount, lang))}</span></li>`)}</ul></section>`
     : ''}
-  ${search.total === 0 ? html`<p>${l.none}</p>` : html`<ul class="results" data-testid="results">${search.items.map((item) => resultItem(item, lang))}</ul>`}
+  ${search.total === 0 ? noResults(data, lang) : html`<ul class="results" data-testid="results">${search.items.map((item) => resultItem(item, lang))}</ul>`}
   ${pager(search, lang, (page) => searchPath(query, lang, page))}
 </main>`;
   return layout({ lang, title: l.searchTitle(query.q ?? ''), description: l.searchDescription, path: '/san-pham', body, head: new SafeHtml(styles), query: searchParams(query, lang, search.page) });

@@ -41,10 +41,21 @@ export interface CatalogueItem {
   expiresOn: LocalDate;
 }
 
+/**
+ * Counts per facet value, each under the query and the other facets' choices but not its own (standard
+ * faceted search: choosing a province does not empty the province list, it narrows the star counts).
+ * Values with no product are left out.
+ */
 export interface FacetCounts {
+  provinces: Record<string, number>;
+  /** Only when a province is chosen (its communes). */
+  communes: Record<string, number>;
   stars: Record<string, number>;
   statuses: Partial<Record<CertificateStatus, number>>;
+  productSets: Record<string, number>;
 }
+
+export const noFacetCounts = (): FacetCounts => ({ provinces: {}, communes: {}, stars: {}, statuses: {}, productSets: {} });
 
 const entryColumns = `e.product_id, e.producer_id, e.province_code, e.commune_code, e.product_set_number, e.name, e.producer_name,
   e.name_folded, e.producer_name_folded, e.search_text`;
@@ -109,15 +120,6 @@ function addTextConditions(where: Conditions, text: SearchText, fuzzy: boolean, 
   for (const word of text.words) where.addRaw(`${column} LIKE ${where.param(`%${word}%`)}`);
 }
 
-/** Filters on the entry's own columns (before the status is known). */
-function entryConditions(filter: CatalogueFilter, where: Conditions): void {
-  if (filter.text) addTextConditions(where, filter.text, filter.fuzzy ?? false);
-  if (filter.provinceCode) where.add('e.province_code = ?', filter.provinceCode);
-  if (filter.communeCode) where.add('e.commune_code = ?', filter.communeCode);
-  if (filter.producerId) where.add('e.producer_id = ?::uuid', filter.producerId);
-  if (filter.productSets) where.add('e.product_set_number = ANY(?::int[])', filter.productSets);
-}
-
 const inForceFirst = `CASE WHEN status IN ('valid', 'expiring', 'extended') THEN 0 ELSE 1 END`;
 const byName = `name_folded, name, product_id`;
 
@@ -131,17 +133,19 @@ function orderBy(where: Conditions, filter: CatalogueFilter): string {
       return `${inForceFirst}, stars DESC, ${byName}`;
     case 'relevance': {
       if (!filter.text) return `${inForceFirst}, stars DESC, ${byName}`;
+      // The typo pass: no entry has every word, so none is spelled as typed; the closest first (the
+      // similarity the match computed: column `similarity` of the matching rows).
+      if (filter.fuzzy) return `similarity DESC, ${inForceFirst}, stars DESC, ${byName}`;
       // Spelled exactly as typed (with its diacritics) first, then the phrase without diacritics,
-      // then the producer's name the same two ways; similarity breaks ties.
+      // then the producer's name the same two ways.
       const lower = where.param(filter.text.lower);
       const phrase = where.param(`%${filter.text.words.join(' ')}%`);
-      const similarity = filter.fuzzy ? `word_similarity(${where.param(filter.text.folded)}, search_text) DESC,` : '';
       return `CASE WHEN strpos(lower(name), ${lower}) > 0 THEN 0
                    WHEN name_folded LIKE ${phrase} THEN 1
                    WHEN strpos(lower(producer_name), ${lower}) > 0 THEN 2
                    WHEN producer_name_folded LIKE ${phrase} THEN 3
                    ELSE 4 END,
-              ${similarity} ${inForceFirst}, stars DESC, ${byName}`;
+              ${inForceFirst}, stars DESC, ${byName}`;
     }
   }
 }
@@ -159,44 +163,154 @@ export async function withTrigramIndex<T>(db: Database, work: (sql: Sql) => Prom
   });
 }
 
-/** One page of catalogue products and the number matching, on `day`. */
-export async function searchCatalogue(sql: Sql, filter: CatalogueFilter, day: LocalDate): Promise<{ items: CatalogueItem[]; total: number }> {
+export interface CatalogueResult {
+  items: CatalogueItem[];
+  /** Products matching the query and every facet choice. */
+  total: number;
+  /** Products matching the text (and the hidden producer filter) whatever the facets: 0 means the words found nothing. */
+  textMatches: number;
+  facets: FacetCounts;
+  /** Producers whose own name matches the text (asked for with `producers`). */
+  producers: ProducerMatch[];
+}
+
+/**
+ * The facet choices as conditions on a matching row: each facet's counts use the others' (and the
+ * page and total use them all). A facet not chosen is `true`.
+ */
+function facetConditions(filter: CatalogueFilter, where: Conditions) {
+  return {
+    province: filter.provinceCode ? `m.province_code = ${where.param(filter.provinceCode)}` : 'true',
+    commune: filter.communeCode ? `m.commune_code = ${where.param(filter.communeCode)}` : 'true',
+    stars: filter.stars ? `m.stars = ${where.param(filter.stars)}` : 'true',
+    validity: filter.validity ? `m.status = ANY(${where.param(statusesOfValidity[filter.validity])}::text[])` : 'true',
+    productSets: filter.productSets ? `m.product_set_number = ANY(${where.param(filter.productSets)}::int[])` : 'true',
+  };
+}
+
+/**
+ * One page of catalogue products on `day`, the number matching and every facet's counts.
+ *
+ * A text search finds its rows once (the costly part: the trigram index, the similarity of the typo
+ * pass) into a materialised CTE of a few hundred rows, then groups them for the facets (GROUPING SETS:
+ * one pass, each facet counting the rows that pass the others' choices), sorts them for the page and
+ * lists the producers, all in one statement. Browsing without text reads every entry: the facets and
+ * the page then run as two statements side by side (a CTE of 20,000 wide rows would spill to disk).
+ */
+export async function searchCatalogue(
+  sql: Sql,
+  filter: CatalogueFilter,
+  day: LocalDate,
+  options: { facets?: boolean; producers?: number } = {},
+): Promise<CatalogueResult> {
   const where = new Conditions();
   const dayParameter = where.param(day);
-  entryConditions(filter, where);
-  const statusWhere = new Conditions();
-  statusWhere.addRaw(`status <> 'superseded'`);
-  if (filter.stars) statusWhere.addRaw(`stars = ${where.param(filter.stars)}`);
-  if (filter.validity) statusWhere.addRaw(`status = ANY(${where.param(statusesOfValidity[filter.validity])}::text[])`);
+  const fuzzy = filter.fuzzy ?? false;
+  const similarity = filter.text && fuzzy ? where.param(filter.text.folded) : null;
+  if (filter.text) addTextConditions(where, filter.text, fuzzy);
+  if (filter.producerId) where.add('e.producer_id = ?::uuid', filter.producerId);
+  // Without facets (a producer's or a place's own page) the place and product set narrow the rows at once.
+  if (!options.facets) {
+    if (filter.provinceCode) where.add('e.province_code = ?', filter.provinceCode);
+    if (filter.communeCode) where.add('e.commune_code = ?', filter.communeCode);
+    if (filter.productSets) where.add('e.product_set_number = ANY(?::int[])', filter.productSets);
+  }
+  const chosen = facetConditions(options.facets ? filter : { ...filter, provinceCode: undefined, communeCode: undefined, productSets: undefined }, where);
+  const all = Object.values(chosen).join(' AND ');
+  const except = (...own: Array<keyof typeof chosen>) =>
+    Object.entries(chosen).filter(([name]) => !own.includes(name as keyof typeof chosen)).map(([, condition]) => condition).join(' AND ');
   const order = orderBy(where, filter);
   const limit = where.param(filter.limit);
   const offset = where.param(filter.offset);
-  const { rows } = await sql.query<CatalogueItem & { total: number }>(
-    `SELECT ${itemColumns('page')}, page.total FROM (
-       SELECT matching.*, count(*) OVER () AS total FROM (${entries(dayParameter, where.where)}) matching
-        ${statusWhere.where}
-        ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) page`,
-    where.values,
-  );
-  return { items: rows.map(({ total: _total, ...item }) => item), total: rows[0]?.total ?? 0 };
+
+  const matching = `SELECT m.product_id, m.name, m.product_set_number, m.producer_id, m.producer_name, m.province_code, m.commune_code, m.stars, m.status,
+         m.issued_on, m.expires_on, m.name_folded, m.producer_name_folded${similarity ? `, word_similarity(${similarity}, m.search_text) AS similarity` : ''}
+    FROM (${entries(dayParameter, where.where)}) m WHERE m.status <> 'superseded'`;
+  const communes = Boolean(options.facets && filter.provinceCode);
+  const facetsOf = (source: string) => `SELECT json_agg(json_build_array(f.facet, f.value, f.n)) FROM (
+         SELECT CASE WHEN GROUPING(m.province_code) = 0 THEN 'province' ${communes ? `WHEN GROUPING(m.commune_code) = 0 THEN 'commune'` : ''}
+                     WHEN GROUPING(m.stars) = 0 THEN 'stars' WHEN GROUPING(m.status) = 0 THEN 'status' ELSE 'productSet' END AS facet,
+                coalesce(m.province_code, ${communes ? 'm.commune_code, ' : ''}m.stars::text, m.status, m.product_set_number::text) AS value,
+                CASE WHEN GROUPING(m.province_code) = 0 THEN count(*) FILTER (WHERE ${except('province', 'commune')})
+                     ${communes ? `WHEN GROUPING(m.commune_code) = 0 THEN count(*) FILTER (WHERE ${except('commune')})` : ''}
+                     WHEN GROUPING(m.stars) = 0 THEN count(*) FILTER (WHERE ${except('stars')})
+                     WHEN GROUPING(m.status) = 0 THEN count(*) FILTER (WHERE ${except('validity')})
+                     ELSE count(*) FILTER (WHERE ${except('productSets')}) END::int AS n
+           FROM ${source} m
+          GROUP BY GROUPING SETS ((m.province_code), ${communes ? '(m.commune_code), ' : ''}(m.stars), (m.status), (m.product_set_number))) f
+        WHERE f.n > 0`;
+  const pageOf = (source: string, counted: boolean) => `SELECT json_agg(row_to_json(page) ORDER BY page.position) FROM (
+         SELECT ${itemColumns('m')}, row_number() OVER () AS position${counted ? ', m.total' : ''} FROM (
+           SELECT *${counted ? ', count(*) OVER () AS total' : ''} FROM ${source} m WHERE ${all} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) m) page`;
+  const producerLimit = options.producers && filter.text ? where.param(options.producers) : null;
+  const producersOf = (source: string) => `SELECT json_agg(json_build_array(p.id, p.name,
+           (SELECT u.full_name FROM admin_units u WHERE u.version_id = '${CURRENT_UNITS_VERSION}' AND u.level = 'province' AND u.code = p.province_code), p.n)
+           ORDER BY p.exact, p.n DESC, p.name) FROM (
+         SELECT m.producer_id AS id, min(m.producer_name) AS name, min(m.province_code) AS province_code, count(*)::int AS n,
+                min(CASE WHEN strpos(lower(m.producer_name), ${where.param(filter.text?.lower ?? '')}) > 0 THEN 0 ELSE 1 END) AS exact
+           FROM ${source} m WHERE ${producerTextCondition(where, filter.text!, fuzzy)}
+          GROUP BY m.producer_id ORDER BY exact, n DESC, name LIMIT ${producerLimit}) p`;
+
+  type Row = { items: Array<Record<string, unknown>> | null; facets: Array<[string, string, number]> | null; producers: Array<[string, string, string | null, number]> | null; textMatches: number };
+  let row: Row;
+  if (filter.text) {
+    const { rows } = await sql.query<Row>(
+      `WITH matching AS MATERIALIZED (${matching})
+       SELECT (${pageOf('matching', !options.facets)}) AS items,
+              ${options.facets ? `(${facetsOf('matching')})` : 'NULL::json'} AS facets,
+              ${producerLimit ? `(${producersOf('matching')})` : 'NULL::json'} AS producers,
+              (SELECT count(*)::int FROM matching) AS "textMatches"`,
+      where.values,
+    );
+    row = rows[0]!;
+  } else {
+    // Two statements at once on a pool (one after the other in a transaction); each binds the values it uses.
+    const [page, facets] = await Promise.all([
+      sql.query<{ items: Row['items'] }>(...onlyUsed(`SELECT (${pageOf(`(${matching})`, !options.facets)}) AS items`, where.values)),
+      options.facets ? sql.query<{ facets: Row['facets'] }>(...onlyUsed(`SELECT (${facetsOf(`(${matching})`)}) AS facets`, where.values)) : null,
+    ]);
+    row = { items: page.rows[0]!.items, facets: facets?.rows[0]!.facets ?? null, producers: null, textMatches: 0 };
+  }
+  const counts = noFacetCounts();
+  for (const [facet, value, n] of row.facets ?? []) {
+    if (facet === 'province') counts.provinces[value] = n;
+    else if (facet === 'commune') counts.communes[value] = n;
+    else if (facet === 'stars') counts.stars[value] = n;
+    else if (facet === 'status') counts.statuses[value as CertificateStatus] = n;
+    else counts.productSets[value] = n;
+  }
+  const items = (row.items ?? []).map(({ position: _position, total: _total, ...item }) => item as unknown as CatalogueItem);
+  // With facets, the products passing every choice are those of the validity facet's chosen statuses.
+  const total = options.facets
+    ? (filter.validity ? statusesOfValidity[filter.validity] : Object.keys(counts.statuses)).reduce((sum, status) => sum + (counts.statuses[status as CertificateStatus] ?? 0), 0)
+    : Number(row.items?.[0]?.total ?? 0);
+  return {
+    items,
+    total,
+    textMatches: filter.text ? row.textMatches : total,
+    facets: counts,
+    producers: (row.producers ?? []).map(([id, name, provinceName, productCount]) => ({ id, name, provinceName, productCount })),
+  };
 }
 
-/** How many matching products per star and per status (ignoring the star and validity choices). */
-export async function countFacets(sql: Sql, filter: CatalogueFilter, day: LocalDate): Promise<FacetCounts> {
-  const where = new Conditions();
-  const dayParameter = where.param(day);
-  entryConditions(filter, where);
-  const { rows } = await sql.query<{ stars: number; status: CertificateStatus; count: number }>(
-    `SELECT stars, status, count(*)::int AS count FROM (${entries(dayParameter, where.where)}) matching GROUP BY stars, status`,
-    where.values,
-  );
-  const counts: FacetCounts = { stars: {}, statuses: {} };
-  for (const row of rows) {
-    if (row.status === 'superseded') continue;
-    counts.stars[row.stars] = (counts.stars[row.stars] ?? 0) + row.count;
-    counts.statuses[row.status] = (counts.statuses[row.status] ?? 0) + row.count;
-  }
-  return counts;
+/** A statement with only the parameters it uses, renumbered (PostgreSQL refuses values it has no place for). */
+function onlyUsed(text: string, values: unknown[]): [string, unknown[]] {
+  const used: unknown[] = [];
+  const numbers = new Map<string, string>();
+  const renumbered = text.replace(/\$(\d+)/g, (_match, n: string) => {
+    if (!numbers.has(n)) {
+      used.push(values[Number(n) - 1]);
+      numbers.set(n, `$${used.length}`);
+    }
+    return numbers.get(n)!;
+  });
+  return [renumbered, used];
+}
+
+/** The text checked against the producer's own name (the page lists producers whose name matches). */
+function producerTextCondition(where: Conditions, text: SearchText, fuzzy: boolean): string {
+  if (fuzzy) return `${where.param(text.folded)} <% m.producer_name_folded`;
+  return text.words.map((word) => `m.producer_name_folded LIKE ${where.param(`%${word}%`)}`).join(' AND ');
 }
 
 export interface ProducerMatch {
@@ -204,27 +318,6 @@ export interface ProducerMatch {
   name: string;
   provinceName: string | null;
   productCount: number;
-}
-
-/** Producers whose name matches the text and that have a product in the catalogue. */
-export async function searchProducers(sql: Sql, text: SearchText, fuzzy: boolean, limit: number, day: LocalDate): Promise<ProducerMatch[]> {
-  const where = new Conditions();
-  // The producer's name is part of search_text (indexed); the producer's own name is then checked.
-  addTextConditions(where, text, fuzzy);
-  addTextConditions(where, text, fuzzy, 'e.producer_name_folded');
-  where.addRaw(listedOn('e', where.param(day)));
-  const lower = where.param(text.lower);
-  const { rows } = await sql.query<ProducerMatch>(
-    `SELECT m.id, m.name, m."productCount",
-            (SELECT u.full_name FROM admin_units u WHERE u.version_id = '${CURRENT_UNITS_VERSION}' AND u.level = 'province' AND u.code = m.province_code) AS "provinceName"
-       FROM (SELECT e.producer_id AS id, min(e.producer_name) AS name, min(e.province_code) AS province_code, count(*)::int AS "productCount",
-                    min(CASE WHEN strpos(lower(e.producer_name), ${lower}) > 0 THEN 0 ELSE 1 END) AS exact
-               FROM catalogue_entries e ${where.where} GROUP BY e.producer_id
-              ORDER BY exact, "productCount" DESC, name LIMIT ${where.param(limit)}) m
-      ORDER BY m.exact, m."productCount" DESC, m.name`,
-    where.values,
-  );
-  return rows;
 }
 
 export interface Unit {
@@ -271,6 +364,48 @@ export async function listFormerUnits(sql: Sql, communeCode: string): Promise<st
     [CURRENT_UNITS_VERSION, communeCode],
   );
   return rows.map((row) => row.label);
+}
+
+/** The provinces of the current list, or the communes of one province, by name (the facets' labels). */
+export async function listCurrentUnits(sql: Sql, level: 'province' | 'commune', provinceCode?: string): Promise<Unit[]> {
+  const { rows } = await sql.query<Unit>(
+    `SELECT code, name, full_name AS "fullName", province_code AS "provinceCode" FROM admin_units
+      WHERE version_id = $1 AND level = $2 AND ($3::text IS NULL OR province_code = $3)
+      ORDER BY ${level === 'province' ? 'code' : 'vn_unaccent(name), code'}`,
+    [CURRENT_UNITS_VERSION, level, provinceCode ?? null],
+  );
+  return rows;
+}
+
+export interface CloseProduct {
+  id: string;
+  name: string;
+  stars: number;
+  status: CertificateStatus;
+  provinceName: string | null;
+}
+
+/**
+ * Recognised products whose names come closest to a text that found nothing, even as a typo: the
+ * similarity threshold is lowered for this one question (pg_trgm's word_similarity, default 0.6),
+ * closest first. Runs in withTrigramIndex's transaction, so the setting ends with it.
+ */
+export async function listCloseProducts(sql: Sql, text: SearchText, day: LocalDate, limit: number): Promise<CloseProduct[]> {
+  await sql.query(`SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', true)`);
+  const where = new Conditions();
+  const dayParameter = where.param(day);
+  const folded = where.param(text.folded);
+  where.addRaw(`${folded} <% e.search_text`);
+  const { rows } = await sql.query<CloseProduct>(
+    `SELECT m.product_id AS id, m.name, m.stars, m.status,
+            (SELECT u.full_name FROM admin_units u WHERE u.version_id = '${CURRENT_UNITS_VERSION}' AND u.level = 'province' AND u.code = m.province_code) AS "provinceName"
+       FROM (${entries(dayParameter, where.where)}) m
+      WHERE m.status <> 'superseded'
+      ORDER BY word_similarity(${folded}, m.name_folded) DESC, ${inForceFirst}, m.stars DESC, m.name_folded, m.product_id
+      LIMIT ${where.param(limit)}`,
+    where.values,
+  );
+  return rows;
 }
 
 /** Provinces (current list) for the facet, with their catalogue product counts. */

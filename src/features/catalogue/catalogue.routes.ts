@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { createLocalFileStore } from '../../core/files/file-store.ts';
+import { limitRequests } from '../../core/http/rate-limit.ts';
+import { errorBody } from '../../core/http/schemas.ts';
 import type { App, AppContext } from '../../core/http/types.ts';
 import { findCommunePage, findProducerPage, findProductPage, findProvincePage, findPublicPhoto, findSearchPage, listSitemapPages } from './browse-catalogue.ts';
 import { renderProducerPage, renderProductPage, renderSearchPage, renderUnitPage } from './catalogue-pages.ts';
@@ -24,7 +26,26 @@ const searchQuery = z.object({
   sort: optional(z.enum(catalogueSorts)),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
+const facetOption = z.object({ value: z.string(), label: z.string(), labelEn: z.string(), count: z.number().int(), selected: z.boolean(), depth: z.number().int().optional() });
+const searchAnswer = z.object({
+  total: z.number().int().describe('Sản phẩm khớp từ khóa và mọi bộ lọc đã chọn'),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+  items: z.array(z.object({
+    id: z.uuid(), name: z.string(), path: z.string(), productSetNumber: z.number().int(), producerId: z.uuid(), producerName: z.string(),
+    provinceCode: z.string(), provinceName: z.string().nullable(), communeCode: z.string(), communeName: z.string().nullable(),
+    stars: z.number().int(), status: z.string(), issuedOn: z.string(), expiresOn: z.string(),
+  })),
+  facets: z.object({ province: z.array(facetOption), commune: z.array(facetOption), stars: z.array(facetOption), group: z.array(facetOption), validity: z.array(facetOption) })
+    .describe('Mỗi lựa chọn với số sản phẩm theo từ khóa và các bộ lọc khác (bộ lọc của chính nó không tính), như trang /san-pham'),
+  producers: z.array(z.object({ id: z.uuid(), name: z.string(), provinceName: z.string().nullable(), productCount: z.number().int() })),
+  closeProducts: z.array(z.object({ id: z.uuid(), name: z.string(), path: z.string(), stars: z.number().int(), status: z.string(), provinceName: z.string().nullable() }))
+    .describe('Khi không tìm thấy: sản phẩm OCOP có tên gần giống'),
+});
 const pageQuery = z.object({ lang, page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1) });
+
+/** Per client address, like the open-data API. */
+export const CATALOGUE_API_LIMIT = { max: 120, timeWindowMs: 60_000 } as const;
 
 /** Public pages may be kept 5 minutes by a CDN and browsers, and served stale while revalidating. */
 const PAGE_CACHE = 'public, max-age=300, stale-while-revalidate=600';
@@ -71,6 +92,36 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
   app.get('/san-pham', { schema: { ...hide, querystring: searchQuery } }, async (request, reply) => {
     const query = request.query;
     return sendCacheable(request, reply, renderSearchPage(await findSearchPage(ctx, query), query.lang), htmlType);
+  });
+
+  // The same search as JSON, for applications: the same use case, so the same counts as the page.
+  void app.register(async (scoped: App) => {
+    await limitRequests(scoped, CATALOGUE_API_LIMIT);
+    scoped.get(
+      '/api/catalogue/search',
+      {
+        schema: {
+          tags: ['Danh mục sản phẩm OCOP (catalogue)'],
+          summary: 'Tìm sản phẩm OCOP, với số lượng theo từng bộ lọc',
+          description: 'Không cần đăng nhập. Cùng tham số và cùng số liệu như trang /san-pham. Hiệu lực tính cho ngày hôm nay (giờ Việt Nam).',
+          querystring: searchQuery.omit({ lang: true }),
+          response: { 200: searchAnswer, 429: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const { search, facets } = await findSearchPage(ctx, request.query);
+        reply.header('cache-control', PAGE_CACHE).header('access-control-allow-origin', '*');
+        return {
+          total: search.total,
+          page: search.page,
+          pageCount: search.pageCount,
+          items: search.items.map((item) => ({ ...item, path: productPath(item) })),
+          facets,
+          producers: search.producers,
+          closeProducts: search.closeProducts.map((product) => ({ ...product, path: productPath(product) })),
+        };
+      },
+    );
   });
 
   app.get('/san-pham/:idSlug', { schema: { ...hide, params: z.object({ idSlug: z.string().max(500) }), querystring: pageQuery } }, async (request, reply) => {

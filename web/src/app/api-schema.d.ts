@@ -14649,6 +14649,147 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalogue/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tìm sản phẩm OCOP, với số lượng theo từng bộ lọc
+         * @description Không cần đăng nhập. Cùng tham số và cùng số liệu như trang /san-pham. Hiệu lực tính cho ngày hôm nay (giờ Việt Nam).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    province?: string;
+                    commune?: string;
+                    producer?: string;
+                    stars?: number;
+                    group?: string;
+                    validity?: "valid" | "expiring" | "expired" | "revoked";
+                    sort?: "relevance" | "stars" | "name" | "newest";
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Sản phẩm khớp từ khóa và mọi bộ lọc đã chọn */
+                            total: number;
+                            page: number;
+                            pageCount: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                path: string;
+                                productSetNumber: number;
+                                /** Format: uuid */
+                                producerId: string;
+                                producerName: string;
+                                provinceCode: string;
+                                provinceName: string | null;
+                                communeCode: string;
+                                communeName: string | null;
+                                stars: number;
+                                status: string;
+                                issuedOn: string;
+                                expiresOn: string;
+                            }[];
+                            /** @description Mỗi lựa chọn với số sản phẩm theo từ khóa và các bộ lọc khác (bộ lọc của chính nó không tính), như trang /san-pham */
+                            facets: {
+                                province: {
+                                    value: string;
+                                    label: string;
+                                    labelEn: string;
+                                    count: number;
+                                    selected: boolean;
+                                    depth?: number;
+                                }[];
+                                commune: {
+                                    value: string;
+                                    label: string;
+                                    labelEn: string;
+                                    count: number;
+                                    selected: boolean;
+                                    depth?: number;
+                                }[];
+                                stars: {
+                                    value: string;
+                                    label: string;
+                                    labelEn: string;
+                                    count: number;
+                                    selected: boolean;
+                                    depth?: number;
+                                }[];
+                                group: {
+                                    value: string;
+                                    label: string;
+                                    labelEn: string;
+                                    count: number;
+                                    selected: boolean;
+                                    depth?: number;
+                                }[];
+                                validity: {
+                                    value: string;
+                                    label: string;
+                                    labelEn: string;
+                                    count: number;
+                                    selected: boolean;
+                                    depth?: number;
+                                }[];
+                            };
+                            producers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                provinceName: string | null;
+                                productCount: number;
+                            }[];
+                            /** @description Khi không tìm thấy: sản phẩm OCOP có tên gần giống */
+                            closeProducts: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                path: string;
+                                stars: number;
+                                status: string;
+                                provinceName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
