@@ -73,7 +73,7 @@ describe('hostile spreadsheets are refused fast, in bounded memory, while the si
 
   function assertRefusedFast(what: string, m: Measured, pattern: RegExp) {
     const summary = `${what}: ${m.response.statusCode} in ${Math.round(m.ms)} ms, RSS +${Math.round(m.rssGrowth / MB)} MB, public page ${m.sideStatus} in ${Math.round(m.sideMs)} ms, answer ${m.response.body.length} bytes`;
-    console.log(summary);
+    console.log(summary, m.response.json().error?.message);
     assert.equal(m.response.statusCode, 400, `${summary}\n${m.response.body.slice(0, 500)}`);
     assert.match(m.response.json().error.message, pattern, summary);
     assert.ok(m.response.body.length < 8192, `${summary}: the huge value is not echoed`);
@@ -103,6 +103,14 @@ describe('hostile spreadsheets are refused fast, in bounded memory, while the si
   test('training participants: 4 million empty rows', async () => {
     const file = await emptyRowsWorkbook(participantHeadings, 4_000_000, { numbered: false });
     assertRefusedFast('4 M empty rows, training', await measure(() => sendFile(t, commune, 'POST', trainingUrl, file)), /dòng|quá lớn|bom nén/);
+  });
+
+  test('rows written but empty are counted while streaming, whatever the ratio: 10,000 for a training, 200,000 for a list', async () => {
+    const training = await emptyRowsWorkbook(participantHeadings, 10_000);
+    const m = await measure(() => sendFile(t, commune, 'POST', trainingUrl, training));
+    assertRefusedFast('10,000 empty rows, training', m, /Trang tính “Danh sách” có hơn 6\.050 dòng \(kể cả dòng trống/);
+    const list = await emptyRowsWorkbook(['STT', 'Tên sản phẩm', 'Tên chủ thể', 'Hạng sao'], 200_000);
+    assertRefusedFast('200,000 empty rows, province list', await measure(() => sendImport(list, 'danh-sach.xlsx', {})), /có hơn 101\.000 dòng \(kể cả dòng trống/);
   });
 
   test('training participants: a long cell is refused by its reference, its text not echoed', async () => {
