@@ -25,6 +25,7 @@ import { migrate } from './core/db/migrate.ts';
 import { systemClock, type Clock } from './core/clock/index.ts';
 import { installHttpCore } from './core/http/plugin.ts';
 import { createLocalFileStore } from './core/files/file-store.ts';
+import { installSecurityHeaders } from './core/http/security-headers.ts';
 import { startPeriodicSweeps, type RunningSweeps, type Sweep, type SweepLog } from './core/periodic-sweeps.ts';
 import { countJobs, runDueJobs, scheduleDailyJobs, type DailyJob, type JobHandler } from './core/jobs/index.ts';
 import { createMetrics, installRequestMetrics, type AppMetrics } from './core/observability/metrics.ts';
@@ -119,6 +120,14 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   installRequestMetrics(app, metrics);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  installSecurityHeaders(app, {
+    policyFor: (request) => {
+      const path = request.url.split('?', 1)[0]!;
+      if (path === '/admin' || path.startsWith('/admin/')) return 'backOffice';
+      if (path === '/api/docs' || path.startsWith('/api/docs/')) return 'apiDocs';
+      return 'public';
+    },
   });
   closeConnectionsWhenDraining(app);
 
