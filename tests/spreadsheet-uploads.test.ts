@@ -131,6 +131,15 @@ describe('hostile spreadsheets are refused fast, in bounded memory, while the si
     assertRefusedFast('100,000-character cell, sales points', await measure(() => sendImport(long, 'diem-ban.xlsx', { kind: 'sales_points' })), /Ô B2 .*dài hơn 5\.000 ký tự/);
   });
 
+  test('a long value within the limit is cut where a problem quotes it', async () => {
+    const list = await hugeCellWorkbook(['STT', 'Tên sản phẩm', 'Tên chủ thể', 'Hạng sao', 'Ngày QĐ'], ['1', 'Chè Shan tuyết', 'HTX Chè Bản Bo', '4', ''], 4, 4000, '9');
+    const response = await sendImport(list, 'danh-sach.xlsx', {});
+    assert.equal(response.statusCode, 200, response.body.slice(0, 500));
+    const messages = (response.json().rows as Array<{ issues: Array<{ field: string | null; message: string }> }>).flatMap((row) => row.issues).filter((issue) => issue.field === 'decisionDate');
+    assert.ok(messages.length > 0);
+    for (const issue of messages) assert.ok(issue.message.length < 300 && issue.message.includes('9'.repeat(80) + '…'), issue.message.slice(0, 200));
+  });
+
   test('a CSV list: 4 million empty lines, and one 15 MB cell', async () => {
     const lines = Buffer.concat([Buffer.from('STT,Tên sản phẩm,Tên chủ thể,Hạng sao\n'), Buffer.alloc(4_000_000, '\n')]);
     assertRefusedFast('4 M empty lines, CSV', await measure(() => sendImport(lines, 'danh-sach.csv', {})), /dòng/);
