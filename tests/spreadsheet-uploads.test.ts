@@ -42,8 +42,9 @@ describe('hostile spreadsheets are refused fast, in bounded memory, while the si
   after(() => t.close());
 
   /**
-   * Sends the upload and, all the while it is handled, a public page every 50 ms (the slowest answer is
-   * kept: a parse that holds the event loop shows there); samples the process's memory all along.
+   * Sends the upload and, all the while it is handled, a public page every 50 ms (the slowest answer,
+   * counted from when it was due, is kept: a parse that holds the event loop shows there); samples the
+   * process's memory all along.
    */
   async function measure(send: () => Promise<LightMyRequestResponse>): Promise<Measured> {
     (globalThis as { gc?: () => void }).gc?.();
@@ -59,10 +60,11 @@ describe('hostile spreadsheets are refused fast, in bounded memory, while the si
     let sideMs = 0;
     let sideStatus = 200;
     do {
+      // A visitor asking at `due` waits for the event loop too: a synchronous parse shows here.
+      const due = performance.now() + 50;
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const sideStarted = performance.now();
       const side = await t.app.inject({ method: 'GET', url: '/' });
-      sideMs = Math.max(sideMs, performance.now() - sideStarted);
+      sideMs = Math.max(sideMs, performance.now() - due);
       if (side.statusCode !== 200) sideStatus = side.statusCode;
     } while (!done);
     const { response, ms } = await upload;

@@ -305,10 +305,8 @@ async function scanArchive(bytes: Buffer, entries: readonly ZipEntry[], limits: 
         const merge = parseRef(attribute(tag, 'ref') ?? '');
         if (merge) layout.merges.push(merge);
       }
-      for (const match of complete.matchAll(/<(?:\w+:)?(row|c)[\s>/]/g)) {
-        if (match[1] === 'row') rowCount++;
-        else lastRef = attribute(complete.slice(match.index, complete.indexOf('>', match.index) + 1), 'r') ?? lastRef;
-      }
+      for (const _ of complete.matchAll(/<(?:\w+:)?row[\s>/]/g)) rowCount++;
+      lastRef = lastCellRef(complete.slice(Math.max(0, complete.lastIndexOf('<c ') - 1))) ?? lastRef;
       if (rowCount > limits.maxSheetRows) {
         refusal = { problem: 'too_many_rows', part: entry.name };
         break;
