@@ -24,7 +24,9 @@ import type { Database } from './core/db/database.ts';
 import { migrate } from './core/db/migrate.ts';
 import { systemClock, type Clock } from './core/clock/index.ts';
 import { installHttpCore } from './core/http/plugin.ts';
-import { startPeriodicSweeps, type RunningSweeps, type SweepLog } from './core/periodic-sweeps.ts';
+import { createLocalFileStore } from './core/files/file-store.ts';
+import { installSecurityHeaders } from './core/http/security-headers.ts';
+import { startPeriodicSweeps, type RunningSweeps, type Sweep, type SweepLog } from './core/periodic-sweeps.ts';
 import { countJobs, runDueJobs, scheduleDailyJobs, type DailyJob, type JobHandler } from './core/jobs/index.ts';
 import { createMetrics, installRequestMetrics, type AppMetrics } from './core/observability/metrics.ts';
 import { registerOperationsRoutes } from './core/observability/operations.routes.ts';
@@ -119,6 +121,14 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  installSecurityHeaders(app, {
+    policyFor: (request) => {
+      const path = request.url.split('?', 1)[0]!;
+      if (path === '/admin' || path.startsWith('/admin/')) return 'backOffice';
+      if (path === '/api/docs' || path.startsWith('/api/docs/')) return 'apiDocs';
+      return 'public';
+    },
+  });
   closeConnectionsWhenDraining(app);
 
   await app.register(fastifyCookie);
@@ -166,7 +176,12 @@ export const dailyJobs: readonly DailyJob[] = [
   { name: dossierDeadlineJob.name, hour: DOSSIER_DEADLINE_HOUR },
 ];
 
+/** A staging file older than this is left over from an interrupted upload (an upload takes minutes at most). */
+const STALE_STAGING_MS = 6 * 3600 * 1000;
+
 export interface SweepOptions {
+  /** Only the sweeps of these names (tests). */
+  only?: readonly string[];
   /** Where the sweeps report (each run at debug level, failures as errors); console.error by default. */
   log?: SweepLog;
   /** The app's metrics: runs of each sweep, outcomes of each job. */
@@ -179,30 +194,39 @@ export interface SweepOptions {
  */
 export function startSweeps(ctx: AppContext, options: SweepOptions = {}): RunningSweeps {
   const metrics = options.metrics;
+  const sweeps: Sweep[] = [
+    // Notices by e-mail, Zalo and SMS: the outbox is drained often; each channel keeps its own per-minute budget.
+    {
+      name: 'notices',
+      everyMs: 15 * 1000,
+      run: async (signal) => {
+        const report = await deliverOutbox(ctx, { signal });
+        metrics?.observeDeliveries({ ...report });
+        return report;
+      },
+    },
+    { name: 'business-plans.forwarding-overdue', everyMs: 15 * 60 * 1000, run: () => sweepOverdueBusinessPlans(ctx) },
+    // Durable jobs (reminders, daily clean-ups): in the database, so they survive restarts and run once
+    // across app processes (core/jobs, docs/decisions/008).
+    {
+      name: 'jobs',
+      everyMs: 60 * 1000,
+      run: async (signal) => {
+        await scheduleDailyJobs(ctx.db, ctx.clock, dailyJobs);
+        return runDueJobs(ctx.db, ctx.clock, jobHandlers, { signal, onJob: metrics ? (...outcome) => metrics.observeJob(...outcome) : undefined });
+      },
+    },
+    // Files an upload left in data/files/.staging when its process was killed (issue 16 finding 9): a
+    // sweep runs at start-up and then every day; removing by age is safe from several processes at once.
+    {
+      name: 'files.clear-staging',
+      everyMs: 24 * 3600 * 1000,
+      // Files carry the machine's times, so the cut-off is the machine's time too, not the app's clock.
+      run: () => createLocalFileStore(ctx.config.filesDir).clearStaleStaging(new Date(Date.now() - STALE_STAGING_MS)),
+    },
+  ];
   return startPeriodicSweeps(
-    [
-      // Notices by e-mail, Zalo and SMS: the outbox is drained often; each channel keeps its own per-minute budget.
-      {
-        name: 'notices',
-        everyMs: 15 * 1000,
-        run: async (signal) => {
-          const report = await deliverOutbox(ctx, { signal });
-          metrics?.observeDeliveries({ ...report });
-          return report;
-        },
-      },
-      { name: 'business-plans.forwarding-overdue', everyMs: 15 * 60 * 1000, run: () => sweepOverdueBusinessPlans(ctx) },
-      // Durable jobs (reminders, daily clean-ups): in the database, so they survive restarts and run once
-      // across app processes (core/jobs, docs/decisions/008).
-      {
-        name: 'jobs',
-        everyMs: 60 * 1000,
-        run: async (signal) => {
-          await scheduleDailyJobs(ctx.db, ctx.clock, dailyJobs);
-          return runDueJobs(ctx.db, ctx.clock, jobHandlers, { signal, onJob: metrics ? (...outcome) => metrics.observeJob(...outcome) : undefined });
-        },
-      },
-    ],
+    options.only ? sweeps.filter((sweep) => options.only!.includes(sweep.name)) : sweeps,
     options.log ?? { info: () => {}, error: (message) => console.error(message) },
     { onRun: metrics ? (...run) => metrics.observeSweep(...run) : undefined },
   );

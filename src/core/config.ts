@@ -26,6 +26,10 @@ export interface Config {
   metricsHost: string;
   /** How long SIGTERM waits for in-flight requests and the current job before giving up (exit 1). */
   shutdownTimeoutMs: number;
+  /** Bytes of files one dossier may hold (distinct contents); OCOP_DOSSIER_FILES_QUOTA_MB, 100 MB. */
+  dossierFilesQuotaBytes: number;
+  /** Bytes of files all the dossiers of one producer may hold; OCOP_PRODUCER_FILES_QUOTA_MB, 500 MB. */
+  producerFilesQuotaBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: env.OCOP_METRICS_PORT?.trim() ? Number(env.OCOP_METRICS_PORT) : null,
     metricsHost: env.OCOP_METRICS_HOST?.trim() || '127.0.0.1',
     shutdownTimeoutMs: Number(env.OCOP_SHUTDOWN_TIMEOUT_MS ?? 25_000),
+    dossierFilesQuotaBytes: Number(env.OCOP_DOSSIER_FILES_QUOTA_MB ?? 100) * 1024 * 1024,
+    producerFilesQuotaBytes: Number(env.OCOP_PRODUCER_FILES_QUOTA_MB ?? 500) * 1024 * 1024,
   };
 }

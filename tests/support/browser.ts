@@ -34,6 +34,9 @@ export interface BrowserSuite {
   openBrowser(options?: BrowserOptions): Promise<{ context: BrowserContext; page: Page }>;
   /** Signs in through the login form and waits for the home page. */
   signIn(page: Page, username: string, password?: string): Promise<void>;
+  /** What the pages' Content-Security-Policy refused, as chromium reported it (issue 16 finding 10). */
+  cspViolations: string[];
+  /** Closes everything; fails when any page broke its Content-Security-Policy. */
   close(): Promise<void>;
 }
 
@@ -48,9 +51,11 @@ export async function startBrowserSuite(options: { config?: Partial<Config>; tim
   const baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/admin`;
   const profiles: string[] = [];
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
   return {
     t,
     baseUrl,
+    cspViolations,
     async openBrowser(browser = {}) {
       const dir = mkdtempSync(path.join(tmpdir(), 'ocop-chromium-'));
       profiles.push(dir);
@@ -64,6 +69,11 @@ export async function startBrowserSuite(options: { config?: Partial<Config>; tim
         args: chromiumArgs,
       });
       contexts.push(context);
+      // A journey that works only because a page's policy is loose would hide a broken page: chromium
+      // reports every refusal on the console ("… violates the following Content Security Policy directive …").
+      context.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+      });
       // Generous: the suite runs beside other test files on a small machine.
       context.setDefaultTimeout(options.timeoutMs ?? 30_000);
       const page = context.pages()[0] ?? (await context.newPage());
@@ -81,6 +91,7 @@ export async function startBrowserSuite(options: { config?: Partial<Config>; tim
       for (const context of contexts) await context.close().catch(() => {});
       await t.close();
       for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
     },
   };
 }

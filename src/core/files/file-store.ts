@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -23,6 +23,11 @@ export interface FileStore {
   keyOf(sha256: string): string;
   open(storageKey: string): ReadStream;
   exists(storageKey: string): Promise<boolean>;
+  /**
+   * Removes staging files last written before `before`: what a killed process (kill -9, power loss) left
+   * mid-upload. An upload in progress keeps writing, so its file is always recent; run at start-up and daily.
+   */
+  clearStaleStaging(before: Date): Promise<{ removed: number; bytes: number }>;
 }
 
 export interface StagedFile {
@@ -75,6 +80,20 @@ export function createLocalFileStore(root: string): FileStore {
     keyOf: (sha256) => sha256,
     open: (storageKey) => createReadStream(fullPath(storageKey)),
     exists: (storageKey) => exists(fullPath(storageKey)),
+    async clearStaleStaging(before) {
+      let removed = 0;
+      let bytes = 0;
+      const names = await readdir(staging).catch(() => [] as string[]);
+      for (const name of names) {
+        const file = path.join(staging, name);
+        const info = await stat(file).catch(() => null);
+        if (!info || !info.isFile() || info.mtimeMs >= before.getTime()) continue;
+        await rm(file, { force: true });
+        removed++;
+        bytes += info.size;
+      }
+      return { removed, bytes };
+    },
   };
 }
 

@@ -177,7 +177,7 @@ export function registerCatalogueRoutes(app: App, ctx: AppContext): void {
     const store = createLocalFileStore(ctx.config.filesDir);
     if (!photo || !(await store.exists(photo.storageKey))) return reply.status(404).header('cache-control', 'public, max-age=60').send();
     const etag = `"${photo.sha256}"`;
-    reply.header('cache-control', 'public, max-age=86400').header('etag', etag).header('x-content-type-options', 'nosniff');
+    reply.header('cache-control', 'public, max-age=86400').header('etag', etag).header('x-content-type-options', 'nosniff').header('content-security-policy', 'sandbox');
     if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.status(304).send();
     return reply.type(photo.mimeType).send(store.open(photo.storageKey));
   });

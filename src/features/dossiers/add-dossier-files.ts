@@ -3,6 +3,7 @@ import { AppError, forbidden, invalidInput, notFound } from '../../core/errors.t
 import { createLocalFileStore } from '../../core/files/file-store.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { changeDossier, type DossierEdit } from './change-dossier.ts';
+import { checkFileQuotas } from './dossier-file-quota.ts';
 import type { StagedUploads } from './dossier-file-upload.ts';
 import { isEditableByProducer, statusLabels } from './dossier-status.ts';
 import { canActOnDossier, canReadDossier } from './dossiers.policy.ts';
@@ -58,7 +59,8 @@ export async function addDossierFiles(
     }
     if (upload.staged.length === 0) throw invalidInput([{ path: 'files', message: 'Chưa chọn tệp nào.', messageEn: 'No file sent.' }]);
     const addedIds: string[] = [];
-    const detail = await changeDossier(ctx, actor, id, null, change, requestId, async ({ tx, now }) => {
+    const detail = await changeDossier(ctx, actor, id, null, change, requestId, async ({ tx, dossier, now }) => {
+      const before = await repository.measureFileUsage(tx, dossier.id, dossier.producerId);
       for (const file of upload.staged) {
         await repository.insertStoredFile(tx, { sha256: file.sha256, sizeBytes: file.sizeBytes, mimeType: file.mimeType, storageKey: store.keyOf(file.sha256), now });
         const fileId = await repository.insertDossierFile(tx, {
@@ -74,6 +76,7 @@ export async function addDossierFiles(
         });
         if (fileId) addedIds.push(fileId);
       }
+      await checkFileQuotas(tx, dossier, before, ctx.config);
       const names = upload.staged.map((f) => f.originalName);
       return { note: names.join(', '), audit: { files: upload.staged.map((f) => ({ name: f.originalName, sha256: f.sha256, kind: f.kind, criterionCode: f.criterionCode, mimeType: f.mimeType })) } };
     });

@@ -331,6 +331,23 @@ export async function listDossierFiles(sql: Sql, dossierId: string): Promise<Dos
   return rows;
 }
 
+/**
+ * Bytes of the distinct contents a dossier holds, and all the dossiers of its producer (a content filed
+ * twice is stored once, so it counts once). The producer's advisory lock serialises the uploads of one
+ * producer to several dossiers at once, so two cannot both pass the quota.
+ */
+export async function measureFileUsage(sql: Sql, dossierId: string, producerId: string): Promise<{ dossierBytes: number; producerBytes: number }> {
+  await sql.query(`SELECT pg_advisory_xact_lock(hashtext('producer-files:' || $1))`, [producerId]);
+  const { rows } = await sql.query<{ dossierBytes: string; producerBytes: string }>(
+    `SELECT coalesce((SELECT sum(size_bytes) FROM (SELECT DISTINCT sha256, size_bytes FROM dossier_files WHERE dossier_id = $1) d), 0) AS "dossierBytes",
+            coalesce((SELECT sum(size_bytes) FROM (SELECT DISTINCT f.sha256, f.size_bytes
+                                                     FROM dossier_files f JOIN dossiers x ON x.id = f.dossier_id
+                                                    WHERE x.producer_id = $2) p), 0) AS "producerBytes"`,
+    [dossierId, producerId],
+  );
+  return { dossierBytes: Number(rows[0]!.dossierBytes), producerBytes: Number(rows[0]!.producerBytes) };
+}
+
 export async function findDossierFile(sql: Sql, dossierId: string, fileId: string): Promise<(DossierFile & { storageKey: string }) | null> {
   const { rows } = await sql.query<DossierFile & { storageKey: string }>(
     `SELECT f.id, f.kind, f.criterion_code AS "criterionCode", f.original_name AS "originalName", f.mime_type AS "mimeType",

@@ -46,6 +46,9 @@ function uploadError(error: unknown): unknown {
   }
 }
 
+/** Types a browser shows without running anything: JPEG, PNG and WebP photos. */
+const inlineFileTypes = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
 export function registerDossierRoutes(app: App, ctx: AppContext): void {
   // Encapsulated: multipart parsing exists only for these routes.
   void app.register(async (scoped: App) => {
@@ -211,10 +214,15 @@ function registerRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { file, stream } = await openDossierFile(ctx, requireActor(request), request.params.id, request.params.fileId);
+      // Issue 16 finding 9: an upload never runs as a page of the app's origin. `sandbox` gives the answer
+      // an opaque origin with no script; what a browser could render with script of its own (a PDF with
+      // an auto-run action) is downloaded, never shown inline. Only raster photos open in the browser.
+      const disposition = inlineFileTypes.has(file.mimeType) ? 'inline' : 'attachment';
       return reply
         .type(file.mimeType)
         .header('content-length', file.sizeBytes)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
+        .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
+        .header('content-security-policy', 'sandbox')
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, max-age=3600')
         .send(stream);

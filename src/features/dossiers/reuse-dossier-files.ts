@@ -2,6 +2,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { invalidInput, notFound } from '../../core/errors.ts';
 import type { AppContext } from '../../core/http/types.ts';
 import { changeDossier } from './change-dossier.ts';
+import { checkFileQuotas } from './dossier-file-quota.ts';
 import { isEditableByProducer } from './dossier-status.ts';
 import { canReadDossier } from './dossiers.policy.ts';
 import * as repository from './dossiers.repository.ts';
@@ -26,7 +27,10 @@ export async function reuseDossierFiles(ctx: AppContext, actor: Actor, id: strin
       if (source.id === dossier.id || source.productId !== dossier.productId) {
         throw invalidInput([{ path: 'fromDossierId', message: 'Chỉ dùng lại được tệp của một hồ sơ khác của cùng sản phẩm.', messageEn: 'Only another dossier of the same product.' }]);
       }
+      const before = await repository.measureFileUsage(tx, dossier.id, dossier.producerId);
       const copied = await repository.copyDossierFiles(tx, source.id, dossier.id, actor.userId, now);
+      // The contents are the producer's already (its quota does not move); the dossier's may.
+      await checkFileQuotas(tx, dossier, before, ctx.config);
       return { note: `${copied} tệp từ hồ sơ ${source.formNumber ?? source.id}`, audit: { fromDossierId: source.id, copied } };
     },
   );

@@ -4,13 +4,22 @@
  * row and reports every problem at once with its row number, so the list is fixed in one pass.
  */
 import ExcelJS from 'exceljs';
+import { AppError } from '../../core/errors.ts';
 import { foldVietnamese } from '../../core/text.ts';
+import { readWorkbookSheets, type CellValue, type RawSheet } from '../imports/index.ts';
 import type { ProducerCandidate } from './training.repository.ts';
 import { normalizePhone, PHONE_PATTERN, type ImportRow, type OfficialLevel, type ParticipantKind } from './training.schemas.ts';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 1000;
+/** Names are at most 120 characters, units 200: a longer cell is no participant (issue 16 finding 7). */
+export const MAX_CELL_LENGTH = 1000;
+/** 1,000 participants in six columns are about 300 kB of sheet XML. */
+const MAX_UNCOMPRESSED_BYTES = 10 * 1024 * 1024;
 const HEADER_SEARCH_ROWS = 10;
+
+/** A value written back in a message, cut so that a long cell never comes back whole. */
+const quoted = (value: string) => (value.length > 80 ? `${value.slice(0, 80)}…` : value);
 
 export const columns = {
   fullName: 'Họ và tên',
@@ -59,9 +68,8 @@ export interface SheetIssue {
   messageEn: string;
 }
 
-/** Text of a cell whatever Excel stored: rich text, formulas, hyperlinks, numbers (a phone typed as a number lost its 0). */
-function cellText(cell: ExcelJS.Cell, column: Column | null): string {
-  const value = cell.value;
+/** Text of a cell as the reader cleaned it (NFC, spaces; formulas give their result); a phone typed as a number lost its 0. */
+function cellText(value: CellValue | undefined, column: Column | null): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     const digits = String(value);
@@ -69,17 +77,15 @@ function cellText(cell: ExcelJS.Cell, column: Column | null): string {
     if (column === 'phone' && /^[35789]\d{8}$/.test(digits)) return `0${digits}`;
     return digits;
   }
-  if (typeof value === 'string') return value.trim();
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
-    if ('result' in value && value.result !== undefined && value.result !== null) return String(value.result).trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-  }
-  return String(cell.text ?? '').trim();
+  return String(value).trim();
 }
 
-/** Reads the first worksheet. Problems with the file itself (not a row) come back as issues. */
+/**
+ * Reads the first visible worksheet through the imports room's guarded reader: the archive's sizes are
+ * checked before anything is decompressed, rows (empty ones included) and cell length are bounded while
+ * streaming. Problems with the file itself (not a row) come back as issues.
+ */
 export async function readParticipantSheet(content: Buffer): Promise<{ rows: SheetRow[]; issues: SheetIssue[] }> {
   const fileIssue = (message: string, messageEn: string) => ({ rows: [], issues: [{ path: 'file', message, messageEn }] });
   if (content.length === 0) return fileIssue('Tệp rỗng.', 'Empty file.');
@@ -87,22 +93,34 @@ export async function readParticipantSheet(content: Buffer): Promise<{ rows: She
   if (content.subarray(0, 4).toString('binary') !== 'PK\u0003\u0004') {
     return fileIssue('Tệp không phải bảng tính Excel .xlsx (tệp .xls cũ hoặc .csv cần lưu lại thành .xlsx).', 'Not an .xlsx workbook.');
   }
-  const workbook = new ExcelJS.Workbook();
+  let sheet: RawSheet | undefined;
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
+    const sheets = readWorkbookSheets(content, 'danh sách học viên', {
+      maxBytes: MAX_IMPORT_BYTES,
+      maxRows: MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS,
+      maxCellLength: MAX_CELL_LENGTH,
+      maxUncompressedBytes: MAX_UNCOMPRESSED_BYTES,
+    });
+    sheet = (await sheets.next()).value ?? undefined;
+    await sheets.return(undefined);
+  } catch (error) {
+    if (error instanceof AppError) {
+      const { issues, reason } = (error.details ?? {}) as { issues?: SheetIssue[]; reason?: string };
+      if (reason === 'unreadable' || reason === 'encrypted') return fileIssue('Không đọc được tệp .xlsx (tệp hỏng hoặc có mật khẩu).', 'Unreadable .xlsx file.');
+      return { rows: [], issues: issues ?? [{ path: 'file', message: error.message, messageEn: error.messageEn ?? error.message }] };
+    }
     return fileIssue('Không đọc được tệp .xlsx (tệp hỏng hoặc có mật khẩu).', 'Unreadable .xlsx file.');
   }
-  const sheet = workbook.worksheets[0];
   if (!sheet) return fileIssue('Bảng tính không có trang nào.', 'The workbook has no worksheet.');
 
   let headerRow = 0;
   let mapping = new Map<number, Column>();
-  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); r++) {
+  for (const [r, cells] of sheet.rows) {
+    if (r > HEADER_SEARCH_ROWS) break;
     const found = new Map<number, Column>();
-    sheet.getRow(r).eachCell((cell, col) => {
-      const column = columnOfHeading(cellText(cell, null));
-      if (column && ![...found.values()].includes(column)) found.set(col, column);
+    cells.forEach((value, index) => {
+      const column = columnOfHeading(cellText(value, null));
+      if (column && ![...found.values()].includes(column)) found.set(index, column);
     });
     if ([...found.values()].includes('fullName')) {
       headerRow = r;
@@ -122,11 +140,11 @@ export async function readParticipantSheet(content: Buffer): Promise<{ rows: She
   }
 
   const rows: SheetRow[] = [];
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  for (const [r, cells] of sheet.rows) {
+    if (r <= headerRow) continue;
     const values: Partial<Record<Column, string>> = {};
-    for (const [col, column] of mapping) {
-      const text = cellText(row.getCell(col), column);
+    for (const [index, column] of mapping) {
+      const text = cellText(cells[index], column);
       if (text) values[column] = text;
     }
     if (Object.keys(values).length === 0) continue;
@@ -179,7 +197,7 @@ export function validateParticipantRows(rows: readonly SheetRow[], context: Vali
     if (!values.kind) error('kind', `Không được để trống; ghi một trong: ${Object.values(kindLabels).join(', ')}.`);
     else {
       const parsed = parseKind(values.kind);
-      if (!parsed) error('kind', `“${values.kind}” không phải đối tượng hợp lệ; ghi một trong: ${Object.values(kindLabels).join(', ')}.`);
+      if (!parsed) error('kind', `“${quoted(values.kind)}” không phải đối tượng hợp lệ; ghi một trong: ${Object.values(kindLabels).join(', ')}.`);
       else ({ kind, officialLevel } = parsed);
     }
 
@@ -189,12 +207,12 @@ export function validateParticipantRows(rows: readonly SheetRow[], context: Vali
       const digits = taxDigits(values.producer);
       if (/^\d{10}(\d{3})?$|^\d{12}$/.test(digits)) {
         producer = byTaxCode.get(digits) ?? null;
-        if (!producer) error('producer', `Không có chủ thể mã số thuế ${values.producer} trong địa bàn của lớp.`);
+        if (!producer) error('producer', `Không có chủ thể mã số thuế ${quoted(values.producer)} trong địa bàn của lớp.`);
       } else {
         const matches = byName.get(foldVietnamese(values.producer)) ?? [];
         if (matches.length === 1) producer = matches[0]!;
-        else if (matches.length === 0) error('producer', `Không có chủ thể tên “${values.producer}” trong địa bàn của lớp; kiểm tra tên hoặc ghi mã số thuế.`);
-        else error('producer', `Có ${matches.length} chủ thể cùng tên “${values.producer}”; hãy ghi mã số thuế.`);
+        else if (matches.length === 0) error('producer', `Không có chủ thể tên “${quoted(values.producer)}” trong địa bàn của lớp; kiểm tra tên hoặc ghi mã số thuế.`);
+        else error('producer', `Có ${matches.length} chủ thể cùng tên “${quoted(values.producer)}”; hãy ghi mã số thuế.`);
       }
     } else if (kind === 'producer') {
       error('producer', 'Người của chủ thể OCOP cần ghi chủ thể (mã số thuế hoặc tên).');
@@ -204,7 +222,7 @@ export function validateParticipantRows(rows: readonly SheetRow[], context: Vali
     if (values.phone) {
       phone = normalizePhone(values.phone);
       if (!PHONE_PATTERN.test(phone)) {
-        error('phone', `“${values.phone}” không phải số điện thoại hợp lệ (8–15 chữ số).`);
+        error('phone', `“${quoted(values.phone)}” không phải số điện thoại hợp lệ (8–15 chữ số).`);
         phone = null;
       }
     }

@@ -51,6 +51,10 @@ const withLang = (path: string, language: Lang | undefined) => (language === 'en
 export function registerVerificationRoutes(app: App, ctx: AppContext): void {
   void app.register(async (scoped: App) => {
     await limitRequests(scoped, VERIFICATION_LIMIT);
+    // A certificate's page address holds its token: no link followed from it may carry it in a Referer.
+    scoped.addHook('onRequest', async (_request, reply) => {
+      reply.header('referrer-policy', 'no-referrer');
+    });
     // A person scanning a QR gets a page, not JSON, when the limit is reached; other errors go on to
     // the application's error handler.
     scoped.setErrorHandler((error, request, reply) => {

@@ -11,7 +11,7 @@ import type { ColumnMapping, ImportField, ImportRow, RowIssue } from '../import-
 import { importFieldLabels } from './column-mapping.ts';
 import type { CellValue, ReadTable, TableRow } from './read-table.ts';
 import { columnLetter } from './read-table.ts';
-import { inferLegalForm, normalizeUnitName, parseAddress, parseEmail, parseLocalDate, parsePhone, parseProductCode, parseStars, producerMatchKey, type Parsed } from './values.ts';
+import { inferLegalForm, normalizeUnitName, parseAddress, parseEmail, parseLocalDate, parsePhone, parseProductCode, parseStars, producerMatchKey, quoted, type Parsed } from './values.ts';
 
 /** QĐ 26/2026 Điều 6 (and 148/2023 before it): a certificate is valid for 36 months from the decision. */
 const CERTIFICATE_MONTHS = 36;
@@ -63,8 +63,8 @@ function parseProductSet(value: CellValue): Parsed<number> {
     return {
       ok: false,
       code: 'unknown_product_set',
-      message: `“${text}” không phải một trong 26 bộ sản phẩm (QĐ 26/2026 Phụ lục I); ghi số bộ 1–26 hoặc đúng tên bộ.`,
-      messageEn: `"${text}" is not one of the 26 product sets (QĐ 26/2026 Annex I); write 1–26 or the set's name.`,
+      message: `“${quoted(text)}” không phải một trong 26 bộ sản phẩm (QĐ 26/2026 Phụ lục I); ghi số bộ 1–26 hoặc đúng tên bộ.`,
+      messageEn: `"${quoted(text)}" is not one of the 26 product sets (QĐ 26/2026 Annex I); write 1–26 or the set's name.`,
     };
   }
   return { ok: true, value: found };
@@ -131,13 +131,13 @@ function toImportRow(row: TableRow, mapping: ColumnMapping): ImportRow {
     if (parsed.ok) taxCode = parsed.value;
     else {
       const message = taxCodeMessages[parsed.problem]!;
-      issue('producerTaxCode', 'error', parsed.problem === 'check_digit' ? 'tax_code_check_digit' : 'invalid_tax_code', `“${written}”: ${message.vi}`, `"${written}": ${message.en}`);
+      issue('producerTaxCode', 'error', parsed.problem === 'check_digit' ? 'tax_code_check_digit' : 'invalid_tax_code', `“${quoted(written)}”: ${message.vi}`, `"${quoted(written)}": ${message.en}`);
     }
   }
   const givenForm = text('producerLegalForm');
   const legalForm = inferLegalForm(name, givenForm);
   if (givenForm && inferLegalForm('', givenForm) === null) {
-    issue('producerLegalForm', 'warning', 'unknown_legal_form', `“${givenForm}” không phải loại hình đã biết (HTX, tổ hợp tác, doanh nghiệp, hộ kinh doanh, trang trại, hội); loại hình suy từ tên.`, `"${givenForm}" is not a known legal form; inferred from the name.`);
+    issue('producerLegalForm', 'warning', 'unknown_legal_form', `“${quoted(givenForm)}” không phải loại hình đã biết (HTX, tổ hợp tác, doanh nghiệp, hộ kinh doanh, trang trại, hội); loại hình suy từ tên.`, `"${quoted(givenForm)}" is not a known legal form; inferred from the name.`);
   }
   // A sales point's own address column gives its place when the list has no producer address.
   const addressField: ImportField = isSalesPointList && mapping.producerAddress === undefined ? 'salesPointAddress' : 'producerAddress';
@@ -161,7 +161,7 @@ function toImportRow(row: TableRow, mapping: ColumnMapping): ImportRow {
       place[level] = fromAddressValue;
       place.columns[level] = letterOf(addressField);
       if (column && !sameUnit(column, fromAddressValue)) {
-        issue(field, 'warning', 'address_unit_mismatch', `“${column}” khác với địa chỉ (“${fromAddressValue}”); lấy theo địa chỉ.`, `"${column}" differs from the address ("${fromAddressValue}"); the address is used.`);
+        issue(field, 'warning', 'address_unit_mismatch', `“${quoted(column)}” khác với địa chỉ (“${quoted(fromAddressValue)}”); lấy theo địa chỉ.`, `"${quoted(column)}" differs from the address ("${quoted(fromAddressValue)}"); the address is used.`);
       }
     } else if (column) {
       place[level] = column;

@@ -15,6 +15,8 @@ export type Parsed<T> =
 const fail = (code: string, message: string, messageEn: string) => ({ ok: false as const, code, message, messageEn });
 
 const show = (value: CellValue) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+/** A cell's text quoted in a problem, cut so that a long cell never comes back whole (issue 16 finding 7). */
+export const quoted = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
 // ---------------------------------------------------------------------------------------------------
 // Stars
@@ -38,7 +40,7 @@ export function parseStars(value: CellValue): Parsed<3 | 4 | 5> {
     else if (symbols > 0 && /^[\s★☆*⭐]+$/.test(value)) stars = symbols;
   }
   if (stars === null) {
-    return fail('invalid_stars', `“${show(value)}” không phải hạng sao; ghi 3, 4 hoặc 5 (ví dụ “4 sao”).`, `"${show(value)}" is not a star rating; write 3, 4 or 5 (e.g. "4 sao").`);
+    return fail('invalid_stars', `“${quoted(show(value))}” không phải hạng sao; ghi 3, 4 hoặc 5 (ví dụ “4 sao”).`, `"${quoted(show(value))}" is not a star rating; write 3, 4 or 5 (e.g. "4 sao").`);
   }
   if (stars === 3 || stars === 4 || stars === 5) return { ok: true, value: stars };
   if (stars === 1 || stars === 2) {
@@ -57,14 +59,14 @@ const MAX_YEAR = 2100;
 
 function dateFromParts(year: number, month: number, day: number, written: string): Parsed<LocalDate> {
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return fail('invalid_date', `“${written}”: năm ${year} không hợp lý cho danh sách OCOP.`, `"${written}": the year ${year} is not plausible.`);
+    return fail('invalid_date', `“${quoted(written)}”: năm ${year} không hợp lý cho danh sách OCOP.`, `"${quoted(written)}": the year ${year} is not plausible.`);
   }
   const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) {
     const swapped = day >= 1 && day <= 12 && month >= 1 && month <= new Date(Date.UTC(year, day, 0)).getUTCDate();
     const hint = swapped ? ` Nếu đây là tháng/ngày (kiểu Mỹ) thì ngày đúng là ${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}/${year}.` : '';
     const hintEn = swapped ? ` If it is month/day, the date is ${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}/${year}.` : '';
-    return fail('impossible_date', `“${written}”: ngày không có thật.${hint}`, `"${written}": no such date.${hintEn}`);
+    return fail('impossible_date', `“${quoted(written)}”: ngày không có thật.${hint}`, `"${quoted(written)}": no such date.${hintEn}`);
   }
   return { ok: true, value: localDate(year, month, day) };
 }
@@ -81,7 +83,7 @@ export function parseLocalDate(value: CellValue): Parsed<LocalDate> {
     return dateFromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.toISOString().slice(0, 10));
   }
   if (typeof value === 'number') return fromSerial(value, String(value));
-  if (typeof value !== 'string') return fail('invalid_date', `“${show(value)}” không phải ngày.`, `"${show(value)}" is not a date.`);
+  if (typeof value !== 'string') return fail('invalid_date', `“${quoted(show(value))}” không phải ngày.`, `"${quoted(show(value))}" is not a date.`);
   const text = value.trim().replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
   let match = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/.exec(text);
   if (match) {
@@ -93,13 +95,13 @@ export function parseLocalDate(value: CellValue): Parsed<LocalDate> {
   match = /^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$/.exec(foldVietnamese(text).replace(/[,.]/g, ''));
   if (match) return dateFromParts(Number(match[3]), Number(match[2]), Number(match[1]), value);
   if (/^\d{5}(\.\d+)?$/.test(text)) return fromSerial(Number(text), value);
-  return fail('invalid_date', `“${value}” không phải ngày; ghi dạng ngày/tháng/năm, ví dụ 15/03/2022.`, `"${value}" is not a date; write day/month/year, e.g. 15/03/2022.`);
+  return fail('invalid_date', `“${quoted(value)}” không phải ngày; ghi dạng ngày/tháng/năm, ví dụ 15/03/2022.`, `"${quoted(value)}" is not a date; write day/month/year, e.g. 15/03/2022.`);
 }
 
 function fromSerial(serial: number, written: string): Parsed<LocalDate> {
   // 32874 = 1/1/1990, 73051 = 31/12/2099.
   if (!Number.isFinite(serial) || serial < 32874 || serial > 73051) {
-    return fail('invalid_date', `“${written}” không phải ngày.`, `"${written}" is not a date.`);
+    return fail('invalid_date', `“${quoted(written)}” không phải ngày.`, `"${quoted(written)}" is not a date.`);
   }
   const date = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * 86_400_000);
   return dateFromParts(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), written);
@@ -129,13 +131,13 @@ export function parseProductCode(value: CellValue): Parsed<ProductCode> {
   if (!match) {
     return fail(
       'invalid_product_code',
-      `“${written}” không đúng dạng mã sản phẩm OCOP (T)-(X)-(STT)-năm, ví dụ 12-03364-1-2026, hoặc dạng cũ tỉnh-huyện-xã-STT-năm.`,
-      `"${written}" is not an OCOP product code (T)-(X)-(STT)-year, e.g. 12-03364-1-2026, or the old province-district-commune-seq-year.`,
+      `“${quoted(written)}” không đúng dạng mã sản phẩm OCOP (T)-(X)-(STT)-năm, ví dụ 12-03364-1-2026, hoặc dạng cũ tỉnh-huyện-xã-STT-năm.`,
+      `"${quoted(written)}" is not an OCOP product code (T)-(X)-(STT)-year, e.g. 12-03364-1-2026, or the old province-district-commune-seq-year.`,
     );
   }
   const year = Number(match[match.length - 1]);
   if (year < 2013 || year > MAX_YEAR) {
-    return fail('invalid_product_code', `Mã sản phẩm “${written}”: năm ${year} không hợp lý.`, `Product code "${written}": the year ${year} is not plausible.`);
+    return fail('invalid_product_code', `Mã sản phẩm “${quoted(written)}”: năm ${year} không hợp lý.`, `Product code "${quoted(written)}": the year ${year} is not plausible.`);
   }
   return { ok: true, value: { text, format: current ? 'current' : 'legacy', year } };
 }
@@ -330,8 +332,8 @@ export function parsePhone(value: CellValue): Parsed<string> {
   if (!/^(0[35789]\d{8}|02\d{9})$/.test(digits)) {
     return fail(
       'invalid_phone',
-      `“${written}” không phải số điện thoại Việt Nam (di động 10 số bắt đầu bằng 03, 05, 07, 08, 09; cố định 11 số bắt đầu bằng 02).`,
-      `"${written}" is not a Vietnamese phone number (10-digit mobile starting 03/05/07/08/09, 11-digit landline starting 02).`,
+      `“${quoted(written)}” không phải số điện thoại Việt Nam (di động 10 số bắt đầu bằng 03, 05, 07, 08, 09; cố định 11 số bắt đầu bằng 02).`,
+      `"${quoted(written)}" is not a Vietnamese phone number (10-digit mobile starting 03/05/07/08/09, 11-digit landline starting 02).`,
     );
   }
   const normalized = `+84${digits.slice(1)}`;
@@ -345,6 +347,6 @@ export function parsePhone(value: CellValue): Parsed<string> {
 export function parseEmail(value: CellValue): Parsed<string> {
   const written = show(value).trim().replace(/^mailto:/i, '');
   const match = /^([^\s@]+)@([^\s@]+\.[^\s@.]{2,})$/.exec(written);
-  if (!match) return fail('invalid_email', `“${written}” không phải địa chỉ thư điện tử.`, `"${written}" is not an e-mail address.`);
+  if (!match) return fail('invalid_email', `“${quoted(written)}” không phải địa chỉ thư điện tử.`, `"${quoted(written)}" is not an e-mail address.`);
   return { ok: true, value: `${match[1]}@${match[2]!.toLowerCase()}` };
 }
