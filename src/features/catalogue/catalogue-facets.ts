@@ -5,9 +5,8 @@
  * with no product are left out (the chosen one stays, to be seen and undone); stars and validity keep
  * their few options, counted 0 when none.
  */
-import type { CatalogueSearch } from './browse-catalogue.ts';
 import { classificationOptions, productSetsOf, statusesOfValidity, validityFilters, validityLabels, type ValidityFilter } from './catalogue-query.ts';
-import type { Unit } from './catalogue.repository.ts';
+import type { FacetCounts, Unit } from './catalogue.repository.ts';
 
 export interface FacetOption {
   value: string;
@@ -29,7 +28,13 @@ export interface CatalogueFacets {
   validity: FacetOption[];
 }
 
-export function facetLists(search: CatalogueSearch, provinces: Unit[], communes: Unit[]): CatalogueFacets {
+/** What the facets are built from: the counts of a search and what its query chose (a CatalogueSearch fits). */
+export interface FacetSource {
+  facets: FacetCounts;
+  query: { province?: string | undefined; commune?: string | undefined; stars?: number | undefined; group?: string | undefined; validity?: ValidityFilter | undefined };
+}
+
+export function facetLists(search: FacetSource, provinces: Unit[], communes: Unit[]): CatalogueFacets {
   const { facets, query } = search;
   const places = (units: Unit[], counts: Record<string, number>, chosen: string | undefined) =>
     units
