@@ -15,6 +15,7 @@ import type { AppContext } from '../src/core/http/types.ts';
 import { buildApp, prepareDatabase } from '../src/server.ts';
 import { catalogueFilterOf, searchCatalogue, type CatalogueQuery } from '../src/features/catalogue/index.ts';
 import * as repository from '../src/features/catalogue/catalogue.repository.ts';
+import { onOwnServerDatabase, percentile, runAloneIfMain } from './support.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -97,10 +98,6 @@ const toUrl = (query: CatalogueQuery) => {
   return `/san-pham?${params.toString()}`;
 };
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
 async function measure(url: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
   const result = await autocannon({ url, connections, duration: seconds });
@@ -184,29 +181,7 @@ export async function benchCatalogue(label: string, url: string): Promise<void> 
 
 /** Creates a database of its own on the server at `serverUrl`, runs the benchmark, drops it. */
 export async function benchCatalogueOnServer(serverUrl: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`\n(PostgreSQL at ${serverUrl} does not answer: catalogue figures skipped)`);
-    return;
-  }
-  const name = `ocop_bench_catalogue_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await benchCatalogue(`PostgreSQL server (${url.host})`, url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  await onOwnServerDatabase(serverUrl, 'catalogue', benchCatalogue);
 }
 
-// `npx tsx bench/catalogue.ts` runs this part alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchCatalogueOnServer(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test').catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runAloneIfMain(import.meta.url, (serverUrl) => benchCatalogueOnServer(serverUrl));

@@ -17,6 +17,7 @@ import { buildApp, prepareDatabase } from '../src/server.ts';
 import { readDashboard } from '../src/features/dashboards/index.ts';
 import { insertUser } from '../src/features/users/index.ts';
 import { generateCatalogue } from './catalogue.ts';
+import { onOwnServerDatabase, percentile, runAloneIfMain, timeRuns } from './support.ts';
 
 const RUNS = 40;
 const WARM_UP = 5;
@@ -39,20 +40,7 @@ export async function generateDossiers(pool: pg.Pool): Promise<void> {
   await pool.query('ANALYZE dossiers');
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
-async function time(run: () => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS + WARM_UP; i++) {
-    const t0 = performance.now();
-    await run();
-    if (i >= WARM_UP) times.push(performance.now() - t0);
-  }
-  return times;
-}
 
 export async function benchDashboards(label: string, url: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -92,11 +80,11 @@ export async function benchDashboards(label: string, url: string): Promise<void>
     });
     if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.body}`);
     const session = login.cookies.find((c) => c.name === 'ocop_session')!.value;
-    const viaApp = await time(async () => {
+    const viaApp = await timeRuns(async () => {
       const response = await app.inject({ method: 'GET', url: '/api/dashboard', cookies: { ocop_session: session } });
       if (response.statusCode !== 200) throw new Error(`dashboard: ${response.statusCode} ${response.body}`);
-    });
-    const bare = await time(() => readDashboard(ctx, { ...actor, userId, username }, {}));
+    }, RUNS, WARM_UP);
+    const bare = await timeRuns(() => readDashboard(ctx, { ...actor, userId, username }, {}), RUNS, WARM_UP);
     const [a50, a95, b50, b95] = [percentile(viaApp, 50), percentile(viaApp, 95), percentile(bare, 50), percentile(bare, 95)];
     console.log(`| ${name} | ${a50.toFixed(1)} | ${a95.toFixed(1)} | ${b50.toFixed(1)} | ${b95.toFixed(1)} | ${(a50 / b50).toFixed(2)} |`);
   }
@@ -106,29 +94,7 @@ export async function benchDashboards(label: string, url: string): Promise<void>
 
 /** Creates a database of its own on the server at `serverUrl`, runs the benchmark, drops it. */
 export async function benchDashboardsOnServer(serverUrl: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`\n(PostgreSQL at ${serverUrl} does not answer: dashboard figures skipped)`);
-    return;
-  }
-  const name = `ocop_bench_dashboards_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await benchDashboards(`PostgreSQL server (${url.host})`, url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  await onOwnServerDatabase(serverUrl, 'dashboards', benchDashboards);
 }
 
-// `npx tsx bench/dashboards.ts` runs this part alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchDashboardsOnServer(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test').catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runAloneIfMain(import.meta.url, (serverUrl) => benchDashboardsOnServer(serverUrl));

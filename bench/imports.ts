@@ -20,6 +20,7 @@ import { readImportFile } from '../src/features/imports/read-import-file.ts';
 import { undoImport } from '../src/features/imports/undo-import.ts';
 import { insertUser } from '../src/features/users/index.ts';
 import { prepareDatabase } from '../src/server.ts';
+import { onOwnServerDatabase, runAloneIfMain } from './support.ts';
 
 const perSecond = (rows: number, ms: number) => Math.round((rows / ms) * 1000).toLocaleString('vi-VN');
 
@@ -105,28 +106,7 @@ async function benchImports(label: string, url: string, rowsWanted: number): Pro
 }
 
 export async function benchImportsOnServer(serverUrl: string, rows = Number(process.env.BENCH_IMPORT_ROWS ?? LONG_LIST_ROWS)): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`\n(PostgreSQL at ${serverUrl} does not answer: import figures skipped)`);
-    return;
-  }
-  const name = `ocop_bench_imports_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await benchImports(`PostgreSQL server (${url.host})`, url.toString(), rows);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  await onOwnServerDatabase(serverUrl, 'imports', (label, url) => benchImports(label, url, rows));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchImportsOnServer(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test').catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runAloneIfMain(import.meta.url, (serverUrl) => benchImportsOnServer(serverUrl));

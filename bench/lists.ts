@@ -31,6 +31,7 @@ import { listRounds } from '../src/features/evaluations/list-rounds.ts';
 import { compileProgrammeReport } from '../src/features/reports/compile-programme-report.ts';
 import { generateCatalogue } from './catalogue.ts';
 import { generateDossiers } from './dashboards.ts';
+import { onOwnServerDatabase, percentile, runAloneIfMain, timeRuns } from './support.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARM_UP = 3;
@@ -63,20 +64,7 @@ export async function generateScoreSheets(pool: pg.Pool): Promise<void> {
   await pool.query('ANALYZE evaluation_rounds; ANALYZE round_entries; ANALYZE round_members; ANALYZE member_scores; ANALYZE users');
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 
-async function time(run: () => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS + WARM_UP; i++) {
-    const t0 = performance.now();
-    await run();
-    if (i >= WARM_UP) times.push(performance.now() - t0);
-  }
-  return times;
-}
 
 type Who = 'ministry' | 'province' | 'commune' | 'council' | 'public';
 
@@ -188,7 +176,7 @@ export async function benchLists(label: string, url: string): Promise<void> {
     }
     const path = typeof item.url === 'function' ? item.url(previous) : item.url;
     let last: { body: string; total: unknown } = { body: '', total: '' };
-    const viaApp = await time(async () => {
+    const viaApp = await timeRuns(async () => {
       // Open data is limited per client address: each request comes from another one.
       client++;
       const response = await app.inject({
@@ -197,8 +185,8 @@ export async function benchLists(label: string, url: string): Promise<void> {
       });
       if (response.statusCode !== 200) throw new Error(`${item.name}: ${response.statusCode} ${response.body.slice(0, 500)}`);
       last = { body: response.body, total: (response.json() as { total?: unknown }).total ?? '' };
-    });
-    const bare = await time(() => item.bare(ctx, session.actor, previous));
+    }, RUNS, WARM_UP);
+    const bare = await timeRuns(() => item.bare(ctx, session.actor, previous), RUNS, WARM_UP);
     const [a50, a95, b50, b95] = [percentile(viaApp, 50), percentile(viaApp, 95), percentile(bare, 50), percentile(bare, 95)];
     worst = Math.max(worst, a95);
     console.log(
@@ -227,30 +215,7 @@ function afterOf(previous: unknown): { after?: string } {
 
 /** Creates a database of its own on the server at `serverUrl`, runs the benchmark, drops it. */
 export async function benchListsOnServer(serverUrl: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`\n(PostgreSQL at ${serverUrl} does not answer: list figures skipped)`);
-    return;
-  }
-  const name = `ocop_bench_lists_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await benchLists(`PostgreSQL server (${url.host})`, url.toString());
-  } finally {
-    if (!process.env.BENCH_KEEP) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    else console.log(`(kept database ${name})`);
-    await admin.end();
-  }
+  await onOwnServerDatabase(serverUrl, 'lists', benchLists);
 }
 
-// `npx tsx bench/lists.ts` runs this part alone.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchListsOnServer(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test').catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runAloneIfMain(import.meta.url, (serverUrl) => benchListsOnServer(serverUrl));

@@ -19,6 +19,7 @@ import { deliverOutbox, notify } from '../src/features/notifications/index.ts';
 import { insertUser } from '../src/features/users/index.ts';
 import { prepareDatabase } from '../src/server.ts';
 import { startEsmsStandIn, startSmtpServer } from '../tests/support/notice-providers.ts';
+import { onOwnServerDatabase, runAloneIfMain } from './support.ts';
 
 const PROVINCE = '12';
 const COMMUNE = '03595';
@@ -145,28 +146,7 @@ export async function benchNoticesOnServer(
   producers = Number(process.env.BENCH_NOTICE_PRODUCERS ?? 20_000),
   sends = Number(process.env.BENCH_NOTICE_SENDS ?? 2_000),
 ): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`\n(PostgreSQL at ${serverUrl} does not answer: notice figures skipped)`);
-    return;
-  }
-  const name = `ocop_bench_notices_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await benchNotices(`PostgreSQL server (${url.host})`, url.toString(), producers, sends);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  await onOwnServerDatabase(serverUrl, 'notices', (label, url) => benchNotices(label, url, producers, sends));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchNoticesOnServer(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test').catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runAloneIfMain(import.meta.url, (serverUrl) => benchNoticesOnServer(serverUrl));
