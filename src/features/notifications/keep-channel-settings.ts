@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { auditActorOf, type Actor } from '../../core/auth/actor.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
 import { withTransaction, type Sql } from '../../core/db/database.ts';
@@ -9,19 +10,10 @@ import { normalizeEmail } from './contact-address.ts';
 import { noticeKinds } from './notice-kinds.ts';
 import { canManageChannels } from './notifications.policy.ts';
 import * as repository from './notifications.repository.ts';
+import type { channelView } from './notifications.schemas.ts';
 
-export interface ChannelView {
-  provinceCode: string | null;
-  channel: ChannelName;
-  configured: boolean;
-  enabled: boolean;
-  perMinute: number;
-  settings: Record<string, unknown>;
-  /** Whether a password / token / API secret is kept (it is never shown). */
-  hasSecret: boolean;
-  version: number;
-  updatedAt: Date | null;
-}
+/** A channel's settings as shown: never the secret, only whether one is kept (`hasSecret`). */
+export type ChannelView = z.infer<typeof channelView>;
 
 function viewOf(provinceCode: string | null, channel: ChannelName, row: repository.ChannelRow | undefined): ChannelView {
   return row

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Actor } from '../../core/auth/actor.ts';
 import { recordAuditEvent } from '../../core/audit.ts';
 import { auditActorOf } from '../../core/auth/actor.ts';
@@ -11,6 +12,7 @@ import { normalizeEmail, normalizeVietnameseMobile } from './contact-address.ts'
 import { outboxScope, reachScope } from './notifications.policy.ts';
 import * as repository from './notifications.repository.ts';
 import type { Subject } from './notifications.repository.ts';
+import type { producerReach } from './notifications.schemas.ts';
 
 export interface OutboxFilter extends PageRequest {
   status?: string | undefined;
@@ -55,18 +57,8 @@ export async function resendMessage(ctx: AppContext, actor: Actor, id: string, r
   });
 }
 
-export interface ProducerReach {
-  producerId: string;
-  name: string;
-  communeCode: string;
-  phone: string | null;
-  email: string | null;
-  /** Why notices cannot reach it: no contact at all, an address that is not valid, deliveries that failed. */
-  problems: string[];
-  sent: number;
-  failed: number;
-  lastFailure: string | null;
-}
+/** A producer notices cannot reach, and why (no contact, a wrong address, deliveries that failed). */
+export type ProducerReach = z.infer<typeof producerReach>;
 
 /** The producers of the commune (or province) that notices could not reach, with the reason. */
 export async function listUnreachableProducers(sql: Sql, actor: Actor, filter: { communeCode?: string | undefined }): Promise<ProducerReach[]> {

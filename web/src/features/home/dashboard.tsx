@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { api, type Schemas } from '../../app/api.ts';
 import { formatDate, formatNumber, useI18n } from '../../app/i18n.tsx';
 import { Badge, Empty, LoadError, Loading, SelectField } from '../../app/ui.tsx';
+import { statusTone } from '../certificates/index.ts';
 import { useDossierText } from '../dossiers/index.ts';
 import { reportYearOptions } from '../training/index.ts';
 import { appLink } from './app-link.ts';
@@ -161,8 +162,6 @@ function FigureCards({ figures, text }: { figures: Figures; text: HomeText }) {
   );
 }
 
-const certificateTones: Record<string, 'neutral' | 'good' | 'bad' | 'soon'> = { valid: 'good', extended: 'good', expiring: 'soon', expired: 'bad', revoked: 'bad', superseded: 'neutral' };
-
 function ProducerOverview({ producer, text }: { producer: NonNullable<Dashboard['producer']>; text: HomeText }) {
   const dossierText = useDossierText();
   return (
@@ -194,7 +193,7 @@ function ProducerOverview({ producer, text }: { producer: NonNullable<Dashboard[
                     {product.certificate ? (
                       <>
                         {product.certificate.number}{' '}
-                        <Badge tone={certificateTones[product.certificate.status] ?? 'neutral'}>{text(`certificate.${product.certificate.status}` as HomeTextKey)}</Badge>
+                        <Badge tone={statusTone(product.certificate.status)}>{text(`certificate.${product.certificate.status}` as HomeTextKey)}</Badge>
                       </>
                     ) : (
                       text('dashboard.noCertificate')

@@ -9,13 +9,12 @@ import { Link } from '@tanstack/react-router';
 import { api, type Schemas } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../app/i18n.tsx';
 import { Badge, Empty, LoadError, Loading, PageHeader } from '../../app/ui.tsx';
+import { statusTone } from '../certificates/index.ts';
 import { useDossierText } from '../dossiers/index.ts';
 import { appLink } from './app-link.ts';
 import { useHomeText, type HomeTextKey } from './home-text.ts';
 
 type Product = NonNullable<Schemas['Dashboard']['producer']>['products'][number];
-
-const tones: Record<string, 'neutral' | 'good' | 'bad' | 'soon'> = { valid: 'good', extended: 'good', expiring: 'soon', expired: 'bad', revoked: 'bad', superseded: 'neutral' };
 
 function ProductCard({ product }: { product: Product }) {
   const text = useHomeText();
@@ -29,7 +28,7 @@ function ProductCard({ product }: { product: Product }) {
         {product.stars ? <span aria-label={text('myProducts.stars', { stars: product.stars })}>{'★'.repeat(product.stars)} </span> : null}
         {certificate ? (
           <>
-            <Badge tone={tones[certificate.status] ?? 'neutral'}>{text(`certificate.${certificate.status}` as HomeTextKey)}</Badge>{' '}
+            <Badge tone={statusTone(certificate.status)}>{text(`certificate.${certificate.status}` as HomeTextKey)}</Badge>{' '}
             <span data-testid="my-product-expiry">
               {certificate.daysToExpiry >= 0
                 ? text('dashboard.daysLeft', { days: formatNumber(certificate.daysToExpiry), day: formatDate(certificate.expiresOn) })

@@ -8,7 +8,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { api } from '../../app/api.ts';
 import { formatDateTime } from '../../app/i18n.tsx';
 import { LoadError } from '../../app/ui.tsx';
-import { useCertificateText } from '../certificates/certificate-text.ts';
+import { useCertificateText } from '../certificates/index.ts';
 import { useDeliveryText } from './delivery-text.ts';
 import './notifications.css';
 
