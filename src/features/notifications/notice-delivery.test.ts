@@ -271,8 +271,10 @@ describe('notices by e-mail, Zalo and SMS', () => {
     esms.mode = 'timeout';
     const started = Date.now();
     try {
+      const requestsBefore = esms.requests.length;
       await send([{ producerId }], { dedupeKey: slow });
       assert.ok(Date.now() - started < 200, 'writing the notice does not wait for the provider');
+      assert.equal(esms.requests.length, requestsBefore, 'writing the notice calls no provider: delivery does, later');
       await deliver([CA_MAU]);
     } finally {
       esms.mode = 'ok';
